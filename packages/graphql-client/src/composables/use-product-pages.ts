@@ -1,0 +1,99 @@
+import { useQuery } from '@urql/vue';
+import { computed, ref, toValue, watch, type MaybeRefOrGetter } from 'vue';
+import {
+  ProductsPageDocument,
+  type ProductFilter,
+  type ProductSort,
+  type ProductsPageQuery,
+} from '../generated/graphql.js';
+
+export type ProductPagesState = 'loading' | 'error' | 'empty' | 'ready';
+export type ProductsPageProduct = ProductsPageQuery['products']['edges'][number]['node'];
+export type ProductsPageFacets = ProductsPageQuery['products']['facets'];
+
+export interface ProductPagesOptions {
+  filter?: MaybeRefOrGetter<ProductFilter>;
+  sort?: MaybeRefOrGetter<ProductSort>;
+  pageSize?: number;
+  /** Also fetch each variant's price as resolved for the signed-in viewer. */
+  viewerPrices?: boolean;
+}
+
+/**
+ * Pages through the product connection with "next" and "previous". The connection only pages
+ * forward, so the `after` cursors of the pages already seen are kept on a stack; a change of
+ * filter or sort starts again from the first page.
+ */
+export function useProductPages(options: ProductPagesOptions = {}) {
+  const { pageSize = 12, viewerPrices = false } = options;
+  const filter = computed<ProductFilter>(() => toValue(options.filter) ?? {});
+  const sort = computed<ProductSort>(() => toValue(options.sort) ?? 'RELEVANCE');
+
+  const previousCursors = ref<(string | null)[]>([]);
+  const after = ref<string | null>(null);
+
+  watch([() => JSON.stringify(filter.value), sort], () => {
+    previousCursors.value = [];
+    after.value = null;
+  });
+
+  const query = useQuery({
+    query: ProductsPageDocument,
+    variables: computed(() => ({
+      first: pageSize,
+      after: after.value,
+      filter: filter.value,
+      sort: sort.value,
+      viewerPrices,
+    })),
+  });
+
+  const connection = computed(() => query.data.value?.products);
+  const products = computed<ProductsPageProduct[]>(
+    () => connection.value?.edges.map((edge) => edge.node) ?? [],
+  );
+  const totalCount = computed(() => connection.value?.totalCount ?? 0);
+  const facets = computed<ProductsPageFacets | undefined>(() => connection.value?.facets);
+  const pageNumber = computed(() => previousCursors.value.length + 1);
+  const pageCount = computed(() => Math.max(1, Math.ceil(totalCount.value / pageSize)));
+  const hasPrevious = computed(() => previousCursors.value.length > 0);
+  const hasNext = computed(() => connection.value?.pageInfo.hasNextPage ?? false);
+
+  const state = computed<ProductPagesState>(() => {
+    if (query.error.value && !query.fetching.value) return 'error';
+    if (!connection.value) return 'loading';
+    return products.value.length === 0 ? 'empty' : 'ready';
+  });
+
+  function next(): void {
+    const endCursor = connection.value?.pageInfo.endCursor;
+    if (!hasNext.value || !endCursor || query.fetching.value) return;
+    previousCursors.value.push(after.value);
+    after.value = endCursor;
+  }
+
+  function previous(): void {
+    if (!hasPrevious.value || query.fetching.value) return;
+    after.value = previousCursors.value.pop() ?? null;
+  }
+
+  function retry(): void {
+    query.executeQuery({ requestPolicy: 'network-only' });
+  }
+
+  return {
+    products,
+    totalCount,
+    facets,
+    pageNumber,
+    pageCount,
+    hasPrevious,
+    hasNext,
+    state,
+    fetching: query.fetching,
+    error: query.error,
+    next,
+    previous,
+    retry,
+  };
+}
