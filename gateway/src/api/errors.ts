@@ -1,0 +1,142 @@
+import type { ValidationError } from 'class-validator';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { Field, InterfaceType, ObjectType, registerEnumType } from 'type-graphql';
+import { ArgumentValidationError } from 'type-graphql';
+
+/**
+ * Codes of expected business failures. They travel as data in result unions
+ * (`LoginResult = AuthPayload | InvalidCredentialsError | ...`), never as thrown errors.
+ */
+export enum ErrorCode {
+  INVALID_CREDENTIALS = 'INVALID_CREDENTIALS',
+  TOO_MANY_ATTEMPTS = 'TOO_MANY_ATTEMPTS',
+  EMAIL_TAKEN = 'EMAIL_TAKEN',
+  NOT_FOUND = 'NOT_FOUND',
+  ALREADY_EXISTS = 'ALREADY_EXISTS',
+  INVALID_STATE = 'INVALID_STATE',
+  INVALID_INPUT = 'INVALID_INPUT',
+  INSUFFICIENT_STOCK = 'INSUFFICIENT_STOCK',
+  INVITATION_INVALID = 'INVITATION_INVALID',
+}
+registerEnumType(ErrorCode, { name: 'ErrorCode' });
+
+@InterfaceType({ description: 'An expected business failure, returned as data.' })
+export abstract class ErrorResult {
+  @Field(() => ErrorCode)
+  errorCode: ErrorCode;
+
+  @Field(() => String)
+  message: string;
+}
+
+/** Base of every concrete error result class. */
+export abstract class BaseErrorResult extends ErrorResult {
+  constructor(errorCode: ErrorCode, message: string) {
+    super();
+    this.errorCode = errorCode;
+    this.message = message;
+  }
+}
+
+export function isErrorResult(value: unknown): value is ErrorResult {
+  return value instanceof ErrorResult;
+}
+
+@ObjectType({ implements: ErrorResult })
+export class NotFoundError extends BaseErrorResult {
+  constructor(what: string) {
+    super(ErrorCode.NOT_FOUND, `${what} not found`);
+  }
+}
+
+@ObjectType({ implements: ErrorResult })
+export class AlreadyExistsError extends BaseErrorResult {
+  @Field(() => String, { description: 'The field whose value is taken.' })
+  field: string;
+
+  constructor(field: string, message: string) {
+    super(ErrorCode.ALREADY_EXISTS, message);
+    this.field = field;
+  }
+}
+
+@ObjectType({ implements: ErrorResult })
+export class InvalidStateError extends BaseErrorResult {
+  constructor(message: string) {
+    super(ErrorCode.INVALID_STATE, message);
+  }
+}
+
+/**
+ * Thrown failures: not logged in, not allowed, malformed input. `extensions.code` says which;
+ * anything else is an unexpected fault and reaches the client as INTERNAL_SERVER_ERROR only.
+ */
+export function unauthenticated(message = 'You must be signed in'): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED' } });
+}
+
+export function forbidden(message = 'You are not allowed to do this'): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'FORBIDDEN' } });
+}
+
+export function badInput(message: string, field?: string): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: { code: 'BAD_USER_INPUT', ...(field ? { fields: [{ path: field, messages: [message] }] } : {}) },
+  });
+}
+
+const clientCodes = new Set([
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'BAD_USER_INPUT',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+function flatten(errors: ValidationError[], prefix: string): { path: string; messages: string[] }[] {
+  return errors.flatMap((e) => {
+    const path = prefix ? `${prefix}.${e.property}` : e.property;
+    const own = e.constraints ? [{ path, messages: Object.values(e.constraints) }] : [];
+    return [...own, ...flatten(e.children ?? [], path)];
+  });
+}
+
+/**
+ * Apollo `formatError`: keeps client errors as they are (validation errors flattened to
+ * `fields`), and replaces everything else by a bare INTERNAL_SERVER_ERROR so no stack trace,
+ * SQL or driver message reaches a client. The original is logged by the caller.
+ */
+export function formatError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  log: (error: unknown) => void,
+): GraphQLFormattedError {
+  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  if (original instanceof ArgumentValidationError) {
+    return {
+      message: 'Invalid input',
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: {
+        code: 'BAD_USER_INPUT',
+        fields: flatten(original.extensions.validationErrors, ''),
+      },
+    };
+  }
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && clientCodes.has(code)) {
+    const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
+  }
+  log(error);
+  return {
+    message: 'Internal server error',
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
+}

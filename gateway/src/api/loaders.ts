@@ -1,0 +1,16 @@
+import type { Context } from './context.js';
+import { createCatalogLoaders } from '../modules/catalog/catalog.loaders.js';
+import { createIdentityLoaders } from '../modules/identity/identity.loaders.js';
+
+/**
+ * The request's DataLoaders, one set per request (and a fresh set after each transaction), so
+ * a list of N items costs one statement per relation instead of N.
+ */
+export function createLoaders(ctx: Context) {
+  return {
+    catalog: createCatalogLoaders(ctx),
+    identity: createIdentityLoaders(ctx),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,39 @@
+import type { GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { authChecker } from './auth-checker.js';
+import {
+  CatalogResolver,
+  CategoryFieldsResolver,
+  PriceTierFieldsResolver,
+  ProductConnectionResolver,
+  ProductFieldsResolver,
+  VariantFieldsResolver,
+} from '../modules/catalog/catalog.resolver.js';
+import {
+  CompanyFieldsResolver,
+  CompanyMemberFieldsResolver,
+  IdentityResolver,
+  UserFieldsResolver,
+} from '../modules/identity/identity.resolver.js';
+
+export const resolvers = [
+  CatalogResolver,
+  CategoryFieldsResolver,
+  CompanyFieldsResolver,
+  CompanyMemberFieldsResolver,
+  IdentityResolver,
+  PriceTierFieldsResolver,
+  ProductConnectionResolver,
+  ProductFieldsResolver,
+  UserFieldsResolver,
+  VariantFieldsResolver,
+] as const;
+
+/** The one schema; inputs are validated with class-validator before any resolver runs. */
+export function createSchema(): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers,
+    authChecker,
+    validate: { forbidUnknownValues: false },
+  });
+}

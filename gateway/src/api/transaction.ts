@@ -1,0 +1,72 @@
+import { createMethodMiddlewareDecorator } from 'type-graphql';
+import type { Context } from './context.js';
+import { isErrorResult } from './errors.js';
+import { createLoaders } from './loaders.js';
+
+const MAX_ATTEMPTS = 3;
+
+/** Thrown inside the transaction to roll it back while still answering the error result. */
+class RollbackWithResult {
+  constructor(readonly result: unknown) {}
+}
+
+/** MySQL deadlock / lock wait timeout, SQLite busy: the transaction may simply be run again. */
+function isRetryable(error: unknown): boolean {
+  const e = error as { code?: string; errno?: number; driverError?: { code?: string } };
+  const code = e.driverError?.code ?? e.code;
+  return (
+    code === 'ER_LOCK_DEADLOCK' ||
+    code === 'ER_LOCK_WAIT_TIMEOUT' ||
+    code === 'SQLITE_BUSY' ||
+    e.errno === 1213
+  );
+}
+
+/**
+ * The embedded database has one connection, on which concurrent transactions would nest as
+ * savepoints; its write transactions therefore run one at a time. (MySQL gets one pooled
+ * connection per transaction and needs no such queue.)
+ */
+let sqliteQueue: Promise<unknown> = Promise.resolve();
+
+function serialiseOnSqlite<T>(ctx: Context, work: () => Promise<T>): Promise<T> {
+  if (ctx.dataSource.options.type !== 'better-sqlite3') return work();
+  const run = sqliteQueue.then(work, work);
+  sqliteQueue = run.catch(() => undefined);
+  return run;
+}
+
+/**
+ * Runs `work` in one database transaction bound to `ctx.em`. Rolls back when `work` throws or
+ * returns an error result (which is then answered as usual), and runs again on a deadlock.
+ * Loaders are rebuilt around it so nothing read before or inside leaks into what follows.
+ */
+export async function inTransaction<T>(ctx: Context, work: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await serialiseOnSqlite(ctx, () =>
+        ctx.dataSource.transaction(async (em) => {
+          ctx.em = em;
+          ctx.loaders = createLoaders(ctx);
+          const result = await work();
+          if (isErrorResult(result)) throw new RollbackWithResult(result);
+          return result;
+        }),
+      );
+    } catch (error) {
+      if (error instanceof RollbackWithResult) return error.result as T;
+      if (attempt < MAX_ATTEMPTS && isRetryable(error)) continue;
+      throw error;
+    } finally {
+      ctx.em = ctx.dataSource.manager;
+      ctx.loaders = createLoaders(ctx);
+    }
+  }
+}
+
+/** `@Transaction()` on a mutation: one transaction per mutation, see `inTransaction`. */
+export function Transaction(): MethodDecorator {
+  return createMethodMiddlewareDecorator<Context>(({ context }, next) =>
+    inTransaction(context, next),
+  );
+}

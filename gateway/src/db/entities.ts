@@ -1,0 +1,30 @@
+import { AuditEvent } from '../modules/audit/audit-event.entity.js';
+import { Category } from '../modules/catalog/category.entity.js';
+import { PriceTier } from '../modules/catalog/price-tier.entity.js';
+import { Product } from '../modules/catalog/product.entity.js';
+import { StockMovement } from '../modules/catalog/stock-movement.entity.js';
+import { Variant } from '../modules/catalog/variant.entity.js';
+import { Company } from '../modules/identity/company.entity.js';
+import { CompanyMember } from '../modules/identity/company-member.entity.js';
+import { Invitation } from '../modules/identity/invitation.entity.js';
+import { Seller } from '../modules/identity/seller.entity.js';
+import { SellerStaff } from '../modules/identity/seller-staff.entity.js';
+import { Session } from '../modules/identity/session.entity.js';
+import { User } from '../modules/identity/user.entity.js';
+
+/** Every entity of the gateway; modules add theirs here. */
+export const entities = [
+  AuditEvent,
+  Category,
+  Company,
+  CompanyMember,
+  Invitation,
+  PriceTier,
+  Product,
+  Seller,
+  SellerStaff,
+  Session,
+  StockMovement,
+  User,
+  Variant,
+];

@@ -1,0 +1,430 @@
+import { In } from 'typeorm';
+import type { Context, Viewer } from '../../api/context.js';
+import { AlreadyExistsError, badInput, forbidden, InvalidStateError, NotFoundError } from '../../api/errors.js';
+import { decodeCursor, toPage, type CursorKey } from '../../api/pagination.js';
+import { parseId } from '../../common/batch.js';
+import { StateMachine } from '../../common/state-machine.js';
+import type { AuditService } from '../audit/audit.service.js';
+import { Seller } from '../identity/seller.entity.js';
+import { Category } from './category.entity.js';
+import {
+  InsufficientStockError,
+  ProductConnection,
+  ProductSort,
+  type AdjustStockInput,
+  type CategoryFacet,
+  type CreateCategoryInput,
+  type CreateProductInput,
+  type ProductFilter,
+  type ProductQuery,
+  type ProductsArgs,
+  type SellerFacet,
+  type UpdateProductInput,
+  type UpsertVariantInput,
+} from './catalog.types.js';
+import { PriceTier } from './price-tier.entity.js';
+import { Product, type ProductStatus } from './product.entity.js';
+import { filteredProducts, relevanceExpression, searchWords } from './product-search.js';
+import { StockMovement } from './stock-movement.entity.js';
+import { Variant } from './variant.entity.js';
+
+/** Product publication. Publishing needs at least one variant (checked by the service). */
+export const productLifecycle = new StateMachine<ProductStatus>('product', {
+  DRAFT: ['ACTIVE', 'ARCHIVED'],
+  ACTIVE: ['ARCHIVED', 'DRAFT'],
+  ARCHIVED: ['ACTIVE', 'DRAFT'],
+});
+
+export function slugify(text: string): string {
+  return (
+    text
+      .normalize('NFKD')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 180) || 'product'
+  );
+}
+
+export function buildSearchText(product: Pick<Product, 'name' | 'description'>, skus: string[]): string {
+  return [product.name, product.description, ...skus].join(' ').toLowerCase();
+}
+
+/** The shared catalog: categories, products, variants, tiers and stock. */
+export class CatalogService {
+  constructor(private readonly audit: AuditService) {}
+
+  // ---- reading
+
+  /** Normalises a filter; non-ACTIVE statuses are for the seller's staff and platform admins only. */
+  async productQuery(ctx: Context, filter: ProductFilter | null | undefined): Promise<ProductQuery> {
+    const status = filter?.status ?? 'ACTIVE';
+    const sellerId = filter?.sellerId ? parseId(filter.sellerId) : null;
+    const categoryId = filter?.categoryId ? parseId(filter.categoryId) : null;
+    let empty = (filter?.sellerId && !sellerId) || (filter?.categoryId && !categoryId) ? true : false;
+    if (status !== 'ACTIVE') {
+      const viewer = await ctx.viewer();
+      const mayManage = viewer?.user.isPlatformAdmin || (viewer?.sellerId != null && viewer.sellerId === sellerId);
+      if (!mayManage) throw forbidden('Only the seller staff (filter by your sellerId) and admins see unpublished products');
+    }
+    let categoryPath: string | null = null;
+    if (categoryId) {
+      const category = await ctx.loaders.catalog.category.load(categoryId);
+      if (category) categoryPath = category.path;
+      else empty = true;
+    }
+    if (filter?.minPrice != null && filter.maxPrice != null && filter.minPrice > filter.maxPrice) {
+      throw badInput('minPrice must not be above maxPrice', 'filter.minPrice');
+    }
+    return {
+      search: searchWords(filter?.search),
+      categoryPath,
+      sellerId,
+      minPrice: filter?.minPrice ?? null,
+      maxPrice: filter?.maxPrice ?? null,
+      inStock: filter?.inStock ?? null,
+      status,
+      empty,
+    };
+  }
+
+  async products(ctx: Context, args: ProductsArgs): Promise<ProductConnection> {
+    const query = await this.productQuery(ctx, args.filter);
+    const relevance = args.sort === ProductSort.RELEVANCE ? relevanceExpression(ctx.em, query.search) : null;
+    const sort = args.sort === ProductSort.RELEVANCE && !relevance ? ProductSort.NEWEST : args.sort;
+    const connection = new ProductConnection();
+    connection.query = query;
+    if (query.empty) {
+      Object.assign(connection, toPage<Product>([], args.first, args.after, () => []));
+      return connection;
+    }
+    const qb = filteredProducts(ctx.em, query).take(args.first + 1);
+    let keyOf: (p: Product, index: number) => CursorKey;
+    let offset = 0;
+    switch (sort) {
+      case ProductSort.NEWEST: {
+        if (args.after) {
+          const [, id] = decodeCursor(args.after, 2);
+          qb.andWhere('p.id < :afterId', { afterId: Number(id) });
+        }
+        qb.orderBy('p.id', 'DESC');
+        keyOf = (p) => ['id', p.id];
+        break;
+      }
+      case ProductSort.PRICE_ASC:
+      case ProductSort.PRICE_DESC: {
+        const dir = sort === ProductSort.PRICE_ASC ? 'ASC' : 'DESC';
+        const cmp = dir === 'ASC' ? '>' : '<';
+        if (args.after) {
+          const [, price, id] = decodeCursor(args.after, 3);
+          qb.andWhere(`(p.minPrice ${cmp} :afterPrice OR (p.minPrice = :afterPrice AND p.id ${cmp} :afterId))`, {
+            afterPrice: Number(price),
+            afterId: Number(id),
+          });
+        }
+        qb.orderBy('p.minPrice', dir).addOrderBy('p.id', dir);
+        keyOf = (p) => ['price', p.minPrice ?? 0, p.id];
+        break;
+      }
+      default: {
+        // A relevance score is not a stable key, so relevance pages by position.
+        if (args.after) offset = Number(decodeCursor(args.after, 2)[1]);
+        if (!Number.isSafeInteger(offset) || offset < 0) throw badInput('The cursor is not valid for this list', 'after');
+        const rel = relevance as NonNullable<typeof relevance>;
+        qb.addSelect(rel.sql, 'rel').setParameters(rel.params).orderBy('rel', 'DESC').addOrderBy('p.id', 'DESC');
+        qb.skip(offset);
+        keyOf = (_p, index) => ['offset', offset + index + 1];
+      }
+    }
+    const rows = await qb.getMany();
+    const indexOf = new Map(rows.map((r, i) => [r, i]));
+    Object.assign(connection, toPage(rows, args.first, args.after, (p) => keyOf(p, indexOf.get(p) ?? 0)));
+    return connection;
+  }
+
+  async totalCount(ctx: Context, query: ProductQuery): Promise<number> {
+    if (query.empty) return 0;
+    return filteredProducts(ctx.em, query).getCount();
+  }
+
+  async facets(ctx: Context, query: ProductQuery) {
+    if (query.empty) return { categories: [], sellers: [] };
+    const [byCategory, bySeller] = await Promise.all([
+      filteredProducts(ctx.em, query, 'category')
+        .select('p.categoryId', 'id')
+        .addSelect('COUNT(*)', 'count')
+        .groupBy('p.categoryId')
+        .getRawMany<{ id: number; count: string | number }>(),
+      filteredProducts(ctx.em, query, 'seller')
+        .select('p.sellerId', 'id')
+        .addSelect('COUNT(*)', 'count')
+        .groupBy('p.sellerId')
+        .getRawMany<{ id: number; count: string | number }>(),
+    ]);
+    const [categories, sellers] = await Promise.all([
+      ctx.loaders.catalog.category.loadMany(byCategory.map((r) => Number(r.id))),
+      ctx.loaders.identity.seller.loadMany(bySeller.map((r) => Number(r.id))),
+    ]);
+    const categoryFacets: CategoryFacet[] = byCategory.flatMap((r, i) => {
+      const category = categories[i];
+      return category instanceof Category ? [{ category, count: Number(r.count) }] : [];
+    });
+    const sellerFacets: SellerFacet[] = bySeller.flatMap((r, i) => {
+      const seller = sellers[i];
+      return seller instanceof Seller ? [{ seller, count: Number(r.count) }] : [];
+    });
+    categoryFacets.sort((a, b) => b.count - a.count || a.category.id - b.category.id);
+    sellerFacets.sort((a, b) => b.count - a.count || a.seller.id - b.seller.id);
+    return { categories: categoryFacets, sellers: sellerFacets };
+  }
+
+  /** An ACTIVE product for everyone; any status for its seller's staff and platform admins. */
+  async product(ctx: Context, id: string | null | undefined, slug: string | null | undefined): Promise<Product | null> {
+    if (!id === !slug) throw badInput('Give exactly one of id and slug');
+    const numericId = id ? parseId(id) : null;
+    if (id && !numericId) return null;
+    const product = numericId
+      ? await ctx.loaders.catalog.product.load(numericId)
+      : await ctx.em.findOneBy(Product, { slug: slug as string });
+    if (!product) return null;
+    if (product.status === 'ACTIVE') return product;
+    const viewer = await ctx.viewer();
+    return viewer && this.mayManage(viewer, product.sellerId) ? product : null;
+  }
+
+  categories(ctx: Context): Promise<Category[]> {
+    return ctx.em.find(Category, { order: { path: 'ASC' } });
+  }
+
+  sellers(ctx: Context): Promise<Seller[]> {
+    return ctx.em.find(Seller, { where: { status: 'ACTIVE' }, order: { name: 'ASC' } });
+  }
+
+  stockMovements(ctx: Context, variantId: number): Promise<StockMovement[]> {
+    return ctx.em.find(StockMovement, { where: { variantId }, order: { id: 'DESC' }, take: 100 });
+  }
+
+  // ---- writing
+
+  mayManage(viewer: Viewer, sellerId: number): boolean {
+    return viewer.user.isPlatformAdmin || viewer.sellerId === sellerId;
+  }
+
+  /** The product if the viewer may manage it; others' products answer like missing ones. */
+  private async managedProduct(ctx: Context, viewer: Viewer, id: string, lock = false): Promise<Product | null> {
+    const productId = parseId(id);
+    if (!productId) return null;
+    const product = await ctx.em.findOne(Product, {
+      where: { id: productId },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+    return product && this.mayManage(viewer, product.sellerId) ? product : null;
+  }
+
+  async createCategory(ctx: Context, viewer: Viewer, input: CreateCategoryInput) {
+    let parent: Category | null = null;
+    if (input.parentId) {
+      const parentId = parseId(input.parentId);
+      parent = parentId ? await ctx.em.findOneBy(Category, { id: parentId }) : null;
+      if (!parent) return new NotFoundError('Parent category');
+    }
+    if (await ctx.em.existsBy(Category, { slug: input.slug })) {
+      return new AlreadyExistsError('slug', 'A category with this slug exists');
+    }
+    const category = await ctx.em.save(
+      ctx.em.create(Category, {
+        name: input.name.trim(),
+        slug: input.slug,
+        parentId: parent?.id ?? null,
+        position: input.position,
+        path: '/',
+      }),
+    );
+    category.path = `${parent?.path ?? '/'}${category.id}/`;
+    await ctx.em.update(Category, { id: category.id }, { path: category.path });
+    await this.audit.record(ctx, viewer, 'category', category.id, 'created');
+    return category;
+  }
+
+  async createProduct(ctx: Context, viewer: Viewer, input: CreateProductInput) {
+    let sellerId: number | null;
+    if (viewer.user.isPlatformAdmin && input.sellerId) sellerId = parseId(input.sellerId);
+    else if (viewer.sellerId !== null) {
+      if (input.sellerId && parseId(input.sellerId) !== viewer.sellerId) {
+        throw forbidden('Seller staff create products for their own seller only');
+      }
+      sellerId = viewer.sellerId;
+    } else throw badInput('Platform admins must name the seller', 'input.sellerId');
+    if (!sellerId || !(await ctx.em.existsBy(Seller, { id: sellerId }))) return new NotFoundError('Seller');
+    const categoryId = parseId(input.categoryId);
+    if (!categoryId || !(await ctx.em.existsBy(Category, { id: categoryId }))) return new NotFoundError('Category');
+    const slug = input.slug ?? (await this.freeSlug(ctx, slugify(input.name)));
+    if (await ctx.em.existsBy(Product, { slug })) return new AlreadyExistsError('slug', 'A product with this slug exists');
+    const product = ctx.em.create(Product, {
+      sellerId,
+      categoryId,
+      slug,
+      name: input.name.trim(),
+      description: input.description,
+      attributes: input.attributes.map(({ name, value }) => ({ name, value })),
+      imageUrls: input.imageUrls,
+      status: 'DRAFT',
+      minPrice: null,
+      currency: null,
+      inStock: false,
+    });
+    product.searchText = buildSearchText(product, []);
+    await ctx.em.save(product);
+    await this.audit.record(ctx, viewer, 'product', product.id, 'created', null, 'DRAFT');
+    return product;
+  }
+
+  private async freeSlug(ctx: Context, base: string): Promise<string> {
+    for (let n = 1; ; n++) {
+      const slug = n === 1 ? base : `${base}-${n}`;
+      if (!(await ctx.em.existsBy(Product, { slug }))) return slug;
+    }
+  }
+
+  async updateProduct(ctx: Context, viewer: Viewer, input: UpdateProductInput) {
+    const product = await this.managedProduct(ctx, viewer, input.id, true);
+    if (!product) return new NotFoundError('Product');
+    if (input.categoryId) {
+      const categoryId = parseId(input.categoryId);
+      if (!categoryId || !(await ctx.em.existsBy(Category, { id: categoryId }))) return new NotFoundError('Category');
+      product.categoryId = categoryId;
+    }
+    if (input.slug && input.slug !== product.slug) {
+      if (await ctx.em.existsBy(Product, { slug: input.slug })) {
+        return new AlreadyExistsError('slug', 'A product with this slug exists');
+      }
+      product.slug = input.slug;
+    }
+    if (input.name) product.name = input.name.trim();
+    if (input.description != null) product.description = input.description;
+    if (input.attributes) product.attributes = input.attributes.map(({ name, value }) => ({ name, value }));
+    if (input.imageUrls) product.imageUrls = input.imageUrls;
+    await ctx.em.save(product);
+    await this.refreshProducts(ctx, [product.id]);
+    await this.audit.record(ctx, viewer, 'product', product.id, 'updated');
+    return ctx.em.findOneByOrFail(Product, { id: product.id });
+  }
+
+  async setProductStatus(ctx: Context, viewer: Viewer, id: string, to: ProductStatus) {
+    const product = await this.managedProduct(ctx, viewer, id, true);
+    if (!product) return new NotFoundError('Product');
+    const from = product.status;
+    if (!productLifecycle.canTransition(from, to)) {
+      return new InvalidStateError(`A ${from} product cannot become ${to}`);
+    }
+    if (to === 'ACTIVE' && !(await ctx.em.existsBy(Variant, { productId: product.id }))) {
+      return new InvalidStateError('A product needs at least one variant before it is published');
+    }
+    product.status = to;
+    await ctx.em.save(product);
+    await this.audit.record(ctx, viewer, 'product', product.id, 'status', from, to);
+    return product;
+  }
+
+  async upsertVariant(ctx: Context, viewer: Viewer, input: UpsertVariantInput) {
+    const product = await this.managedProduct(ctx, viewer, input.productId, true);
+    if (!product) return new NotFoundError('Product');
+    const minQuantities = input.tiers.map((t) => t.minQuantity);
+    if (new Set(minQuantities).size !== minQuantities.length) {
+      throw badInput('Each tier needs its own minQuantity', 'input.tiers');
+    }
+    const siblings = await ctx.em.findBy(Variant, { productId: product.id });
+    if (siblings.some((v) => v.currency !== input.currency && v.sku !== input.sku)) {
+      throw badInput('All variants of a product share one currency', 'input.currency');
+    }
+    let variant = await ctx.em.findOneBy(Variant, { sku: input.sku });
+    if (variant && variant.productId !== product.id) {
+      return new AlreadyExistsError('sku', 'This SKU belongs to another product');
+    }
+    const fields = {
+      name: input.name.trim(),
+      options: input.options.map(({ name, value }) => ({ name, value })),
+      listPrice: input.listPrice,
+      currency: input.currency,
+      minOrderQuantity: input.minOrderQuantity,
+      orderIncrement: input.orderIncrement,
+    };
+    if (variant) {
+      Object.assign(variant, fields);
+      await ctx.em.save(variant);
+      await ctx.em.delete(PriceTier, { variantId: variant.id });
+    } else {
+      variant = await ctx.em.save(
+        ctx.em.create(Variant, { ...fields, productId: product.id, sku: input.sku, position: siblings.length }),
+      );
+    }
+    if (input.tiers.length > 0) {
+      await ctx.em.insert(
+        PriceTier,
+        input.tiers.map((t) => ({
+          variantId: (variant as Variant).id,
+          minQuantity: t.minQuantity,
+          unitPrice: t.unitPrice,
+          currency: input.currency,
+        })),
+      );
+    }
+    await this.refreshProducts(ctx, [product.id]);
+    await this.audit.record(ctx, viewer, 'variant', variant.id, 'upserted', null, null, { sku: input.sku });
+    return variant;
+  }
+
+  /**
+   * Moves stock on hand by `delta` with one conditional UPDATE, so concurrent adjustments and
+   * reservations can never take on hand below what is reserved.
+   */
+  async adjustStock(ctx: Context, viewer: Viewer, input: AdjustStockInput) {
+    const variantId = parseId(input.variantId);
+    const variant = variantId ? await ctx.em.findOneBy(Variant, { id: variantId }) : null;
+    const product = variant ? await ctx.em.findOneBy(Product, { id: variant.productId }) : null;
+    if (!variant || !product || !this.mayManage(viewer, product.sellerId)) return new NotFoundError('Variant');
+    if (input.delta === 0) throw badInput('delta must not be 0', 'input.delta');
+    const result = await ctx.em
+      .createQueryBuilder()
+      .update(Variant)
+      .set({ stockOnHand: () => 'stockOnHand + :delta' })
+      .where('id = :id AND stockOnHand + :delta >= stockReserved')
+      .setParameters({ id: variant.id, delta: input.delta })
+      .execute();
+    const updated = await ctx.em.findOneByOrFail(Variant, { id: variant.id });
+    if (!result.affected) return new InsufficientStockError(updated.stockOnHand - updated.stockReserved);
+    await ctx.em.insert(StockMovement, {
+      variantId: variant.id,
+      delta: input.delta,
+      onHandAfter: updated.stockOnHand,
+      reason: input.reason,
+      note: input.note,
+      actorUserId: viewer.user.id,
+    });
+    await this.refreshProducts(ctx, [product.id]);
+    return updated;
+  }
+
+  /** Recomputes the denormalised columns products are searched, sorted and filtered by. */
+  async refreshProducts(ctx: Context, productIds: number[]): Promise<void> {
+    if (productIds.length === 0) return;
+    const [products, variants] = await Promise.all([
+      ctx.em.findBy(Product, { id: In(productIds) }),
+      ctx.em.find(Variant, { where: { productId: In(productIds) } }),
+    ]);
+    for (const product of products) {
+      const own = variants.filter((v) => v.productId === product.id);
+      const cheapest = own.reduce<Variant | null>((m, v) => (m === null || v.listPrice < m.listPrice ? v : m), null);
+      await ctx.em.update(
+        Product,
+        { id: product.id },
+        {
+          minPrice: cheapest?.listPrice ?? null,
+          currency: cheapest?.currency ?? null,
+          inStock: own.some((v) => v.stockOnHand > v.stockReserved),
+          searchText: buildSearchText(product, own.map((v) => v.sku)),
+        },
+      );
+    }
+  }
+}

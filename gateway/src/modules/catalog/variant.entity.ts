@@ -1,0 +1,54 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import { Column, Entity, Index } from 'typeorm';
+import { BaseEntity, intTransformer } from '../../db/columns.js';
+import { NameValue } from './product.entity.js';
+
+/** A sellable unit (SKU) of a product, with its list price and its stock. */
+@ObjectType({ description: 'A sellable unit (SKU) of a product.' })
+@Entity('variant')
+export class Variant extends BaseEntity {
+  @Index()
+  @Column({ type: 'int' })
+  productId: number;
+
+  @Field(() => String)
+  @Index({ unique: true })
+  @Column({ type: 'varchar', length: 64 })
+  sku: string;
+
+  @Field(() => String)
+  @Column({ type: 'varchar', length: 200 })
+  name: string;
+
+  @Field(() => [NameValue])
+  @Column({ type: 'simple-json' })
+  options: NameValue[];
+
+  /** List price in minor units of `currency`: what consumers pay. */
+  @Column({ type: 'int', transformer: intTransformer })
+  listPrice: number;
+
+  @Column({ type: 'varchar', length: 3 })
+  currency: string;
+
+  /** Smallest quantity a business buyer may order. */
+  @Field(() => Int)
+  @Column({ type: 'int', default: 1 })
+  minOrderQuantity: number;
+
+  /** Business orders come in multiples of this above the minimum. */
+  @Field(() => Int)
+  @Column({ type: 'int', default: 1 })
+  orderIncrement: number;
+
+  /** Units in the warehouse, reserved ones included. */
+  @Column({ type: 'int', default: 0 })
+  stockOnHand: number;
+
+  /** Units promised to placed orders that have not shipped; available = onHand - reserved. */
+  @Column({ type: 'int', default: 0 })
+  stockReserved: number;
+
+  @Column({ type: 'int', default: 0 })
+  position: number;
+}

@@ -1,0 +1,337 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { MoreThan } from 'typeorm';
+import type { Config } from '../../config/config.js';
+import type { Context, Viewer } from '../../api/context.js';
+import { AlreadyExistsError, badInput, forbidden, InvalidStateError, NotFoundError } from '../../api/errors.js';
+import { inTransaction } from '../../api/transaction.js';
+import { parseId } from '../../common/batch.js';
+import { StateMachine } from '../../common/state-machine.js';
+import type { AuditService } from '../audit/audit.service.js';
+import { Company, type CompanyStatus } from './company.entity.js';
+import { CompanyMember, type CompanyRole, type Department } from './company-member.entity.js';
+import {
+  AuthPayload,
+  CompanyDecision,
+  EmailTakenError,
+  InvalidCredentialsError,
+  InvitationInvalidError,
+  InvitationPayload,
+  TooManyAttemptsError,
+  type AcceptInvitationInput,
+  type CreateSellerInput,
+  type InviteCompanyMemberInput,
+  type InviteSellerStaffInput,
+  type LoginInput,
+  type RegisterCompanyInput,
+  type RegisterInput,
+  type ReviewCompanyInput,
+  type SetCompanyMemberRolesInput,
+} from './identity.types.js';
+import { Invitation } from './invitation.entity.js';
+import type { LoginThrottle } from './login-throttle.js';
+import { decoyHash, hashPassword, verifyPassword } from './password.js';
+import { Seller } from './seller.entity.js';
+import { SellerStaff } from './seller-staff.entity.js';
+import { Session } from './session.entity.js';
+import { TokenSigner } from './token.js';
+import { User } from './user.entity.js';
+
+/** Company verification: pending until a platform admin decides. */
+export const companyLifecycle = new StateMachine<CompanyStatus>('company', {
+  PENDING: ['VERIFIED', 'REJECTED'],
+  VERIFIED: [],
+  REJECTED: [],
+});
+
+const INVITATION_TTL_DAYS = 7;
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** Accounts, sessions, companies and their members, sellers and their staff. */
+export class IdentityService {
+  private readonly signer: TokenSigner;
+
+  constructor(
+    private readonly config: Config,
+    private readonly throttle: LoginThrottle,
+    private readonly audit: AuditService,
+  ) {
+    this.signer = new TokenSigner(config.authSecret);
+  }
+
+  async register(ctx: Context, input: RegisterInput): Promise<AuthPayload | EmailTakenError> {
+    const email = normaliseEmail(input.email);
+    if (await ctx.em.existsBy(User, { email })) return new EmailTakenError();
+    const user = await ctx.em.save(
+      ctx.em.create(User, {
+        email,
+        name: input.name.trim(),
+        passwordHash: await hashPassword(input.password),
+        isPlatformAdmin: false,
+      }),
+    );
+    return this.startSession(ctx, user);
+  }
+
+  /**
+   * Not one transaction: failed attempts must be counted even though nothing else is written,
+   * so only the new session is written in a transaction.
+   */
+  async login(
+    ctx: Context,
+    input: LoginInput,
+  ): Promise<AuthPayload | InvalidCredentialsError | TooManyAttemptsError> {
+    const email = normaliseEmail(input.email);
+    const wait = await this.throttle.retryAfter(email, ctx.clientIp);
+    if (wait > 0) return new TooManyAttemptsError(wait);
+    const user = await ctx.em.findOneBy(User, { email });
+    const ok = await verifyPassword(input.password, user?.passwordHash ?? (await decoyHash));
+    if (!user || !ok) {
+      await this.throttle.recordFailure(email, ctx.clientIp);
+      return new InvalidCredentialsError();
+    }
+    await this.throttle.recordSuccess(email);
+    return inTransaction(ctx, () => this.startSession(ctx, user));
+  }
+
+  async logout(ctx: Context): Promise<boolean> {
+    const viewer = await ctx.viewer();
+    if (!viewer) return false;
+    await ctx.em.delete(Session, { id: viewer.sessionId });
+    return true;
+  }
+
+  private async startSession(ctx: Context, user: User): Promise<AuthPayload> {
+    const expiresAt = new Date(Date.now() + this.config.sessionTtlHours * 3600_000);
+    const session = await ctx.em.save(
+      ctx.em.create(Session, { id: randomUUID(), userId: user.id, expiresAt }),
+    );
+    const payload = new AuthPayload();
+    payload.user = user;
+    payload.expiresAt = expiresAt;
+    payload.token = await this.signer.sign({ userId: user.id, sessionId: session.id }, expiresAt);
+    return payload;
+  }
+
+  /** The viewer a bearer token stands for: one statement (session, user, memberships, staff). */
+  async viewerForToken(ctx: Context, token: string | null): Promise<Viewer | null> {
+    if (!token) return null;
+    const claims = await this.signer.verify(token);
+    if (!claims) return null;
+    const session = await ctx.dataSource.manager.findOne(Session, {
+      where: { id: claims.sessionId, userId: claims.userId, expiresAt: MoreThan(new Date()) },
+      relations: { user: { memberships: { company: true }, sellerStaff: true } },
+    });
+    if (!session) return null;
+    return {
+      user: session.user,
+      sessionId: session.id,
+      memberships: session.user.memberships,
+      sellerId: session.user.sellerStaff[0]?.sellerId ?? null,
+    };
+  }
+
+  async registerCompany(ctx: Context, viewer: Viewer, input: RegisterCompanyInput) {
+    const registrationNumber = input.registrationNumber.toUpperCase();
+    if (await ctx.em.existsBy(Company, { registrationNumber })) {
+      return new AlreadyExistsError('registrationNumber', 'A company with this registration number exists');
+    }
+    const company = await ctx.em.save(
+      ctx.em.create(Company, { name: input.name.trim(), registrationNumber, status: 'PENDING', verifiedAt: null }),
+    );
+    await ctx.em.save(
+      ctx.em.create(CompanyMember, {
+        companyId: company.id,
+        userId: viewer.user.id,
+        roles: ['COMPANY_ADMIN', 'BUYER'],
+        department: null,
+      }),
+    );
+    await this.audit.record(ctx, viewer, 'company', company.id, 'registered', null, 'PENDING');
+    return company;
+  }
+
+  async reviewCompany(ctx: Context, viewer: Viewer, input: ReviewCompanyInput) {
+    const id = parseId(input.companyId);
+    const company = id ? await ctx.em.findOne(Company, { where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
+    if (!company) return new NotFoundError('Company');
+    const to: CompanyStatus = input.decision === CompanyDecision.VERIFY ? 'VERIFIED' : 'REJECTED';
+    if (!companyLifecycle.canTransition(company.status, to)) {
+      return new InvalidStateError(`A ${company.status} company cannot become ${to}`);
+    }
+    const from = company.status;
+    company.status = to;
+    company.verifiedAt = to === 'VERIFIED' ? new Date() : null;
+    await ctx.em.save(company);
+    await this.audit.record(ctx, viewer, 'company', company.id, 'reviewed', from, to);
+    return company;
+  }
+
+  /** Companies the viewer may see: all for platform admins, their own for members. */
+  async companies(ctx: Context, viewer: Viewer, status?: CompanyStatus | null): Promise<Company[]> {
+    if (viewer.user.isPlatformAdmin) {
+      return ctx.em.find(Company, { where: status ? { status } : {}, order: { id: 'ASC' } });
+    }
+    const ids = viewer.memberships.map((m) => m.companyId);
+    return viewer.memberships
+      .map((m) => m.company)
+      .filter((c, i) => ids.indexOf(c.id) === i && (!status || c.status === status));
+  }
+
+  private requireCompanyAdmin(viewer: Viewer, companyId: number | null): number {
+    const membership = viewer.memberships.find((m) => m.companyId === companyId);
+    if (companyId === null || !membership?.roles.includes('COMPANY_ADMIN')) {
+      throw forbidden('Only an admin of this company may manage its members');
+    }
+    return companyId;
+  }
+
+  private checkRoles(roles: CompanyRole[], department: Department | null | undefined): Department | null {
+    if (roles.includes('APPROVER') && !department) {
+      throw badInput('An APPROVER needs a department', 'input.department');
+    }
+    if (!roles.includes('APPROVER') && department) {
+      throw badInput('Only an APPROVER has a department', 'input.department');
+    }
+    return department ?? null;
+  }
+
+  async inviteCompanyMember(ctx: Context, viewer: Viewer, input: InviteCompanyMemberInput) {
+    const companyId = this.requireCompanyAdmin(viewer, parseId(input.companyId));
+    const department = this.checkRoles(input.roles, input.department);
+    const email = normaliseEmail(input.email);
+    const user = await ctx.em.findOneBy(User, { email });
+    if (user) {
+      if (await ctx.em.existsBy(CompanyMember, { companyId, userId: user.id })) {
+        return new AlreadyExistsError('email', 'This person is a member already');
+      }
+      const member = await ctx.em.save(
+        ctx.em.create(CompanyMember, { companyId, userId: user.id, roles: input.roles, department }),
+      );
+      await this.audit.record(ctx, viewer, 'company', companyId, 'member-added', null, null, {
+        userId: user.id,
+        roles: input.roles,
+      });
+      return member;
+    }
+    return this.invite(ctx, viewer, { email, companyId, sellerId: null, roles: input.roles, department });
+  }
+
+  async setCompanyMemberRoles(ctx: Context, viewer: Viewer, input: SetCompanyMemberRolesInput) {
+    const id = parseId(input.memberId);
+    const member = id ? await ctx.em.findOneBy(CompanyMember, { id }) : null;
+    if (!member || !viewer.memberships.some((m) => m.companyId === member.companyId)) {
+      return new NotFoundError('Member');
+    }
+    this.requireCompanyAdmin(viewer, member.companyId);
+    const department = this.checkRoles(input.roles, input.department);
+    if (member.roles.includes('COMPANY_ADMIN') && !input.roles.includes('COMPANY_ADMIN')) {
+      const admins = await ctx.em.findBy(CompanyMember, { companyId: member.companyId });
+      if (admins.filter((m) => m.roles.includes('COMPANY_ADMIN')).length <= 1) {
+        return new InvalidStateError('A company keeps at least one COMPANY_ADMIN');
+      }
+    }
+    const before = member.roles;
+    member.roles = input.roles;
+    member.department = department;
+    await ctx.em.save(member);
+    await this.audit.record(ctx, viewer, 'company', member.companyId, 'member-roles-set', null, null, {
+      memberId: member.id,
+      before,
+      after: input.roles,
+    });
+    return member;
+  }
+
+  async createSeller(ctx: Context, viewer: Viewer, input: CreateSellerInput) {
+    if (await ctx.em.existsBy(Seller, { slug: input.slug })) {
+      return new AlreadyExistsError('slug', 'A seller with this slug exists');
+    }
+    const seller = await ctx.em.save(
+      ctx.em.create(Seller, { name: input.name.trim(), slug: input.slug, description: input.description, status: 'ACTIVE' }),
+    );
+    await this.audit.record(ctx, viewer, 'seller', seller.id, 'created', null, 'ACTIVE');
+    return seller;
+  }
+
+  async inviteSellerStaff(ctx: Context, viewer: Viewer, input: InviteSellerStaffInput) {
+    const sellerId = parseId(input.sellerId);
+    if (!viewer.user.isPlatformAdmin && viewer.sellerId !== sellerId) {
+      throw forbidden('Only platform admins and the staff of this seller may invite its staff');
+    }
+    if (!sellerId || !(await ctx.em.existsBy(Seller, { id: sellerId }))) return new NotFoundError('Seller');
+    const email = normaliseEmail(input.email);
+    const user = await ctx.em.findOneBy(User, { email });
+    if (user) {
+      if (await ctx.em.existsBy(SellerStaff, { userId: user.id })) {
+        return new AlreadyExistsError('email', 'This person is staff of a seller already');
+      }
+      await ctx.em.save(ctx.em.create(SellerStaff, { sellerId, userId: user.id }));
+      await this.audit.record(ctx, viewer, 'seller', sellerId, 'staff-added', null, null, { userId: user.id });
+      return user;
+    }
+    return this.invite(ctx, viewer, { email, companyId: null, sellerId, roles: null, department: null });
+  }
+
+  private async invite(
+    ctx: Context,
+    viewer: Viewer,
+    target: Pick<Invitation, 'email' | 'companyId' | 'sellerId' | 'roles' | 'department'>,
+  ): Promise<InvitationPayload> {
+    const token = randomBytes(24).toString('base64url');
+    const invitation = await ctx.em.save(
+      ctx.em.create(Invitation, {
+        ...target,
+        tokenHash: sha256(token),
+        invitedByUserId: viewer.user.id,
+        expiresAt: new Date(Date.now() + INVITATION_TTL_DAYS * 86400_000),
+        acceptedAt: null,
+      }),
+    );
+    const payload = new InvitationPayload();
+    payload.invitation = invitation;
+    payload.token = token;
+    return payload;
+  }
+
+  async acceptInvitation(ctx: Context, input: AcceptInvitationInput) {
+    const invitation = await ctx.em.findOne(Invitation, {
+      where: { tokenHash: sha256(input.token) },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!invitation || invitation.acceptedAt || invitation.expiresAt < new Date()) {
+      return new InvitationInvalidError();
+    }
+    if (await ctx.em.existsBy(User, { email: invitation.email })) return new EmailTakenError();
+    const user = await ctx.em.save(
+      ctx.em.create(User, {
+        email: invitation.email,
+        name: input.name.trim(),
+        passwordHash: await hashPassword(input.password),
+        isPlatformAdmin: false,
+      }),
+    );
+    if (invitation.companyId !== null) {
+      await ctx.em.save(
+        ctx.em.create(CompanyMember, {
+          companyId: invitation.companyId,
+          userId: user.id,
+          roles: invitation.roles ?? ['BUYER'],
+          department: invitation.department,
+        }),
+      );
+    }
+    if (invitation.sellerId !== null) {
+      await ctx.em.save(ctx.em.create(SellerStaff, { sellerId: invitation.sellerId, userId: user.id }));
+    }
+    invitation.acceptedAt = new Date();
+    await ctx.em.save(invitation);
+    return this.startSession(ctx, user);
+  }
+}

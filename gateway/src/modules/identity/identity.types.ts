@@ -1,0 +1,242 @@
+import { IsEmail, IsIn, IsOptional, Length, Matches, MaxLength, ArrayMinSize, ArrayUnique } from 'class-validator';
+import { createUnionType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import {
+  AlreadyExistsError,
+  BaseErrorResult,
+  ErrorCode,
+  ErrorResult,
+  InvalidStateError,
+  NotFoundError,
+} from '../../api/errors.js';
+import { Company } from './company.entity.js';
+import { CompanyMember, CompanyRole, Department, companyRoles, departments } from './company-member.entity.js';
+import { Invitation } from './invitation.entity.js';
+import { Seller } from './seller.entity.js';
+import { User } from './user.entity.js';
+
+@ObjectType({ description: 'A signed-in session: send `token` as `Authorization: Bearer <token>`.' })
+export class AuthPayload {
+  @Field(() => String)
+  token: string;
+
+  @Field(() => User)
+  user: User;
+
+  @Field(() => Date)
+  expiresAt: Date;
+}
+
+@ObjectType({ implements: ErrorResult })
+export class InvalidCredentialsError extends BaseErrorResult {
+  constructor() {
+    super(ErrorCode.INVALID_CREDENTIALS, 'The email or password is wrong');
+  }
+}
+
+@ObjectType({ implements: ErrorResult })
+export class TooManyAttemptsError extends BaseErrorResult {
+  @Field(() => Int)
+  retryAfterSeconds: number;
+
+  constructor(retryAfterSeconds: number) {
+    super(ErrorCode.TOO_MANY_ATTEMPTS, `Too many failed sign-ins; try again in ${retryAfterSeconds} s`);
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
+@ObjectType({ implements: ErrorResult })
+export class EmailTakenError extends BaseErrorResult {
+  constructor() {
+    super(ErrorCode.EMAIL_TAKEN, 'An account with this email exists already');
+  }
+}
+
+@ObjectType({ implements: ErrorResult })
+export class InvitationInvalidError extends BaseErrorResult {
+  constructor() {
+    super(ErrorCode.INVITATION_INVALID, 'The invitation is unknown, used or expired');
+  }
+}
+
+@ObjectType({ description: 'A new invitation; `token` is shown only here, to pass on to the invitee.' })
+export class InvitationPayload {
+  @Field(() => Invitation)
+  invitation: Invitation;
+
+  @Field(() => String)
+  token: string;
+}
+
+const email = () => [IsEmail({}, { message: 'must be an email address' }), MaxLength(254)];
+function applyAll(decorators: PropertyDecorator[]): PropertyDecorator {
+  return (target, key) => decorators.forEach((d) => d(target, key));
+}
+const IsAccountEmail = () => applyAll(email());
+const IsPassword = () => Length(10, 200, { message: 'must be 10 to 200 characters' });
+
+@InputType()
+export class RegisterInput {
+  @Field(() => String)
+  @IsAccountEmail()
+  email: string;
+
+  @Field(() => String)
+  @IsPassword()
+  password: string;
+
+  @Field(() => String)
+  @Length(1, 100)
+  name: string;
+}
+
+@InputType()
+export class LoginInput {
+  @Field(() => String)
+  @MaxLength(254)
+  email: string;
+
+  @Field(() => String)
+  @MaxLength(200)
+  password: string;
+}
+
+@InputType()
+export class RegisterCompanyInput {
+  @Field(() => String)
+  @Length(2, 200)
+  name: string;
+
+  @Field(() => String, { description: 'Business registration or tax number.' })
+  @Matches(/^[A-Za-z0-9-]{4,64}$/, { message: 'must be 4 to 64 letters, digits or dashes' })
+  registrationNumber: string;
+}
+
+export enum CompanyDecision {
+  VERIFY = 'VERIFY',
+  REJECT = 'REJECT',
+}
+registerEnumType(CompanyDecision, { name: 'CompanyDecision' });
+
+@InputType()
+export class ReviewCompanyInput {
+  @Field(() => ID)
+  companyId: string;
+
+  @Field(() => CompanyDecision)
+  @IsIn(Object.values(CompanyDecision))
+  decision: CompanyDecision;
+}
+
+@InputType()
+export class InviteCompanyMemberInput {
+  @Field(() => ID)
+  companyId: string;
+
+  @Field(() => String)
+  @IsAccountEmail()
+  email: string;
+
+  @Field(() => [CompanyRole])
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsIn(companyRoles, { each: true })
+  roles: CompanyRole[];
+
+  @Field(() => Department, { nullable: true, description: 'Required with APPROVER.' })
+  @IsOptional()
+  @IsIn(departments)
+  department?: Department | null;
+}
+
+@InputType()
+export class SetCompanyMemberRolesInput {
+  @Field(() => ID)
+  memberId: string;
+
+  @Field(() => [CompanyRole])
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsIn(companyRoles, { each: true })
+  roles: CompanyRole[];
+
+  @Field(() => Department, { nullable: true })
+  @IsOptional()
+  @IsIn(departments)
+  department?: Department | null;
+}
+
+@InputType()
+export class AcceptInvitationInput {
+  @Field(() => String)
+  @Length(20, 100)
+  token: string;
+
+  @Field(() => String, { description: 'Your name, for a new account.' })
+  @Length(1, 100)
+  name: string;
+
+  @Field(() => String)
+  @IsPassword()
+  password: string;
+}
+
+@InputType()
+export class CreateSellerInput {
+  @Field(() => String)
+  @Length(2, 200)
+  name: string;
+
+  @Field(() => String)
+  @Matches(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'must be lower-case words joined by dashes' })
+  @MaxLength(100)
+  slug: string;
+
+  @Field(() => String, { defaultValue: '' })
+  @MaxLength(5000)
+  description: string;
+}
+
+@InputType()
+export class InviteSellerStaffInput {
+  @Field(() => ID)
+  sellerId: string;
+
+  @Field(() => String)
+  @IsAccountEmail()
+  email: string;
+}
+
+export const RegisterResult = createUnionType({
+  name: 'RegisterResult',
+  types: () => [AuthPayload, EmailTakenError] as const,
+});
+export const LoginResult = createUnionType({
+  name: 'LoginResult',
+  types: () => [AuthPayload, InvalidCredentialsError, TooManyAttemptsError] as const,
+});
+export const CompanyResult = createUnionType({
+  name: 'CompanyResult',
+  types: () => [Company, AlreadyExistsError, NotFoundError, InvalidStateError] as const,
+});
+export const InviteCompanyMemberResult = createUnionType({
+  name: 'InviteCompanyMemberResult',
+  description: 'An existing account is added at once (CompanyMember); otherwise an invitation is made.',
+  types: () => [CompanyMember, InvitationPayload, AlreadyExistsError, NotFoundError] as const,
+});
+export const CompanyMemberResult = createUnionType({
+  name: 'CompanyMemberResult',
+  types: () => [CompanyMember, NotFoundError, InvalidStateError] as const,
+});
+export const AcceptInvitationResult = createUnionType({
+  name: 'AcceptInvitationResult',
+  types: () => [AuthPayload, InvitationInvalidError, EmailTakenError] as const,
+});
+export const SellerResult = createUnionType({
+  name: 'SellerResult',
+  types: () => [Seller, AlreadyExistsError] as const,
+});
+export const InviteSellerStaffResult = createUnionType({
+  name: 'InviteSellerStaffResult',
+  description: 'An existing account is added at once (User); otherwise an invitation is made.',
+  types: () => [User, InvitationPayload, AlreadyExistsError, NotFoundError] as const,
+});
