@@ -132,6 +132,10 @@ export function formatError(
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
+  if (error instanceof GraphQLError && !error.path && !(error.originalError && !(error.originalError instanceof GraphQLError))) {
+    // Raised while reading the request, before any resolver ran (a variable of the wrong type).
+    return { ...formatted, extensions: { code: 'BAD_USER_INPUT' } };
+  }
   log(error);
   return {
     message: 'Internal server error',
