@@ -62,7 +62,10 @@ export async function startGateway(config: Config): Promise<Gateway> {
               async requestDidStart() {
                 return {
                   async willSendResponse({ response }: { response: { body: unknown } }) {
-                    const body = response.body as { kind: string; singleResult?: { extensions?: Record<string, unknown> } };
+                    const body = response.body as {
+                      kind: string;
+                      singleResult?: { extensions?: Record<string, unknown> };
+                    };
                     if (body.kind === 'single' && body.singleResult) {
                       body.singleResult.extensions = {
                         ...body.singleResult.extensions,
@@ -92,8 +95,13 @@ export async function startGateway(config: Config): Promise<Gateway> {
     // The IDE is served from the altair-static package: nothing loads from the internet.
     app.use('/ide', express.static(getDistDirectory()));
     app.get('/graphql', (req, res, next) => {
-      if (req.query.query === undefined && req.accepts(['application/json', 'text/html']) === 'text/html') {
-        res.type('html').send(renderAltair({ baseURL: '/ide/', endpointURL: '/graphql', disableAccount: true }));
+      if (
+        req.query.query === undefined &&
+        req.accepts(['application/json', 'text/html']) === 'text/html'
+      ) {
+        res
+          .type('html')
+          .send(renderAltair({ baseURL: '/ide/', endpointURL: '/graphql', disableAccount: true }));
       } else next();
     });
   }
@@ -124,7 +132,13 @@ export async function startGateway(config: Config): Promise<Gateway> {
       context: async ({ req }) => {
         const auth = req.headers.authorization;
         const token = auth?.startsWith('Bearer ') ? auth.slice(7).trim() : null;
-        return createContext({ config, dataSource, services, token, clientIp: req.ip ?? 'unknown' });
+        return createContext({
+          config,
+          dataSource,
+          services,
+          token,
+          clientIp: req.ip ?? 'unknown',
+        });
       },
     }),
   );

@@ -10,7 +10,10 @@ try {
   if (config.seedDemo && (await seedDemoIfEmpty(gateway.dataSource))) {
     logger.info('loaded the demo catalog and accounts (password demo-pass-123)');
   }
-  logger.info({ url: gateway.url, database: config.database.type }, `gateway ready at ${gateway.url}`);
+  logger.info(
+    { url: gateway.url, database: config.database.type },
+    `gateway ready at ${gateway.url}`,
+  );
   const stop = async () => {
     await gateway.close();
     process.exit(0);

@@ -16,7 +16,18 @@ const PAGE = `query ($first: Int!, $after: String, $filter: ProductFilter, $sort
 
 interface PageData {
   products: {
-    edges: { cursor: string; node: { id: string; name: string; slug: string; inStock: boolean; priceFrom: { amount: number }; category: { id: string; slug: string }; seller: { id: string; slug: string } } }[];
+    edges: {
+      cursor: string;
+      node: {
+        id: string;
+        name: string;
+        slug: string;
+        inStock: boolean;
+        priceFrom: { amount: number };
+        category: { id: string; slug: string };
+        seller: { id: string; slug: string };
+      };
+    }[];
     pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string | null };
   };
 }
@@ -26,7 +37,10 @@ describe('catalog queries', () => {
     const seen = new Set<string>();
     let after: string | null = null;
     for (let page = 0; page < 10; page++) {
-      const res: Awaited<ReturnType<typeof gw.gql<PageData>>> = await gw.gql<PageData>(PAGE, { first: 100, after });
+      const res: Awaited<ReturnType<typeof gw.gql<PageData>>> = await gw.gql<PageData>(PAGE, {
+        first: 100,
+        after,
+      });
       for (const e of res.data.products.edges) seen.add(e.node.id);
       expect(res.data.products.pageInfo.hasPreviousPage).toBe(after !== null);
       after = res.data.products.pageInfo.endCursor;
@@ -36,7 +50,9 @@ describe('catalog queries', () => {
   });
 
   it('counts and facets the filtered products', async () => {
-    const res = await gw.gql<any>(`{ products(first: 1) { totalCount facets { categories { category { slug } count } sellers { seller { slug } count } } } }`);
+    const res = await gw.gql<any>(
+      `{ products(first: 1) { totalCount facets { categories { category { slug } count } sellers { seller { slug } count } } } }`,
+    );
     const { totalCount, facets } = res.data.products;
     expect(totalCount).toBe(300);
     expect(facets.sellers.reduce((s: number, f: { count: number }) => s + f.count, 0)).toBe(300);
@@ -47,16 +63,23 @@ describe('catalog queries', () => {
     const cats = await gw.gql<any>('{ categories { id slug parentId children { slug } } }');
     const office = cats.data.categories.find((c: { slug: string }) => c.slug === 'office');
     expect(office.children.map((c: { slug: string }) => c.slug)).toContain('paper');
-    const childIds = cats.data.categories.filter((c: { parentId: string }) => c.parentId === office.id).map((c: { id: string }) => c.id);
+    const childIds = cats.data.categories
+      .filter((c: { parentId: string }) => c.parentId === office.id)
+      .map((c: { id: string }) => c.id);
     const res = await gw.gql<PageData>(PAGE, { first: 100, filter: { categoryId: office.id } });
     expect(res.data.products.edges.length).toBeGreaterThan(0);
     for (const e of res.data.products.edges) expect(childIds).toContain(e.node.category.id);
   });
 
   it('searches name and SKU, and filters by seller, price and stock', async () => {
-    const byName = await gw.gql<PageData>(PAGE, { first: 20, filter: { search: 'fountain pen' }, sort: 'RELEVANCE' });
+    const byName = await gw.gql<PageData>(PAGE, {
+      first: 20,
+      filter: { search: 'fountain pen' },
+      sort: 'RELEVANCE',
+    });
     expect(byName.data.products.edges.length).toBeGreaterThan(0);
-    for (const e of byName.data.products.edges) expect(e.node.name.toLowerCase()).toContain('fountain pen');
+    for (const e of byName.data.products.edges)
+      expect(e.node.name.toLowerCase()).toContain('fountain pen');
 
     const bySku = await gw.gql<PageData>(PAGE, { first: 5, filter: { search: 'DAI-000000-1' } });
     expect(bySku.data.products.edges.map((e) => e.node.slug)).toHaveLength(1);
@@ -81,7 +104,11 @@ describe('catalog queries', () => {
 
   it('pages by price without gaps or repeats', async () => {
     const first = await gw.gql<PageData>(PAGE, { first: 50, sort: 'PRICE_DESC' });
-    const second = await gw.gql<PageData>(PAGE, { first: 50, sort: 'PRICE_DESC', after: first.data.products.pageInfo.endCursor });
+    const second = await gw.gql<PageData>(PAGE, {
+      first: 50,
+      sort: 'PRICE_DESC',
+      after: first.data.products.pageInfo.endCursor,
+    });
     const all = [...first.data.products.edges, ...second.data.products.edges].map((e) => e.node);
     expect(new Set(all.map((n) => n.id)).size).toBe(100);
     const prices = all.map((n) => n.priceFrom.amount);
@@ -91,9 +118,14 @@ describe('catalog queries', () => {
   it('finds a product by slug or id, and answers null for unknown ones', async () => {
     const page = await gw.gql<PageData>(PAGE, { first: 1 });
     const node = page.data.products.edges[0]!.node;
-    const bySlug = await gw.gql<any>('query ($slug: String) { product(slug: $slug) { id variants { sku } } }', { slug: node.slug });
+    const bySlug = await gw.gql<any>(
+      'query ($slug: String) { product(slug: $slug) { id variants { sku } } }',
+      { slug: node.slug },
+    );
     expect(bySlug.data.product.id).toBe(node.id);
-    const byId = await gw.gql<any>('query ($id: ID) { product(id: $id) { slug } }', { id: node.id });
+    const byId = await gw.gql<any>('query ($id: ID) { product(id: $id) { slug } }', {
+      id: node.id,
+    });
     expect(byId.data.product.slug).toBe(node.slug);
     for (const id of ['999999', 'abc', '-1', '1e3']) {
       const missing = await gw.gql<any>('query ($id: ID) { product(id: $id) { slug } }', { id });
@@ -167,11 +199,15 @@ describe('bad input', () => {
   });
 
   it('limits query depth and cost', async () => {
-    const deep = await gw.gql<any>('{ categories { parent { parent { parent { parent { parent { parent { parent { parent { parent { parent { id } } } } } } } } } } } }');
+    const deep = await gw.gql<any>(
+      '{ categories { parent { parent { parent { parent { parent { parent { parent { parent { parent { parent { id } } } } } } } } } } } }',
+    );
     expect(deep.errors?.[0]?.message).toMatch(/depth/i);
     const alias = (i: number) =>
       `p${i}: products(first: 100) { edges { cursor node { id name slug variants { sku price { unitPrice { amount currency } } } } } }`;
-    const costly = await gw.gql<any>(`{ ${Array.from({ length: 20 }, (_, i) => alias(i)).join(' ')} }`);
+    const costly = await gw.gql<any>(
+      `{ ${Array.from({ length: 20 }, (_, i) => alias(i)).join(' ')} }`,
+    );
     expect(costly.errors?.[0]?.message).toMatch(/too complex/);
   });
 });

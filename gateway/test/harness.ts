@@ -14,7 +14,11 @@ import { createConnection } from 'mysql2/promise';
  */
 export interface TestGateway {
   url: string;
-  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResponse<T>>;
+  gql<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string,
+  ): Promise<GqlResponse<T>>;
   login(email: string, password?: string): Promise<string>;
   stop(): Promise<void>;
 }
@@ -22,7 +26,10 @@ export interface TestGateway {
 export interface GqlResponse<T> {
   status: number;
   data: T;
-  errors?: { message: string; extensions?: { code?: string; fields?: { path: string; messages: string[] }[] } }[];
+  errors?: {
+    message: string;
+    extensions?: { code?: string; fields?: { path: string; messages: string[] }[] };
+  }[];
   extensions?: { sqlStatements?: number };
   raw: string;
 }
@@ -39,7 +46,9 @@ export async function startGateway(env: Record<string, string> = {}): Promise<Te
   if (usesMysql) {
     const name = `mg_test_${randomBytes(4).toString('hex')}`;
     const admin = await createConnection(mysqlServer);
-    await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+    await admin.query(
+      `CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
+    );
     await admin.end();
     databaseUrl = `${mysqlServer}/${name}`;
     dropDatabase = async () => {
@@ -65,7 +74,9 @@ export async function startGateway(env: Record<string, string> = {}): Promise<Te
   const url = await new Promise<string>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /gateway ready at (http:\/\/\S+?)"/.exec(output) ?? /gateway ready at (http:\/\/\S+)/.exec(output);
+      const match =
+        /gateway ready at (http:\/\/\S+?)"/.exec(output) ??
+        /gateway ready at (http:\/\/\S+)/.exec(output);
       if (match?.[1]) resolve(match[1]);
     };
     child.stdout?.on('data', onData);
@@ -73,7 +84,11 @@ export async function startGateway(env: Record<string, string> = {}): Promise<Te
     child.once('exit', (code) => reject(new Error(`gateway exited with ${code}:\n${output}`)));
   });
 
-  async function gql<T>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResponse<T>> {
+  async function gql<T>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string,
+  ): Promise<GqlResponse<T>> {
     const res = await fetch(url, {
       method: 'POST',
       headers: {
@@ -83,7 +98,11 @@ export async function startGateway(env: Record<string, string> = {}): Promise<Te
       body: JSON.stringify({ query, variables }),
     });
     const raw = await res.text();
-    return { status: res.status, raw, ...(JSON.parse(raw) as Omit<GqlResponse<T>, 'status' | 'raw'>) };
+    return {
+      status: res.status,
+      raw,
+      ...(JSON.parse(raw) as Omit<GqlResponse<T>, 'status' | 'raw'>),
+    };
   }
 
   return {

@@ -1,6 +1,6 @@
 import type { AuthChecker } from 'type-graphql';
 import type { Context } from './context.js';
-import { unauthenticated } from './errors.js';
+import { forbidden, unauthenticated } from './errors.js';
 
 /**
  * Coarse roles for `@Authorized(...)`. They say who may call an operation at all; which rows
@@ -13,12 +13,15 @@ export const Role = {
 } as const;
 export type Role = (typeof Role)[keyof typeof Role];
 
-/** `@Authorized()` needs a signed-in user; `@Authorized(A, B)` one holding A or B. */
+/**
+ * `@Authorized()` needs a signed-in user; `@Authorized(A, B)` one holding A or B. It throws
+ * our own UNAUTHENTICATED / FORBIDDEN errors so clients get one shape for both.
+ */
 export const authChecker: AuthChecker<Context, Role> = async ({ context }, roles) => {
   const viewer = await context.viewer();
   if (!viewer) throw unauthenticated();
   if (roles.length === 0) return true;
-  return roles.some((role) => {
+  const allowed = roles.some((role) => {
     switch (role) {
       case Role.PLATFORM_ADMIN:
         return viewer.user.isPlatformAdmin;
@@ -28,4 +31,6 @@ export const authChecker: AuthChecker<Context, Role> = async ({ context }, roles
         return viewer.memberships.length > 0;
     }
   });
+  if (!allowed) throw forbidden();
+  return true;
 };

@@ -81,7 +81,10 @@ export function forbidden(message = 'You are not allowed to do this'): GraphQLEr
 
 export function badInput(message: string, field?: string): GraphQLError {
   return new GraphQLError(message, {
-    extensions: { code: 'BAD_USER_INPUT', ...(field ? { fields: [{ path: field, messages: [message] }] } : {}) },
+    extensions: {
+      code: 'BAD_USER_INPUT',
+      ...(field ? { fields: [{ path: field, messages: [message] }] } : {}),
+    },
   });
 }
 
@@ -97,7 +100,10 @@ const clientCodes = new Set([
   'OPERATION_RESOLUTION_FAILURE',
 ]);
 
-function flatten(errors: ValidationError[], prefix: string): { path: string; messages: string[] }[] {
+function flatten(
+  errors: ValidationError[],
+  prefix: string,
+): { path: string; messages: string[] }[] {
   return errors.flatMap((e) => {
     const path = prefix ? `${prefix}.${e.property}` : e.property;
     const own = e.constraints ? [{ path, messages: Object.values(e.constraints) }] : [];
@@ -132,7 +138,11 @@ export function formatError(
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
-  if (error instanceof GraphQLError && !error.path && !(error.originalError && !(error.originalError instanceof GraphQLError))) {
+  if (
+    error instanceof GraphQLError &&
+    !error.path &&
+    !(error.originalError && !(error.originalError instanceof GraphQLError))
+  ) {
     // Raised while reading the request, before any resolver ran (a variable of the wrong type).
     return { ...formatted, extensions: { code: 'BAD_USER_INPUT' } };
   }

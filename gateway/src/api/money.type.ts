@@ -1,7 +1,9 @@
 import type { Money as MoneyValue } from '@marketgate/money';
 import { Field, Int, ObjectType } from 'type-graphql';
 
-@ObjectType({ description: 'An amount in integer minor units (fen, cents) of an ISO 4217 currency.' })
+@ObjectType({
+  description: 'An amount in integer minor units (fen, cents) of an ISO 4217 currency.',
+})
 export class Money implements MoneyValue {
   @Field(() => Int)
   amount: number;

@@ -3,9 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
-const bool = z
-  .enum(['true', 'false', '1', '0'])
-  .transform((v) => v === 'true' || v === '1');
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 /**
  * Every environment variable the gateway reads, with its default. This is the only module
@@ -35,7 +33,11 @@ const envSchema = z.object({
    */
   AUTH_SECRET: z.string().min(32).optional(),
   /** Lifetime of a session token in hours. */
-  SESSION_TTL_HOURS: z.coerce.number().int().positive().default(24 * 14),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(24 * 14),
   /** Deepest query nesting accepted. */
   MAX_QUERY_DEPTH: z.coerce.number().int().positive().default(10),
   /** Highest query cost accepted (each field costs 1, list fields multiply by `first`). */
@@ -43,7 +45,11 @@ const envSchema = z.object({
   /** Failed logins allowed per email (and per client address x 5) before a pause. */
   LOGIN_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
   /** Length of the login rate-limit window and of the pause after it is exceeded, in seconds. */
-  LOGIN_WINDOW_SECONDS: z.coerce.number().int().positive().default(15 * 60),
+  LOGIN_WINDOW_SECONDS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(15 * 60),
   /** Adds `extensions.sqlStatements` to responses: for tests and benchmarks, never production. */
   EXPOSE_SQL_COUNT: bool.default(false),
   /** Logs every SQL statement to stderr. */
@@ -52,9 +58,7 @@ const envSchema = z.object({
   CORS_ORIGINS: z.string().default(''),
 });
 
-export type DatabaseConfig =
-  | { type: 'sqlite'; file: string }
-  | { type: 'mysql'; url: string };
+export type DatabaseConfig = { type: 'sqlite'; file: string } | { type: 'mysql'; url: string };
 
 export interface Config {
   env: 'development' | 'production' | 'test';
@@ -92,7 +96,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   } else if (/^mysql:\/\//.test(e.DATABASE_URL)) {
     database = { type: 'mysql', url: e.DATABASE_URL };
   } else {
-    throw new ConfigError('DATABASE_URL must start with mysql:// (or be unset for the embedded database)');
+    throw new ConfigError(
+      'DATABASE_URL must start with mysql:// (or be unset for the embedded database)',
+    );
   }
   if (e.NODE_ENV === 'production' && e.EXPOSE_SQL_COUNT) {
     throw new ConfigError('EXPOSE_SQL_COUNT must not be enabled in production');

@@ -48,7 +48,9 @@ async function generate(type: 'sqlite' | 'mysql'): Promise<void> {
   } else {
     const admin = createDataSource({ type, url: `${base}/mysql` });
     await admin.initialize();
-    await admin.query(`CREATE DATABASE \`${dbName}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+    await admin.query(
+      `CREATE DATABASE \`${dbName}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
+    );
     await admin.destroy();
     dataSource = createDataSource({ type, url: `${base}/${dbName}` });
   }

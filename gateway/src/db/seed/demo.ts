@@ -5,7 +5,11 @@ import { PriceTier } from '../../modules/catalog/price-tier.entity.js';
 import { Product } from '../../modules/catalog/product.entity.js';
 import { Variant } from '../../modules/catalog/variant.entity.js';
 import { Company } from '../../modules/identity/company.entity.js';
-import { CompanyMember, type CompanyRole, type Department } from '../../modules/identity/company-member.entity.js';
+import {
+  CompanyMember,
+  type CompanyRole,
+  type Department,
+} from '../../modules/identity/company-member.entity.js';
 import { hashPassword } from '../../modules/identity/password.js';
 import { Seller } from '../../modules/identity/seller.entity.js';
 import { SellerStaff } from '../../modules/identity/seller-staff.entity.js';
@@ -32,13 +36,53 @@ export const demoAccounts: Account[] = [
   { email: 'sales@north-dairy.example', name: 'North Dairy Sales', seller: 'north-dairy' },
   { email: 'sales@office-hub.example', name: 'Office Hub Sales', seller: 'office-hub' },
   { email: 'buyer@acme.example', name: 'Acme Buyer', company: 'ACME', roles: ['BUYER'] },
-  { email: 'sourcing@acme.example', name: 'Acme Sourcing', company: 'ACME', roles: ['APPROVER'], department: 'SOURCING' },
-  { email: 'finance@acme.example', name: 'Acme Finance', company: 'ACME', roles: ['APPROVER'], department: 'FINANCE' },
-  { email: 'logistics@acme.example', name: 'Acme Logistics', company: 'ACME', roles: ['APPROVER'], department: 'LOGISTICS' },
-  { email: 'warehouse@acme.example', name: 'Acme Warehouse', company: 'ACME', roles: ['APPROVER'], department: 'WAREHOUSE' },
-  { email: 'manager@acme.example', name: 'Acme Manager', company: 'ACME', roles: ['APPROVER'], department: 'MANAGEMENT' },
-  { email: 'admin@acme.example', name: 'Acme Admin', company: 'ACME', roles: ['COMPANY_ADMIN', 'BUYER'] },
-  { email: 'buyer@globex.example', name: 'Globex Buyer', company: 'GLOBEX', roles: ['BUYER', 'COMPANY_ADMIN'] },
+  {
+    email: 'sourcing@acme.example',
+    name: 'Acme Sourcing',
+    company: 'ACME',
+    roles: ['APPROVER'],
+    department: 'SOURCING',
+  },
+  {
+    email: 'finance@acme.example',
+    name: 'Acme Finance',
+    company: 'ACME',
+    roles: ['APPROVER'],
+    department: 'FINANCE',
+  },
+  {
+    email: 'logistics@acme.example',
+    name: 'Acme Logistics',
+    company: 'ACME',
+    roles: ['APPROVER'],
+    department: 'LOGISTICS',
+  },
+  {
+    email: 'warehouse@acme.example',
+    name: 'Acme Warehouse',
+    company: 'ACME',
+    roles: ['APPROVER'],
+    department: 'WAREHOUSE',
+  },
+  {
+    email: 'manager@acme.example',
+    name: 'Acme Manager',
+    company: 'ACME',
+    roles: ['APPROVER'],
+    department: 'MANAGEMENT',
+  },
+  {
+    email: 'admin@acme.example',
+    name: 'Acme Admin',
+    company: 'ACME',
+    roles: ['COMPANY_ADMIN', 'BUYER'],
+  },
+  {
+    email: 'buyer@globex.example',
+    name: 'Globex Buyer',
+    company: 'GLOBEX',
+    roles: ['BUYER', 'COMPANY_ADMIN'],
+  },
 ];
 
 const companies = [
@@ -62,7 +106,9 @@ async function seedStructure(em: EntityManager): Promise<CatalogRefs> {
   const paths = new Map<string, string>();
   for (const [position, c] of categorySeeds.entries()) {
     const parentId = c.parent ? (categories.get(c.parent) ?? null) : null;
-    const category = await em.save(em.create(Category, { name: c.name, slug: c.slug, parentId, position, path: '/' }));
+    const category = await em.save(
+      em.create(Category, { name: c.name, slug: c.slug, parentId, position, path: '/' }),
+    );
     const path = `${c.parent ? paths.get(c.parent) : '/'}${category.id}/`;
     await em.update(Category, { id: category.id }, { path });
     categories.set(c.slug, category.id);
@@ -75,14 +121,29 @@ async function seedAccounts(em: EntityManager, refs: CatalogRefs): Promise<void>
   const companyIds = new Map<string, number>();
   for (const c of companies) {
     const company = await em.save(
-      em.create(Company, { name: c.name, registrationNumber: c.registrationNumber, status: 'VERIFIED', verifiedAt: new Date() }),
+      em.create(Company, {
+        name: c.name,
+        registrationNumber: c.registrationNumber,
+        status: 'VERIFIED',
+        verifiedAt: new Date(),
+      }),
     );
     companyIds.set(c.key, company.id);
   }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const a of demoAccounts) {
-    const user = await em.save(em.create(User, { email: a.email, name: a.name, passwordHash, isPlatformAdmin: a.admin ?? false }));
-    if (a.seller) await em.save(em.create(SellerStaff, { sellerId: refs.sellers.get(a.seller) as number, userId: user.id }));
+    const user = await em.save(
+      em.create(User, {
+        email: a.email,
+        name: a.name,
+        passwordHash,
+        isPlatformAdmin: a.admin ?? false,
+      }),
+    );
+    if (a.seller)
+      await em.save(
+        em.create(SellerStaff, { sellerId: refs.sellers.get(a.seller) as number, userId: user.id }),
+      );
     if (a.company) {
       await em.save(
         em.create(CompanyMember, {
@@ -111,7 +172,11 @@ export async function seedProducts(
   const ids = await dataSource.query('SELECT COALESCE(MAX(id), 0) AS id FROM variant');
   let nextVariantId = Number((ids as { id: number | string }[])[0]?.id ?? 0) + 1;
   const productBase = Number(
-    ((await dataSource.query('SELECT COALESCE(MAX(id), 0) AS id FROM product')) as { id: number | string }[])[0]?.id ?? 0,
+    (
+      (await dataSource.query('SELECT COALESCE(MAX(id), 0) AS id FROM product')) as {
+        id: number | string;
+      }[]
+    )[0]?.id ?? 0,
   );
   const created = new Date(Date.UTC(2026, 0, 1));
   for (let start = 0; start < count; start += chunk) {
@@ -135,7 +200,10 @@ export async function seedProducts(
         minPrice: cheapest,
         currency: 'CNY',
         inStock: g.variants.some((v) => v.stockOnHand > 0),
-        searchText: buildSearchText(g, g.variants.map((v) => v.sku)),
+        searchText: buildSearchText(
+          g,
+          g.variants.map((v) => v.sku),
+        ),
         createdAt: created,
         updatedAt: created,
       });
@@ -155,14 +223,38 @@ export async function seedProducts(
           stockReserved: 0,
           position,
         });
-        for (const t of v.tiers) tiers.push({ variantId, minQuantity: t.minQuantity, unitPrice: t.unitPrice, currency: 'CNY' });
+        for (const t of v.tiers)
+          tiers.push({
+            variantId,
+            minQuantity: t.minQuantity,
+            unitPrice: t.unitPrice,
+            currency: 'CNY',
+          });
       });
     }
     await dataSource.transaction(async (em) => {
-      await em.createQueryBuilder().insert().into(Product).values(products).updateEntity(false).execute();
-      await em.createQueryBuilder().insert().into(Variant).values(variants).updateEntity(false).execute();
+      await em
+        .createQueryBuilder()
+        .insert()
+        .into(Product)
+        .values(products)
+        .updateEntity(false)
+        .execute();
+      await em
+        .createQueryBuilder()
+        .insert()
+        .into(Variant)
+        .values(variants)
+        .updateEntity(false)
+        .execute();
       for (let t = 0; t < tiers.length; t += 1000) {
-        await em.createQueryBuilder().insert().into(PriceTier).values(tiers.slice(t, t + 1000)).updateEntity(false).execute();
+        await em
+          .createQueryBuilder()
+          .insert()
+          .into(PriceTier)
+          .values(tiers.slice(t, t + 1000))
+          .updateEntity(false)
+          .execute();
       }
     });
     onProgress(Math.min(count, start + chunk));

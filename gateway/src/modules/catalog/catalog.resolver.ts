@@ -1,5 +1,17 @@
 import { multiply } from '@marketgate/money';
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { Role } from '../../api/auth-checker.js';
 import { requireViewer, type Context } from '../../api/context.js';
 import { badInput } from '../../api/errors.js';
@@ -33,14 +45,18 @@ import { Variant } from './variant.entity.js';
 @Resolver()
 export class CatalogResolver {
   @Query(() => ProductConnection, {
-    description: 'Products, newest or best match first; ACTIVE only unless the seller or an admin asks.',
+    description:
+      'Products, newest or best match first; ACTIVE only unless the seller or an admin asks.',
     complexity: ({ args, childComplexity }) => 1 + childComplexity * Number(args.first ?? 20),
   })
   products(@Args(() => ProductsArgs) args: ProductsArgs, @Ctx() ctx: Context) {
     return ctx.services.catalog.products(ctx, args);
   }
 
-  @Query(() => Product, { nullable: true, description: 'One product by id or slug (give exactly one).' })
+  @Query(() => Product, {
+    nullable: true,
+    description: 'One product by id or slug (give exactly one).',
+  })
   product(
     @Arg('id', () => ID, { nullable: true }) id: string | null,
     @Arg('slug', () => String, { nullable: true }) slug: string | null,
@@ -62,21 +78,30 @@ export class CatalogResolver {
   @Authorized(Role.PLATFORM_ADMIN)
   @Mutation(() => CategoryResult)
   @Transaction()
-  async createCategory(@Arg('input', () => CreateCategoryInput) input: CreateCategoryInput, @Ctx() ctx: Context) {
+  async createCategory(
+    @Arg('input', () => CreateCategoryInput) input: CreateCategoryInput,
+    @Ctx() ctx: Context,
+  ) {
     return ctx.services.catalog.createCategory(ctx, await requireViewer(ctx), input);
   }
 
   @Authorized(Role.PLATFORM_ADMIN, Role.SELLER_STAFF)
   @Mutation(() => ProductResult, { description: 'Creates a DRAFT product.' })
   @Transaction()
-  async createProduct(@Arg('input', () => CreateProductInput) input: CreateProductInput, @Ctx() ctx: Context) {
+  async createProduct(
+    @Arg('input', () => CreateProductInput) input: CreateProductInput,
+    @Ctx() ctx: Context,
+  ) {
     return ctx.services.catalog.createProduct(ctx, await requireViewer(ctx), input);
   }
 
   @Authorized(Role.PLATFORM_ADMIN, Role.SELLER_STAFF)
   @Mutation(() => ProductResult)
   @Transaction()
-  async updateProduct(@Arg('input', () => UpdateProductInput) input: UpdateProductInput, @Ctx() ctx: Context) {
+  async updateProduct(
+    @Arg('input', () => UpdateProductInput) input: UpdateProductInput,
+    @Ctx() ctx: Context,
+  ) {
     return ctx.services.catalog.updateProduct(ctx, await requireViewer(ctx), input);
   }
 
@@ -97,14 +122,20 @@ export class CatalogResolver {
   @Authorized(Role.PLATFORM_ADMIN, Role.SELLER_STAFF)
   @Mutation(() => VariantResult)
   @Transaction()
-  async upsertVariant(@Arg('input', () => UpsertVariantInput) input: UpsertVariantInput, @Ctx() ctx: Context) {
+  async upsertVariant(
+    @Arg('input', () => UpsertVariantInput) input: UpsertVariantInput,
+    @Ctx() ctx: Context,
+  ) {
     return ctx.services.catalog.upsertVariant(ctx, await requireViewer(ctx), input);
   }
 
   @Authorized(Role.PLATFORM_ADMIN, Role.SELLER_STAFF)
   @Mutation(() => AdjustStockResult, { description: 'Changes stock on hand and records why.' })
   @Transaction()
-  async adjustStock(@Arg('input', () => AdjustStockInput) input: AdjustStockInput, @Ctx() ctx: Context) {
+  async adjustStock(
+    @Arg('input', () => AdjustStockInput) input: AdjustStockInput,
+    @Ctx() ctx: Context,
+  ) {
     return ctx.services.catalog.adjustStock(ctx, await requireViewer(ctx), input);
   }
 }
@@ -116,7 +147,9 @@ export class ProductConnectionResolver {
     return ctx.services.catalog.totalCount(ctx, connection.query);
   }
 
-  @FieldResolver(() => ProductFacets, { description: 'Counts per category and seller (extra statements).' })
+  @FieldResolver(() => ProductFacets, {
+    description: 'Counts per category and seller (extra statements).',
+  })
   facets(@Root() connection: ProductConnection, @Ctx() ctx: Context) {
     return ctx.services.catalog.facets(ctx, connection.query);
   }
@@ -154,7 +187,9 @@ export class VariantFieldsResolver {
     return Money.of(variant.listPrice, variant.currency);
   }
 
-  @FieldResolver(() => [PriceTier], { description: 'Volume prices, shown to members of verified companies.' })
+  @FieldResolver(() => [PriceTier], {
+    description: 'Volume prices, shown to members of verified companies.',
+  })
   async tiers(@Root() variant: Variant, @Ctx() ctx: Context): Promise<PriceTier[]> {
     return buysForVerifiedCompany(await ctx.viewer()) || (await this.manages(variant, ctx))
       ? ctx.loaders.catalog.tiersOfVariant.load(variant.id)
@@ -178,7 +213,8 @@ export class VariantFieldsResolver {
     @Arg('quantity', () => Int, { defaultValue: 1 }) quantity: number,
     @Ctx() ctx: Context,
   ): Promise<PriceQuote> {
-    if (quantity < 1 || quantity > 1_000_000) throw badInput('quantity must be 1 to 1000000', 'quantity');
+    if (quantity < 1 || quantity > 1_000_000)
+      throw badInput('quantity must be 1 to 1000000', 'quantity');
     const business = buysForVerifiedCompany(await ctx.viewer());
     const tiers = business ? await ctx.loaders.catalog.tiersOfVariant.load(variant.id) : [];
     const resolved = resolvePrice(variant, tiers, quantity, business);
@@ -198,9 +234,13 @@ export class VariantFieldsResolver {
     return (await ctx.loaders.catalog.product.load(variant.productId)) as Product;
   }
 
-  @FieldResolver(() => [StockMovement], { description: 'Latest 100 stock movements; for the seller and admins.' })
+  @FieldResolver(() => [StockMovement], {
+    description: 'Latest 100 stock movements; for the seller and admins.',
+  })
   async stockMovements(@Root() variant: Variant, @Ctx() ctx: Context): Promise<StockMovement[]> {
-    return (await this.manages(variant, ctx)) ? ctx.services.catalog.stockMovements(ctx, variant.id) : [];
+    return (await this.manages(variant, ctx))
+      ? ctx.services.catalog.stockMovements(ctx, variant.id)
+      : [];
   }
 
   private async manages(variant: Variant, ctx: Context): Promise<boolean> {
@@ -232,4 +272,3 @@ export class CategoryFieldsResolver {
     return ctx.loaders.catalog.childCategories.load(category.id);
   }
 }
-

@@ -1,8 +1,15 @@
 import { In } from 'typeorm';
 import type { Context, Viewer } from '../../api/context.js';
-import { AlreadyExistsError, badInput, forbidden, InvalidStateError, NotFoundError } from '../../api/errors.js';
+import {
+  AlreadyExistsError,
+  badInput,
+  forbidden,
+  InvalidStateError,
+  NotFoundError,
+} from '../../api/errors.js';
 import { decodeCursor, toPage, type CursorKey } from '../../api/pagination.js';
 import { parseId } from '../../common/batch.js';
+import { forUpdate } from '../../db/locks.js';
 import { StateMachine } from '../../common/state-machine.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { Seller } from '../identity/seller.entity.js';
@@ -46,7 +53,10 @@ export function slugify(text: string): string {
   );
 }
 
-export function buildSearchText(product: Pick<Product, 'name' | 'description'>, skus: string[]): string {
+export function buildSearchText(
+  product: Pick<Product, 'name' | 'description'>,
+  skus: string[],
+): string {
   return [product.name, product.description, ...skus].join(' ').toLowerCase();
 }
 
@@ -57,15 +67,23 @@ export class CatalogService {
   // ---- reading
 
   /** Normalises a filter; non-ACTIVE statuses are for the seller's staff and platform admins only. */
-  async productQuery(ctx: Context, filter: ProductFilter | null | undefined): Promise<ProductQuery> {
+  async productQuery(
+    ctx: Context,
+    filter: ProductFilter | null | undefined,
+  ): Promise<ProductQuery> {
     const status = filter?.status ?? 'ACTIVE';
     const sellerId = filter?.sellerId ? parseId(filter.sellerId) : null;
     const categoryId = filter?.categoryId ? parseId(filter.categoryId) : null;
-    let empty = (filter?.sellerId && !sellerId) || (filter?.categoryId && !categoryId) ? true : false;
+    let empty =
+      (filter?.sellerId && !sellerId) || (filter?.categoryId && !categoryId) ? true : false;
     if (status !== 'ACTIVE') {
       const viewer = await ctx.viewer();
-      const mayManage = viewer?.user.isPlatformAdmin || (viewer?.sellerId != null && viewer.sellerId === sellerId);
-      if (!mayManage) throw forbidden('Only the seller staff (filter by your sellerId) and admins see unpublished products');
+      const mayManage =
+        viewer?.user.isPlatformAdmin || (viewer?.sellerId != null && viewer.sellerId === sellerId);
+      if (!mayManage)
+        throw forbidden(
+          'Only the seller staff (filter by your sellerId) and admins see unpublished products',
+        );
     }
     let categoryPath: string | null = null;
     if (categoryId) {
@@ -90,12 +108,16 @@ export class CatalogService {
 
   async products(ctx: Context, args: ProductsArgs): Promise<ProductConnection> {
     const query = await this.productQuery(ctx, args.filter);
-    const relevance = args.sort === ProductSort.RELEVANCE ? relevanceExpression(ctx.em, query.search) : null;
+    const relevance =
+      args.sort === ProductSort.RELEVANCE ? relevanceExpression(ctx.em, query.search) : null;
     const sort = args.sort === ProductSort.RELEVANCE && !relevance ? ProductSort.NEWEST : args.sort;
     const connection = new ProductConnection();
     connection.query = query;
     if (query.empty) {
-      Object.assign(connection, toPage<Product>([], args.first, args.after, () => []));
+      Object.assign(
+        connection,
+        toPage<Product>([], args.first, args.after, () => []),
+      );
       return connection;
     }
     const qb = filteredProducts(ctx.em, query).take(args.first + 1);
@@ -117,10 +139,13 @@ export class CatalogService {
         const cmp = dir === 'ASC' ? '>' : '<';
         if (args.after) {
           const [, price, id] = decodeCursor(args.after, 3);
-          qb.andWhere(`(p.minPrice ${cmp} :afterPrice OR (p.minPrice = :afterPrice AND p.id ${cmp} :afterId))`, {
-            afterPrice: Number(price),
-            afterId: Number(id),
-          });
+          qb.andWhere(
+            `(p.minPrice ${cmp} :afterPrice OR (p.minPrice = :afterPrice AND p.id ${cmp} :afterId))`,
+            {
+              afterPrice: Number(price),
+              afterId: Number(id),
+            },
+          );
         }
         qb.orderBy('p.minPrice', dir).addOrderBy('p.id', dir);
         keyOf = (p) => ['price', p.minPrice ?? 0, p.id];
@@ -129,16 +154,23 @@ export class CatalogService {
       default: {
         // A relevance score is not a stable key, so relevance pages by position.
         if (args.after) offset = Number(decodeCursor(args.after, 2)[1]);
-        if (!Number.isSafeInteger(offset) || offset < 0) throw badInput('The cursor is not valid for this list', 'after');
+        if (!Number.isSafeInteger(offset) || offset < 0)
+          throw badInput('The cursor is not valid for this list', 'after');
         const rel = relevance as NonNullable<typeof relevance>;
-        qb.addSelect(rel.sql, 'rel').setParameters(rel.params).orderBy('rel', 'DESC').addOrderBy('p.id', 'DESC');
+        qb.addSelect(rel.sql, 'rel')
+          .setParameters(rel.params)
+          .orderBy('rel', 'DESC')
+          .addOrderBy('p.id', 'DESC');
         qb.skip(offset);
         keyOf = (_p, index) => ['offset', offset + index + 1];
       }
     }
     const rows = await qb.getMany();
     const indexOf = new Map(rows.map((r, i) => [r, i]));
-    Object.assign(connection, toPage(rows, args.first, args.after, (p) => keyOf(p, indexOf.get(p) ?? 0)));
+    Object.assign(
+      connection,
+      toPage(rows, args.first, args.after, (p) => keyOf(p, indexOf.get(p) ?? 0)),
+    );
     return connection;
   }
 
@@ -179,7 +211,11 @@ export class CatalogService {
   }
 
   /** An ACTIVE product for everyone; any status for its seller's staff and platform admins. */
-  async product(ctx: Context, id: string | null | undefined, slug: string | null | undefined): Promise<Product | null> {
+  async product(
+    ctx: Context,
+    id: string | null | undefined,
+    slug: string | null | undefined,
+  ): Promise<Product | null> {
     if (!id === !slug) throw badInput('Give exactly one of id and slug');
     const numericId = id ? parseId(id) : null;
     if (id && !numericId) return null;
@@ -211,12 +247,17 @@ export class CatalogService {
   }
 
   /** The product if the viewer may manage it; others' products answer like missing ones. */
-  private async managedProduct(ctx: Context, viewer: Viewer, id: string, lock = false): Promise<Product | null> {
+  private async managedProduct(
+    ctx: Context,
+    viewer: Viewer,
+    id: string,
+    lock = false,
+  ): Promise<Product | null> {
     const productId = parseId(id);
     if (!productId) return null;
     const product = await ctx.em.findOne(Product, {
       where: { id: productId },
-      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+      ...(lock ? forUpdate(ctx.em) : {}),
     });
     return product && this.mayManage(viewer, product.sellerId) ? product : null;
   }
@@ -255,11 +296,14 @@ export class CatalogService {
       }
       sellerId = viewer.sellerId;
     } else throw badInput('Platform admins must name the seller', 'input.sellerId');
-    if (!sellerId || !(await ctx.em.existsBy(Seller, { id: sellerId }))) return new NotFoundError('Seller');
+    if (!sellerId || !(await ctx.em.existsBy(Seller, { id: sellerId })))
+      return new NotFoundError('Seller');
     const categoryId = parseId(input.categoryId);
-    if (!categoryId || !(await ctx.em.existsBy(Category, { id: categoryId }))) return new NotFoundError('Category');
+    if (!categoryId || !(await ctx.em.existsBy(Category, { id: categoryId })))
+      return new NotFoundError('Category');
     const slug = input.slug ?? (await this.freeSlug(ctx, slugify(input.name)));
-    if (await ctx.em.existsBy(Product, { slug })) return new AlreadyExistsError('slug', 'A product with this slug exists');
+    if (await ctx.em.existsBy(Product, { slug }))
+      return new AlreadyExistsError('slug', 'A product with this slug exists');
     const product = ctx.em.create(Product, {
       sellerId,
       categoryId,
@@ -291,7 +335,8 @@ export class CatalogService {
     if (!product) return new NotFoundError('Product');
     if (input.categoryId) {
       const categoryId = parseId(input.categoryId);
-      if (!categoryId || !(await ctx.em.existsBy(Category, { id: categoryId }))) return new NotFoundError('Category');
+      if (!categoryId || !(await ctx.em.existsBy(Category, { id: categoryId })))
+        return new NotFoundError('Category');
       product.categoryId = categoryId;
     }
     if (input.slug && input.slug !== product.slug) {
@@ -302,7 +347,8 @@ export class CatalogService {
     }
     if (input.name) product.name = input.name.trim();
     if (input.description != null) product.description = input.description;
-    if (input.attributes) product.attributes = input.attributes.map(({ name, value }) => ({ name, value }));
+    if (input.attributes)
+      product.attributes = input.attributes.map(({ name, value }) => ({ name, value }));
     if (input.imageUrls) product.imageUrls = input.imageUrls;
     await ctx.em.save(product);
     await this.refreshProducts(ctx, [product.id]);
@@ -355,7 +401,12 @@ export class CatalogService {
       await ctx.em.delete(PriceTier, { variantId: variant.id });
     } else {
       variant = await ctx.em.save(
-        ctx.em.create(Variant, { ...fields, productId: product.id, sku: input.sku, position: siblings.length }),
+        ctx.em.create(Variant, {
+          ...fields,
+          productId: product.id,
+          sku: input.sku,
+          position: siblings.length,
+        }),
       );
     }
     if (input.tiers.length > 0) {
@@ -370,7 +421,9 @@ export class CatalogService {
       );
     }
     await this.refreshProducts(ctx, [product.id]);
-    await this.audit.record(ctx, viewer, 'variant', variant.id, 'upserted', null, null, { sku: input.sku });
+    await this.audit.record(ctx, viewer, 'variant', variant.id, 'upserted', null, null, {
+      sku: input.sku,
+    });
     return variant;
   }
 
@@ -382,7 +435,8 @@ export class CatalogService {
     const variantId = parseId(input.variantId);
     const variant = variantId ? await ctx.em.findOneBy(Variant, { id: variantId }) : null;
     const product = variant ? await ctx.em.findOneBy(Product, { id: variant.productId }) : null;
-    if (!variant || !product || !this.mayManage(viewer, product.sellerId)) return new NotFoundError('Variant');
+    if (!variant || !product || !this.mayManage(viewer, product.sellerId))
+      return new NotFoundError('Variant');
     if (input.delta === 0) throw badInput('delta must not be 0', 'input.delta');
     const result = await ctx.em
       .createQueryBuilder()
@@ -392,7 +446,8 @@ export class CatalogService {
       .setParameters({ id: variant.id, delta: input.delta })
       .execute();
     const updated = await ctx.em.findOneByOrFail(Variant, { id: variant.id });
-    if (!result.affected) return new InsufficientStockError(updated.stockOnHand - updated.stockReserved);
+    if (!result.affected)
+      return new InsufficientStockError(updated.stockOnHand - updated.stockReserved);
     await ctx.em.insert(StockMovement, {
       variantId: variant.id,
       delta: input.delta,
@@ -414,7 +469,10 @@ export class CatalogService {
     ]);
     for (const product of products) {
       const own = variants.filter((v) => v.productId === product.id);
-      const cheapest = own.reduce<Variant | null>((m, v) => (m === null || v.listPrice < m.listPrice ? v : m), null);
+      const cheapest = own.reduce<Variant | null>(
+        (m, v) => (m === null || v.listPrice < m.listPrice ? v : m),
+        null,
+      );
       await ctx.em.update(
         Product,
         { id: product.id },
@@ -422,7 +480,10 @@ export class CatalogService {
           minPrice: cheapest?.listPrice ?? null,
           currency: cheapest?.currency ?? null,
           inStock: own.some((v) => v.stockOnHand > v.stockReserved),
-          searchText: buildSearchText(product, own.map((v) => v.sku)),
+          searchText: buildSearchText(
+            product,
+            own.map((v) => v.sku),
+          ),
         },
       );
     }

@@ -11,7 +11,16 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { ArgsType, createUnionType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import {
+  ArgsType,
+  createUnionType,
+  Field,
+  ID,
+  InputType,
+  Int,
+  ObjectType,
+  registerEnumType,
+} from 'type-graphql';
 import {
   AlreadyExistsError,
   BaseErrorResult,
@@ -52,7 +61,10 @@ const CURRENCY = /^[A-Z]{3}$/;
 
 @InputType()
 export class ProductFilter {
-  @Field(() => String, { nullable: true, description: 'Words matched in name, description and SKUs.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Words matched in name, description and SKUs.',
+  })
   @IsOptional()
   @MaxLength(200)
   search?: string | null;
@@ -81,7 +93,8 @@ export class ProductFilter {
 
   @Field(() => ProductStatus, {
     nullable: true,
-    description: 'Seller staff (own seller) and platform admins only; everyone else sees ACTIVE products.',
+    description:
+      'Seller staff (own seller) and platform admins only; everyone else sees ACTIVE products.',
   })
   @IsOptional()
   @IsIn(productStatuses)
@@ -215,7 +228,10 @@ export class NameValueInput {
 
 @InputType()
 export class CreateProductInput {
-  @Field(() => ID, { nullable: true, description: 'Required for platform admins; staff create for their own seller.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Required for platform admins; staff create for their own seller.',
+  })
   @IsOptional()
   sellerId?: string | null;
 
@@ -243,7 +259,10 @@ export class CreateProductInput {
 
   @Field(() => [String], { defaultValue: [] })
   @ArrayMaxSize(20)
-  @IsUrl({ require_protocol: true, protocols: ['http', 'https'] }, { each: true, message: 'must be http(s) URLs' })
+  @IsUrl(
+    { require_protocol: true, protocols: ['http', 'https'] },
+    { each: true, message: 'must be http(s) URLs' },
+  )
   imageUrls: string[];
 }
 
@@ -281,7 +300,10 @@ export class UpdateProductInput {
   @Field(() => [String], { nullable: true })
   @IsOptional()
   @ArrayMaxSize(20)
-  @IsUrl({ require_protocol: true, protocols: ['http', 'https'] }, { each: true, message: 'must be http(s) URLs' })
+  @IsUrl(
+    { require_protocol: true, protocols: ['http', 'https'] },
+    { each: true, message: 'must be http(s) URLs' },
+  )
   imageUrls?: string[] | null;
 }
 
@@ -298,13 +320,17 @@ export class PriceTierInput {
   unitPrice: number;
 }
 
-@InputType({ description: 'Creates the variant with this SKU, or updates it when it exists on the product.' })
+@InputType({
+  description: 'Creates the variant with this SKU, or updates it when it exists on the product.',
+})
 export class UpsertVariantInput {
   @Field(() => ID)
   productId: string;
 
   @Field(() => String)
-  @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, { message: 'must be 1 to 64 letters, digits, dots, dashes or underscores' })
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, {
+    message: 'must be 1 to 64 letters, digits, dots, dashes or underscores',
+  })
   sku: string;
 
   @Field(() => String)

@@ -8,7 +8,14 @@ const FULLTEXT_MIN_WORD = 3;
 /** Splits a search into lower-cased words of letters and digits (at most 8). */
 export function searchWords(search: string | null | undefined): string[] {
   if (!search) return [];
-  return [...new Set(search.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean))].slice(0, 8);
+  return [
+    ...new Set(
+      search
+        .toLowerCase()
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter(Boolean),
+    ),
+  ].slice(0, 8);
 }
 
 function isMysql(em: EntityManager): boolean {
@@ -32,7 +39,9 @@ function whereSearch(qb: SelectQueryBuilder<Product>, words: string[]): void {
   words
     .filter((w) => !indexed.includes(w))
     .forEach((w, i) => {
-      qb.andWhere(`p.searchText LIKE :w${i} ESCAPE '!'`, { [`w${i}`]: `%${w.replace(/[!%_]/g, '!$&')}%` });
+      qb.andWhere(`p.searchText LIKE :w${i} ESCAPE '!'`, {
+        [`w${i}`]: `%${w.replace(/[!%_]/g, '!$&')}%`,
+      });
     });
 }
 
@@ -42,7 +51,9 @@ export function filteredProducts(
   query: ProductQuery,
   omit: 'category' | 'seller' | null = null,
 ): SelectQueryBuilder<Product> {
-  const qb = em.createQueryBuilder(Product, 'p').where('p.status = :status', { status: query.status });
+  const qb = em
+    .createQueryBuilder(Product, 'p')
+    .where('p.status = :status', { status: query.status });
   if (query.search.length > 0) whereSearch(qb, query.search);
   if (query.categoryPath !== null && omit !== 'category') {
     qb.andWhere('p.categoryId IN (SELECT c.id FROM category c WHERE c.path LIKE :path)', {
@@ -62,7 +73,10 @@ export function filteredProducts(
  * Relevance with a search: the FULLTEXT score on MySQL, and on the embedded database 2 when a
  * word starts the name, 1 otherwise. Ties (and no search) fall back to newest first.
  */
-export function relevanceExpression(em: EntityManager, words: string[]): { sql: string; params: Record<string, string> } | null {
+export function relevanceExpression(
+  em: EntityManager,
+  words: string[],
+): { sql: string; params: Record<string, string> } | null {
   if (words.length === 0) return null;
   const indexed = words.filter((w) => w.length >= FULLTEXT_MIN_WORD);
   if (isMysql(em) && indexed.length > 0) {

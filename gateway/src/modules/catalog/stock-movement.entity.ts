@@ -1,9 +1,18 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-export const stockReasons = ['RECEIVED', 'COUNTED', 'DAMAGED', 'RETURNED', 'CORRECTION', 'IMPORT'] as const;
+export const stockReasons = [
+  'RECEIVED',
+  'COUNTED',
+  'DAMAGED',
+  'RETURNED',
+  'CORRECTION',
+  'IMPORT',
+] as const;
 export type StockReason = (typeof stockReasons)[number];
-export const StockReason = Object.fromEntries(stockReasons.map((r) => [r, r])) as { [R in StockReason]: R };
+export const StockReason = Object.fromEntries(stockReasons.map((r) => [r, r])) as {
+  [R in StockReason]: R;
+};
 registerEnumType(StockReason, { name: 'StockReason' });
 
 /** One change of a variant's stock on hand; the history behind the current number. */

@@ -8,8 +8,12 @@ export const companyRoles = ['BUYER', 'APPROVER', 'COMPANY_ADMIN'] as const;
 export type CompanyRole = (typeof companyRoles)[number];
 export const departments = ['SOURCING', 'FINANCE', 'LOGISTICS', 'WAREHOUSE', 'MANAGEMENT'] as const;
 export type Department = (typeof departments)[number];
-export const CompanyRole = Object.fromEntries(companyRoles.map((r) => [r, r])) as { [R in CompanyRole]: R };
-export const Department = Object.fromEntries(departments.map((d) => [d, d])) as { [D in Department]: D };
+export const CompanyRole = Object.fromEntries(companyRoles.map((r) => [r, r])) as {
+  [R in CompanyRole]: R;
+};
+export const Department = Object.fromEntries(departments.map((d) => [d, d])) as {
+  [D in Department]: D;
+};
 registerEnumType(CompanyRole, { name: 'CompanyRole' });
 registerEnumType(Department, { name: 'Department' });
 

@@ -5,7 +5,11 @@ import type { CompanyMember } from './company-member.entity.js';
 
 export const companyStatuses = ['PENDING', 'VERIFIED', 'REJECTED'] as const;
 export type CompanyStatus = (typeof companyStatuses)[number];
-export const CompanyStatus = { PENDING: 'PENDING', VERIFIED: 'VERIFIED', REJECTED: 'REJECTED' } as const;
+export const CompanyStatus = {
+  PENDING: 'PENDING',
+  VERIFIED: 'VERIFIED',
+  REJECTED: 'REJECTED',
+} as const;
 registerEnumType(CompanyStatus, { name: 'CompanyStatus' });
 
 @ObjectType({ description: 'A business buying on the marketplace.' })

@@ -29,7 +29,10 @@ export function createIdentityLoaders(ctx: Context) {
     membersOfCompany: new DataLoader<number, CompanyMember[]>(async (ids) =>
       groupByKey(
         ids,
-        await ctx.em.find(CompanyMember, { where: { companyId: In([...ids]) }, order: { id: 'ASC' } }),
+        await ctx.em.find(CompanyMember, {
+          where: { companyId: In([...ids]) },
+          order: { id: 'ASC' },
+        }),
         (m) => m.companyId,
       ),
     ),

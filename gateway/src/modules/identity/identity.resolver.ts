@@ -39,20 +39,29 @@ export class IdentityResolver {
     return ctx.services.identity.register(ctx, input);
   }
 
-  @Mutation(() => LoginResult, { description: 'Failed attempts are rate-limited per email and address.' })
+  @Mutation(() => LoginResult, {
+    description: 'Failed attempts are rate-limited per email and address.',
+  })
   login(@Arg('input', () => LoginInput) input: LoginInput, @Ctx() ctx: Context) {
     return ctx.services.identity.login(ctx, input);
   }
 
-  @Mutation(() => Boolean, { description: 'Ends the current session; its token stops working everywhere.' })
+  @Mutation(() => Boolean, {
+    description: 'Ends the current session; its token stops working everywhere.',
+  })
   @Transaction()
   logout(@Ctx() ctx: Context) {
     return ctx.services.identity.logout(ctx);
   }
 
-  @Mutation(() => AcceptInvitationResult, { description: 'Creates the invited account and signs it in.' })
+  @Mutation(() => AcceptInvitationResult, {
+    description: 'Creates the invited account and signs it in.',
+  })
   @Transaction()
-  acceptInvitation(@Arg('input', () => AcceptInvitationInput) input: AcceptInvitationInput, @Ctx() ctx: Context) {
+  acceptInvitation(
+    @Arg('input', () => AcceptInvitationInput) input: AcceptInvitationInput,
+    @Ctx() ctx: Context,
+  ) {
     return ctx.services.identity.acceptInvitation(ctx, input);
   }
 
@@ -66,16 +75,24 @@ export class IdentityResolver {
   }
 
   @Authorized()
-  @Mutation(() => CompanyResult, { description: 'Registers a company (pending verification); you become its admin.' })
+  @Mutation(() => CompanyResult, {
+    description: 'Registers a company (pending verification); you become its admin.',
+  })
   @Transaction()
-  async registerCompany(@Arg('input', () => RegisterCompanyInput) input: RegisterCompanyInput, @Ctx() ctx: Context) {
+  async registerCompany(
+    @Arg('input', () => RegisterCompanyInput) input: RegisterCompanyInput,
+    @Ctx() ctx: Context,
+  ) {
     return ctx.services.identity.registerCompany(ctx, await requireViewer(ctx), input);
   }
 
   @Authorized(Role.PLATFORM_ADMIN)
   @Mutation(() => CompanyResult, { description: 'Verifies or rejects a pending company.' })
   @Transaction()
-  async reviewCompany(@Arg('input', () => ReviewCompanyInput) input: ReviewCompanyInput, @Ctx() ctx: Context) {
+  async reviewCompany(
+    @Arg('input', () => ReviewCompanyInput) input: ReviewCompanyInput,
+    @Ctx() ctx: Context,
+  ) {
     return ctx.services.identity.reviewCompany(ctx, await requireViewer(ctx), input);
   }
 
@@ -102,21 +119,29 @@ export class IdentityResolver {
   @Authorized(Role.PLATFORM_ADMIN)
   @Mutation(() => SellerResult)
   @Transaction()
-  async createSeller(@Arg('input', () => CreateSellerInput) input: CreateSellerInput, @Ctx() ctx: Context) {
+  async createSeller(
+    @Arg('input', () => CreateSellerInput) input: CreateSellerInput,
+    @Ctx() ctx: Context,
+  ) {
     return ctx.services.identity.createSeller(ctx, await requireViewer(ctx), input);
   }
 
   @Authorized(Role.PLATFORM_ADMIN, Role.SELLER_STAFF)
   @Mutation(() => InviteSellerStaffResult)
   @Transaction()
-  async inviteSellerStaff(@Arg('input', () => InviteSellerStaffInput) input: InviteSellerStaffInput, @Ctx() ctx: Context) {
+  async inviteSellerStaff(
+    @Arg('input', () => InviteSellerStaffInput) input: InviteSellerStaffInput,
+    @Ctx() ctx: Context,
+  ) {
     return ctx.services.identity.inviteSellerStaff(ctx, await requireViewer(ctx), input);
   }
 }
 
 @Resolver(() => User)
 export class UserFieldsResolver {
-  @FieldResolver(() => [CompanyMember], { description: 'Your memberships (only visible on yourself).' })
+  @FieldResolver(() => [CompanyMember], {
+    description: 'Your memberships (only visible on yourself).',
+  })
   async memberships(@Root() user: User, @Ctx() ctx: Context): Promise<CompanyMember[]> {
     const viewer = await ctx.viewer();
     if (viewer?.user.id !== user.id && !viewer?.user.isPlatformAdmin) return [];
@@ -145,7 +170,9 @@ export class CompanyMemberFieldsResolver {
 
 @Resolver(() => Company)
 export class CompanyFieldsResolver {
-  @FieldResolver(() => [CompanyMember], { description: 'Visible to the company and platform admins.' })
+  @FieldResolver(() => [CompanyMember], {
+    description: 'Visible to the company and platform admins.',
+  })
   async members(@Root() company: Company, @Ctx() ctx: Context): Promise<CompanyMember[]> {
     const viewer = await requireViewer(ctx);
     const isMember = viewer.memberships.some((m) => m.companyId === company.id);

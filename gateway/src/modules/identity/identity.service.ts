@@ -2,9 +2,16 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { MoreThan } from 'typeorm';
 import type { Config } from '../../config/config.js';
 import type { Context, Viewer } from '../../api/context.js';
-import { AlreadyExistsError, badInput, forbidden, InvalidStateError, NotFoundError } from '../../api/errors.js';
+import {
+  AlreadyExistsError,
+  badInput,
+  forbidden,
+  InvalidStateError,
+  NotFoundError,
+} from '../../api/errors.js';
 import { inTransaction } from '../../api/transaction.js';
 import { parseId } from '../../common/batch.js';
+import { forUpdate } from '../../db/locks.js';
 import { StateMachine } from '../../common/state-machine.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { Company, type CompanyStatus } from './company.entity.js';
@@ -140,10 +147,18 @@ export class IdentityService {
   async registerCompany(ctx: Context, viewer: Viewer, input: RegisterCompanyInput) {
     const registrationNumber = input.registrationNumber.toUpperCase();
     if (await ctx.em.existsBy(Company, { registrationNumber })) {
-      return new AlreadyExistsError('registrationNumber', 'A company with this registration number exists');
+      return new AlreadyExistsError(
+        'registrationNumber',
+        'A company with this registration number exists',
+      );
     }
     const company = await ctx.em.save(
-      ctx.em.create(Company, { name: input.name.trim(), registrationNumber, status: 'PENDING', verifiedAt: null }),
+      ctx.em.create(Company, {
+        name: input.name.trim(),
+        registrationNumber,
+        status: 'PENDING',
+        verifiedAt: null,
+      }),
     );
     await ctx.em.save(
       ctx.em.create(CompanyMember, {
@@ -159,7 +174,9 @@ export class IdentityService {
 
   async reviewCompany(ctx: Context, viewer: Viewer, input: ReviewCompanyInput) {
     const id = parseId(input.companyId);
-    const company = id ? await ctx.em.findOne(Company, { where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
+    const company = id
+      ? await ctx.em.findOne(Company, { where: { id }, ...forUpdate(ctx.em) })
+      : null;
     if (!company) return new NotFoundError('Company');
     const to: CompanyStatus = input.decision === CompanyDecision.VERIFY ? 'VERIFIED' : 'REJECTED';
     if (!companyLifecycle.canTransition(company.status, to)) {
@@ -192,7 +209,10 @@ export class IdentityService {
     return companyId;
   }
 
-  private checkRoles(roles: CompanyRole[], department: Department | null | undefined): Department | null {
+  private checkRoles(
+    roles: CompanyRole[],
+    department: Department | null | undefined,
+  ): Department | null {
     if (roles.includes('APPROVER') && !department) {
       throw badInput('An APPROVER needs a department', 'input.department');
     }
@@ -212,7 +232,12 @@ export class IdentityService {
         return new AlreadyExistsError('email', 'This person is a member already');
       }
       const member = await ctx.em.save(
-        ctx.em.create(CompanyMember, { companyId, userId: user.id, roles: input.roles, department }),
+        ctx.em.create(CompanyMember, {
+          companyId,
+          userId: user.id,
+          roles: input.roles,
+          department,
+        }),
       );
       await this.audit.record(ctx, viewer, 'company', companyId, 'member-added', null, null, {
         userId: user.id,
@@ -220,7 +245,13 @@ export class IdentityService {
       });
       return member;
     }
-    return this.invite(ctx, viewer, { email, companyId, sellerId: null, roles: input.roles, department });
+    return this.invite(ctx, viewer, {
+      email,
+      companyId,
+      sellerId: null,
+      roles: input.roles,
+      department,
+    });
   }
 
   async setCompanyMemberRoles(ctx: Context, viewer: Viewer, input: SetCompanyMemberRolesInput) {
@@ -241,11 +272,20 @@ export class IdentityService {
     member.roles = input.roles;
     member.department = department;
     await ctx.em.save(member);
-    await this.audit.record(ctx, viewer, 'company', member.companyId, 'member-roles-set', null, null, {
-      memberId: member.id,
-      before,
-      after: input.roles,
-    });
+    await this.audit.record(
+      ctx,
+      viewer,
+      'company',
+      member.companyId,
+      'member-roles-set',
+      null,
+      null,
+      {
+        memberId: member.id,
+        before,
+        after: input.roles,
+      },
+    );
     return member;
   }
 
@@ -254,7 +294,12 @@ export class IdentityService {
       return new AlreadyExistsError('slug', 'A seller with this slug exists');
     }
     const seller = await ctx.em.save(
-      ctx.em.create(Seller, { name: input.name.trim(), slug: input.slug, description: input.description, status: 'ACTIVE' }),
+      ctx.em.create(Seller, {
+        name: input.name.trim(),
+        slug: input.slug,
+        description: input.description,
+        status: 'ACTIVE',
+      }),
     );
     await this.audit.record(ctx, viewer, 'seller', seller.id, 'created', null, 'ACTIVE');
     return seller;
@@ -265,7 +310,8 @@ export class IdentityService {
     if (!viewer.user.isPlatformAdmin && viewer.sellerId !== sellerId) {
       throw forbidden('Only platform admins and the staff of this seller may invite its staff');
     }
-    if (!sellerId || !(await ctx.em.existsBy(Seller, { id: sellerId }))) return new NotFoundError('Seller');
+    if (!sellerId || !(await ctx.em.existsBy(Seller, { id: sellerId })))
+      return new NotFoundError('Seller');
     const email = normaliseEmail(input.email);
     const user = await ctx.em.findOneBy(User, { email });
     if (user) {
@@ -273,10 +319,18 @@ export class IdentityService {
         return new AlreadyExistsError('email', 'This person is staff of a seller already');
       }
       await ctx.em.save(ctx.em.create(SellerStaff, { sellerId, userId: user.id }));
-      await this.audit.record(ctx, viewer, 'seller', sellerId, 'staff-added', null, null, { userId: user.id });
+      await this.audit.record(ctx, viewer, 'seller', sellerId, 'staff-added', null, null, {
+        userId: user.id,
+      });
       return user;
     }
-    return this.invite(ctx, viewer, { email, companyId: null, sellerId, roles: null, department: null });
+    return this.invite(ctx, viewer, {
+      email,
+      companyId: null,
+      sellerId,
+      roles: null,
+      department: null,
+    });
   }
 
   private async invite(
@@ -303,7 +357,7 @@ export class IdentityService {
   async acceptInvitation(ctx: Context, input: AcceptInvitationInput) {
     const invitation = await ctx.em.findOne(Invitation, {
       where: { tokenHash: sha256(input.token) },
-      lock: { mode: 'pessimistic_write' },
+      ...forUpdate(ctx.em),
     });
     if (!invitation || invitation.acceptedAt || invitation.expiresAt < new Date()) {
       return new InvitationInvalidError();
@@ -328,7 +382,9 @@ export class IdentityService {
       );
     }
     if (invitation.sellerId !== null) {
-      await ctx.em.save(ctx.em.create(SellerStaff, { sellerId: invitation.sellerId, userId: user.id }));
+      await ctx.em.save(
+        ctx.em.create(SellerStaff, { sellerId: invitation.sellerId, userId: user.id }),
+      );
     }
     invitation.acceptedAt = new Date();
     await ctx.em.save(invitation);

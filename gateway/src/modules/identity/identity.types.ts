@@ -1,5 +1,22 @@
-import { IsEmail, IsIn, IsOptional, Length, Matches, MaxLength, ArrayMinSize, ArrayUnique } from 'class-validator';
-import { createUnionType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import {
+  IsEmail,
+  IsIn,
+  IsOptional,
+  Length,
+  Matches,
+  MaxLength,
+  ArrayMinSize,
+  ArrayUnique,
+} from 'class-validator';
+import {
+  createUnionType,
+  Field,
+  ID,
+  InputType,
+  Int,
+  ObjectType,
+  registerEnumType,
+} from 'type-graphql';
 import {
   AlreadyExistsError,
   BaseErrorResult,
@@ -9,12 +26,20 @@ import {
   NotFoundError,
 } from '../../api/errors.js';
 import { Company } from './company.entity.js';
-import { CompanyMember, CompanyRole, Department, companyRoles, departments } from './company-member.entity.js';
+import {
+  CompanyMember,
+  CompanyRole,
+  Department,
+  companyRoles,
+  departments,
+} from './company-member.entity.js';
 import { Invitation } from './invitation.entity.js';
 import { Seller } from './seller.entity.js';
 import { User } from './user.entity.js';
 
-@ObjectType({ description: 'A signed-in session: send `token` as `Authorization: Bearer <token>`.' })
+@ObjectType({
+  description: 'A signed-in session: send `token` as `Authorization: Bearer <token>`.',
+})
 export class AuthPayload {
   @Field(() => String)
   token: string;
@@ -39,7 +64,10 @@ export class TooManyAttemptsError extends BaseErrorResult {
   retryAfterSeconds: number;
 
   constructor(retryAfterSeconds: number) {
-    super(ErrorCode.TOO_MANY_ATTEMPTS, `Too many failed sign-ins; try again in ${retryAfterSeconds} s`);
+    super(
+      ErrorCode.TOO_MANY_ATTEMPTS,
+      `Too many failed sign-ins; try again in ${retryAfterSeconds} s`,
+    );
     this.retryAfterSeconds = retryAfterSeconds;
   }
 }
@@ -58,7 +86,9 @@ export class InvitationInvalidError extends BaseErrorResult {
   }
 }
 
-@ObjectType({ description: 'A new invitation; `token` is shown only here, to pass on to the invitee.' })
+@ObjectType({
+  description: 'A new invitation; `token` is shown only here, to pass on to the invitee.',
+})
 export class InvitationPayload {
   @Field(() => Invitation)
   invitation: Invitation;
@@ -220,7 +250,8 @@ export const CompanyResult = createUnionType({
 });
 export const InviteCompanyMemberResult = createUnionType({
   name: 'InviteCompanyMemberResult',
-  description: 'An existing account is added at once (CompanyMember); otherwise an invitation is made.',
+  description:
+    'An existing account is added at once (CompanyMember); otherwise an invitation is made.',
   types: () => [CompanyMember, InvitationPayload, AlreadyExistsError, NotFoundError] as const,
 });
 export const CompanyMemberResult = createUnionType({

@@ -57,14 +57,13 @@ export class LoginThrottle {
     const blocked = [e, i].filter(
       (r): r is RateLimiterRes => r !== null && r.remainingPoints <= 0 && r.msBeforeNext > 0,
     );
-    return blocked.length === 0 ? 0 : Math.ceil(Math.max(...blocked.map((r) => r.msBeforeNext)) / 1000);
+    return blocked.length === 0
+      ? 0
+      : Math.ceil(Math.max(...blocked.map((r) => r.msBeforeNext)) / 1000);
   }
 
   async recordFailure(email: string, ip: string): Promise<void> {
-    await Promise.all([
-      this.byEmail.penalty(email, 1),
-      this.byIp.penalty(ip, 1),
-    ]);
+    await Promise.all([this.byEmail.penalty(email, 1), this.byIp.penalty(ip, 1)]);
   }
 
   async recordSuccess(email: string): Promise<void> {

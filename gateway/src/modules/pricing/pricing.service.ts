@@ -38,7 +38,12 @@ export function resolvePrice(
   let best: ResolvedPrice = list;
   for (const tier of tiers) {
     if (tier.minQuantity <= quantity && tier.unitPrice < best.unitPrice) {
-      best = { unitPrice: tier.unitPrice, currency: variant.currency, source: 'TIER', ruleId: tier.id };
+      best = {
+        unitPrice: tier.unitPrice,
+        currency: variant.currency,
+        source: 'TIER',
+        ruleId: tier.id,
+      };
     }
   }
   return best;

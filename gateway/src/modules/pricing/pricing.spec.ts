@@ -19,11 +19,17 @@ describe('resolvePrice', () => {
 
   it('gives business buyers the best tier reached by the quantity', () => {
     expect(resolvePrice(variant, tiers, 9, true).source).toBe('LIST');
-    expect(resolvePrice(variant, tiers, 10, true)).toMatchObject({ unitPrice: 900, source: 'TIER', ruleId: 1 });
+    expect(resolvePrice(variant, tiers, 10, true)).toMatchObject({
+      unitPrice: 900,
+      source: 'TIER',
+      ruleId: 1,
+    });
     expect(resolvePrice(variant, tiers, 50, true)).toMatchObject({ unitPrice: 800, ruleId: 2 });
   });
 
   it('never picks a tier dearer than the list price', () => {
-    expect(resolvePrice(variant, [{ id: 3, minQuantity: 5, unitPrice: 1200 }], 5, true).source).toBe('LIST');
+    expect(
+      resolvePrice(variant, [{ id: 3, minQuantity: 5, unitPrice: 1200 }], 5, true).source,
+    ).toBe('LIST');
   });
 });

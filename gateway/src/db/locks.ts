@@ -1,0 +1,9 @@
+import type { EntityManager } from 'typeorm';
+
+/**
+ * `SELECT ... FOR UPDATE` on MySQL. The embedded database runs write transactions one at a
+ * time (see api/transaction.ts) and has no row locks, so there it adds nothing.
+ */
+export function forUpdate(em: EntityManager): { lock?: { mode: 'pessimistic_write' } } {
+  return em.connection.options.type === 'mysql' ? { lock: { mode: 'pessimistic_write' } } : {};
+}

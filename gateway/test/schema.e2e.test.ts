@@ -1,0 +1,49 @@
+import 'reflect-metadata';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createConnection } from 'mysql2/promise';
+import { describe, expect, it } from 'vitest';
+import { printedSchema, schemaFile } from '../dist/api/emit-schema.js';
+import { createDataSource } from '../dist/db/data-source.js';
+import { pendingSchemaChanges } from '../dist/db/schema-diff.js';
+import { usesMysql } from './harness.js';
+
+describe('committed artifacts', () => {
+  it('schema.graphql is what the code emits (run `pnpm --filter @marketgate/gateway schema:emit`)', async () => {
+    expect(readFileSync(schemaFile, 'utf8')).toBe(await printedSchema());
+  });
+
+  it('the migrations build exactly the schema the entities declare', async () => {
+    if (usesMysql) {
+      const server = process.env.MYSQL_TEST_URL ?? 'mysql://root@127.0.0.1:3306';
+      const name = `mg_schema_${process.pid}`;
+      const admin = await createConnection(server);
+      await admin.query(
+        `CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
+      );
+      const ds = createDataSource({ type: 'mysql', url: `${server}/${name}` });
+      try {
+        await ds.initialize();
+        await ds.runMigrations();
+        expect((await pendingSchemaChanges(ds)).up).toEqual([]);
+        await ds.undoLastMigration();
+      } finally {
+        await ds.destroy();
+        await admin.query(`DROP DATABASE \`${name}\``);
+        await admin.end();
+      }
+      return;
+    }
+    const dir = mkdtempSync(path.join(tmpdir(), 'mg-schema-'));
+    const ds = createDataSource({ type: 'sqlite', file: path.join(dir, 'schema.sqlite') });
+    try {
+      await ds.initialize();
+      await ds.runMigrations();
+      expect((await pendingSchemaChanges(ds)).up).toEqual([]);
+    } finally {
+      await ds.destroy();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
