@@ -16,7 +16,7 @@ const config: CodegenConfig = {
         enumsAsTypes: true,
         importExtension: '.js',
         onlyOperationTypes: true,
-        scalars: { DateTime: 'string' },
+        scalars: { DateTimeISO: 'string' },
         skipTypename: false,
         useTypeImports: true,
       },

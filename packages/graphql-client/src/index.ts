@@ -1,9 +1,17 @@
 export * from './generated/graphql.js';
 export { createMarketgateClient, type MarketgateClientOptions } from './client.js';
+export type { LoadState } from './composables/load-state.js';
+export { useCategories, type CatalogCategory } from './composables/use-categories.js';
+export {
+  useProduct,
+  type ProductDetail,
+  type ProductState,
+  type ProductVariant,
+} from './composables/use-product.js';
+export { orderableQuantity, useVariantChoice } from './composables/use-variant-choice.js';
 export {
   useProductPages,
   type ProductPagesOptions,
-  type ProductPagesState,
   type ProductsPageFacets,
   type ProductsPageProduct,
 } from './composables/use-product-pages.js';

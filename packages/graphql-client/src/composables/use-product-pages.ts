@@ -6,8 +6,8 @@ import {
   type ProductSort,
   type ProductsPageQuery,
 } from '../generated/graphql.js';
+import type { LoadState } from './load-state.js';
 
-export type ProductPagesState = 'loading' | 'error' | 'empty' | 'ready';
 export type ProductsPageProduct = ProductsPageQuery['products']['edges'][number]['node'];
 export type ProductsPageFacets = ProductsPageQuery['products']['facets'];
 
@@ -17,6 +17,10 @@ export interface ProductPagesOptions {
   pageSize?: number;
   /** Also fetch each variant's price as resolved for the signed-in viewer. */
   viewerPrices?: boolean;
+  /** The quantity those viewer prices are for. */
+  quantity?: MaybeRefOrGetter<number>;
+  /** Holds the query back until its filter is known (e.g. a category id looked up by slug). */
+  enabled?: MaybeRefOrGetter<boolean>;
 }
 
 /**
@@ -39,12 +43,14 @@ export function useProductPages(options: ProductPagesOptions = {}) {
 
   const query = useQuery({
     query: ProductsPageDocument,
+    pause: () => !(toValue(options.enabled) ?? true),
     variables: computed(() => ({
       first: pageSize,
       after: after.value,
       filter: filter.value,
       sort: sort.value,
       viewerPrices,
+      quantity: toValue(options.quantity) ?? 1,
     })),
   });
 
@@ -59,7 +65,7 @@ export function useProductPages(options: ProductPagesOptions = {}) {
   const hasPrevious = computed(() => previousCursors.value.length > 0);
   const hasNext = computed(() => connection.value?.pageInfo.hasNextPage ?? false);
 
-  const state = computed<ProductPagesState>(() => {
+  const state = computed<LoadState>(() => {
     if (query.error.value && !query.fetching.value) return 'error';
     if (!connection.value) return 'loading';
     return products.value.length === 0 ? 'empty' : 'ready';
