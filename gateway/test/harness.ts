@@ -8,7 +8,7 @@ import { createConnection } from 'mysql2/promise';
 
 /**
  * Starts the real, built gateway (`dist/main.js`) as a child process on a fresh database of
- * its own: the embedded SQLite by default, a new MariaDB/MySQL database when
+ * its own: the embedded SQLite by default, a new MariaDB database when
  * MARKETGATE_TEST_DB=mysql (server from MYSQL_TEST_URL, default local root). Tests talk to
  * it over HTTP only, as any client would.
  */
@@ -50,7 +50,7 @@ export async function startGateway(env: Record<string, string> = {}): Promise<Te
       `CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
     );
     await admin.end();
-    databaseUrl = `${mysqlServer}/${name}`;
+    databaseUrl = `${mysqlServer.replace(/^mysql:/, 'mariadb:')}/${name}`;
     dropDatabase = async () => {
       const conn = await createConnection(mysqlServer);
       await conn.query(`DROP DATABASE IF EXISTS \`${name}\``);

@@ -22,7 +22,7 @@ describe('committed artifacts', () => {
       await admin.query(
         `CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
       );
-      const ds = createDataSource({ type: 'mysql', url: `${server}/${name}` });
+      const ds = createDataSource({ type: 'mariadb', url: `${server}/${name}` });
       try {
         await ds.initialize();
         await ds.runMigrations();

@@ -17,7 +17,7 @@ const envSchema = z.object({
   /** Interface to listen on. */
   HOST: z.string().default('127.0.0.1'),
   /**
-   * `mysql://user:pass@host:3306/db` selects MySQL/MariaDB. Unset selects the embedded SQLite
+   * `mysql://user:pass@host:3306/db` selects MySQL, `mariadb://...` MariaDB. Unset selects the embedded SQLite
    * database in `DATA_DIR`, so a new user needs no database server.
    */
   DATABASE_URL: z.string().url().optional(),
@@ -58,7 +58,8 @@ const envSchema = z.object({
   CORS_ORIGINS: z.string().default(''),
 });
 
-export type DatabaseConfig = { type: 'sqlite'; file: string } | { type: 'mysql'; url: string };
+export type DatabaseConfig =
+  { type: 'sqlite'; file: string } | { type: 'mysql' | 'mariadb'; url: string };
 
 export interface Config {
   env: 'development' | 'production' | 'test';
@@ -93,11 +94,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   let database: DatabaseConfig;
   if (e.DATABASE_URL === undefined) {
     database = { type: 'sqlite', file: path.join(dataDir, 'marketgate.sqlite') };
-  } else if (/^mysql:\/\//.test(e.DATABASE_URL)) {
-    database = { type: 'mysql', url: e.DATABASE_URL };
+  } else if (/^(mysql|mariadb):\/\//.test(e.DATABASE_URL)) {
+    // TypeORM reads MariaDB's catalog differently (column defaults): name the server you run.
+    const type = e.DATABASE_URL.startsWith('mariadb:') ? 'mariadb' : 'mysql';
+    database = { type, url: e.DATABASE_URL.replace(/^mariadb:/, 'mysql:') };
   } else {
     throw new ConfigError(
-      'DATABASE_URL must start with mysql:// (or be unset for the embedded database)',
+      'DATABASE_URL must start with mysql:// or mariadb:// (or be unset for the embedded database)',
     );
   }
   if (e.NODE_ENV === 'production' && e.EXPOSE_SQL_COUNT) {

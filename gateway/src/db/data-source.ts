@@ -10,7 +10,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 
 /** Migrations are kept per driver: each is generated against its own database. */
 export function migrationsGlob(type: DatabaseConfig['type']): string {
-  return path.join(here, 'migrations', type, '*.js');
+  return path.join(here, 'migrations', type === 'sqlite' ? 'sqlite' : 'mysql', '*.js');
 }
 
 export function createDataSource(database: DatabaseConfig, logSql = false): DataSource {
@@ -36,7 +36,7 @@ export function createDataSource(database: DatabaseConfig, logSql = false): Data
   }
   return new DataSource({
     ...common,
-    type: 'mysql',
+    type: database.type,
     url: database.url,
     charset: 'utf8mb4_unicode_ci',
     timezone: 'Z',

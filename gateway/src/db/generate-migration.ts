@@ -9,7 +9,8 @@ import { pendingSchemaChanges } from './schema-diff.js';
 /**
  * `pnpm --filter @marketgate/gateway migration:generate <Name>` writes, for each driver, a
  * migration taking a database built by the existing migrations to what the entities declare.
- * MySQL is generated in a throwaway database on MIGRATION_MYSQL_URL (default: local root).
+ * The MySQL/MariaDB one is generated in a throwaway MariaDB database on MIGRATION_MYSQL_URL
+ * (default: local root).
  */
 const name = process.argv[2];
 if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name)) {
@@ -38,7 +39,7 @@ ${lines([...down].reverse())}
 `;
 }
 
-async function generate(type: 'sqlite' | 'mysql'): Promise<void> {
+async function generate(type: 'sqlite' | 'mariadb'): Promise<void> {
   const tmp = mkdtempSync(path.join(tmpdir(), 'mg-migration-'));
   const base = process.env.MIGRATION_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306';
   const dbName = `mg_migration_${process.pid}`;
@@ -62,15 +63,19 @@ async function generate(type: 'sqlite' | 'mysql'): Promise<void> {
       process.stdout.write(`${type}: entities and migrations agree; nothing to generate\n`);
       return;
     }
-    const file = path.join(sourceDir, type, `${timestamp}-${name}.ts`);
+    const file = path.join(
+      sourceDir,
+      type === 'sqlite' ? 'sqlite' : 'mysql',
+      `${timestamp}-${name}.ts`,
+    );
     writeFileSync(file, render(`${name}${timestamp}`, up, down));
     process.stdout.write(`${type}: wrote ${file}\n`);
   } finally {
-    if (type === 'mysql') await dataSource.query(`DROP DATABASE \`${dbName}\``);
+    if (type === 'mariadb') await dataSource.query(`DROP DATABASE \`${dbName}\``);
     await dataSource.destroy();
     rmSync(tmp, { recursive: true, force: true });
   }
 }
 
 await generate('sqlite');
-await generate('mysql');
+await generate('mariadb');

@@ -5,5 +5,7 @@ import type { EntityManager } from 'typeorm';
  * time (see api/transaction.ts) and has no row locks, so there it adds nothing.
  */
 export function forUpdate(em: EntityManager): { lock?: { mode: 'pessimistic_write' } } {
-  return em.connection.options.type === 'mysql' ? { lock: { mode: 'pessimistic_write' } } : {};
+  return em.connection.options.type !== 'better-sqlite3'
+    ? { lock: { mode: 'pessimistic_write' } }
+    : {};
 }

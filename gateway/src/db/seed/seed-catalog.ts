@@ -12,7 +12,7 @@ export interface SeedSummary {
  * bound parameters of one statement.
  */
 function chunkSize(dataSource: DataSource): number {
-  return dataSource.options.type === 'mysql' ? 2000 : 500;
+  return dataSource.options.type !== 'better-sqlite3' ? 2000 : 500;
 }
 
 /**

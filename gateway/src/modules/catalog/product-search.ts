@@ -19,7 +19,7 @@ export function searchWords(search: string | null | undefined): string[] {
 }
 
 function isMysql(em: EntityManager): boolean {
-  return em.connection.options.type === 'mysql';
+  return em.connection.options.type !== 'better-sqlite3';
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Initial1795893574031 implements MigrationInterface {
-  name = 'Initial1795893574031';
+export class Initial1795894030188 implements MigrationInterface {
+  name = 'Initial1795894030188';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query("CREATE TABLE `audit_event` (`id` int NOT NULL AUTO_INCREMENT, `actorUserId` int NULL, `entityType` varchar(40) NOT NULL, `entityId` int NOT NULL, `action` varchar(60) NOT NULL, `fromState` varchar(30) NULL, `toState` varchar(30) NULL, `data` text NULL, `createdAt` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6), INDEX `IDX_98117695956bc9ebd1fcb6d635` (`entityType`, `entityId`), PRIMARY KEY (`id`)) ENGINE=InnoDB");

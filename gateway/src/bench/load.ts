@@ -1,0 +1,72 @@
+import autocannon from 'autocannon';
+
+/** What the benchmark asks of the load process. */
+export interface LoadJob {
+  url: string;
+  connections: number;
+  seconds: number;
+  /** Request bodies, sent in turn across all connections. */
+  bodies: string[];
+}
+
+export interface LoadResult {
+  reqPerSec: number;
+  requests: number;
+  /** Latency percentiles in milliseconds. */
+  p50: number;
+  p95: number;
+  p99: number;
+  /** Connection errors, timeouts and non-2xx answers. */
+  failures: number;
+}
+
+function percentile(sorted: Float64Array, p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
+}
+
+/** Runs autocannon for one job, after a short warm-up that is not measured. */
+async function runLoad(job: LoadJob): Promise<LoadResult> {
+  let next = 0;
+  const latencies: number[] = [];
+  const instance = autocannon({
+    url: job.url,
+    connections: job.connections,
+    duration: job.seconds,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    requests: [
+      {
+        setupRequest: (request) => ({
+          ...request,
+          body: job.bodies[next++ % job.bodies.length] as string,
+        }),
+      },
+    ],
+    warmup: { connections: job.connections, duration: 2 },
+  });
+  instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
+  const result = await instance;
+  const sorted = Float64Array.from(latencies).sort();
+  return {
+    reqPerSec: result.requests.average,
+    requests: result.requests.total,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+    failures: result.errors + result.timeouts + result.non2xx,
+  };
+}
+
+// Forked by the benchmark so the load generator does not share an event loop with the servers.
+if (process.send) {
+  process.once('message', (job: LoadJob) => {
+    runLoad(job).then(
+      (result) => process.send?.(result, () => process.exit(0)),
+      (error: unknown) => {
+        process.stderr.write(`load generator failed: ${String(error)}\n`);
+        process.exit(1);
+      },
+    );
+  });
+}
