@@ -15,6 +15,7 @@ export { default as BaseTextField } from './components/BaseTextField.vue';
 export { default as LocaleSwitcher } from './components/LocaleSwitcher.vue';
 export { default as ProductCard } from './components/ProductCard.vue';
 export { default as ProductDetails } from './components/ProductDetails.vue';
+export { default as ProductLayout } from './components/ProductLayout.vue';
 export { default as ProductGallery } from './components/ProductGallery.vue';
 export { default as ProductGrid } from './components/ProductGrid.vue';
 export { default as ProductImage } from './components/ProductImage.vue';

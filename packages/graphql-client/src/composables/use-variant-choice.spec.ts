@@ -15,7 +15,7 @@ function variant(id: string, inStock: boolean, minOrderQuantity = 1, orderIncrem
     orderIncrement,
     stock: { available: inStock ? 5 : 0, inStock },
     tiers: [],
-    price: { quantity: 1, unitPrice: money, total: money, source: 'LIST' },
+    price: { quantity: 1, unitPrice: money, total: money, source: 'LIST', ruleId: null },
   } satisfies ProductVariant;
 }
 

@@ -1,0 +1,66 @@
+import type { Pinia } from 'pinia';
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
+import { useSessionStore } from './stores/session';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Reachable without signing in. */
+    public?: boolean;
+  }
+}
+
+export const routes: RouteRecordRaw[] = [
+  {
+    path: '/login',
+    name: 'login',
+    component: () => import('./pages/LoginPage.vue'),
+    meta: { public: true },
+    props: (route) => ({
+      redirect: typeof route.query.redirect === 'string' ? route.query.redirect : '/',
+    }),
+  },
+  {
+    path: '/',
+    name: 'catalog',
+    component: () => import('./pages/CatalogPage.vue'),
+  },
+  {
+    path: '/c/:slug',
+    name: 'category',
+    component: () => import('./pages/CatalogPage.vue'),
+    props: true,
+  },
+  {
+    path: '/p/:slug',
+    name: 'product',
+    component: () => import('./pages/ProductPage.vue'),
+    props: (route) => ({
+      slug: String(route.params.slug),
+      initialQuantity: Number(route.query.qty) || 1,
+    }),
+  },
+  {
+    path: '/:pathMatch(.*)*',
+    name: 'not-found',
+    component: () => import('./pages/NotFoundPage.vue'),
+  },
+];
+
+export function createAppRouter(pinia: Pinia) {
+  const router = createRouter({
+    history: createWebHistory(),
+    routes,
+    scrollBehavior: (_to, _from, savedPosition) => savedPosition ?? { top: 0 },
+  });
+
+  router.beforeEach(async (to) => {
+    const session = useSessionStore(pinia);
+    await session.restore();
+    if (to.meta.public) {
+      return to.name === 'login' && session.isSignedIn ? { name: 'catalog' } : true;
+    }
+    return session.isSignedIn ? true : { name: 'login', query: { redirect: to.fullPath } };
+  });
+
+  return router;
+}
