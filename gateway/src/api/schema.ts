@@ -9,6 +9,7 @@ import {
   ProductFieldsResolver,
   VariantFieldsResolver,
 } from '../modules/catalog/catalog.resolver.js';
+import { CsvImportResolver } from '../modules/catalog/csv-import.resolver.js';
 import {
   CompanyFieldsResolver,
   CompanyMemberFieldsResolver,
@@ -21,6 +22,7 @@ export const resolvers = [
   CategoryFieldsResolver,
   CompanyFieldsResolver,
   CompanyMemberFieldsResolver,
+  CsvImportResolver,
   IdentityResolver,
   PriceTierFieldsResolver,
   ProductConnectionResolver,

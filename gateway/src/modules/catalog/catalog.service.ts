@@ -35,6 +35,9 @@ import { filteredProducts, relevanceExpression, searchWords } from './product-se
 import { StockMovement } from './stock-movement.entity.js';
 import { Variant } from './variant.entity.js';
 
+/** Products per refresh statement: the CASE lists carry each product's search text. */
+const REFRESH_CHUNK = 200;
+
 /** Product publication. Publishing needs at least one variant (checked by the service). */
 export const productLifecycle = new StateMachine<ProductStatus>('product', {
   DRAFT: ['ACTIVE', 'ARCHIVED'],
@@ -460,32 +463,80 @@ export class CatalogService {
     return updated;
   }
 
-  /** Recomputes the denormalised columns products are searched, sorted and filtered by. */
+  /**
+   * Recomputes the denormalised columns products are searched, sorted and filtered by: per chunk
+   * of products two reads and one UPDATE with a CASE per column, whatever the chunk's size.
+   */
   async refreshProducts(ctx: Context, productIds: number[]): Promise<void> {
-    if (productIds.length === 0) return;
-    const [products, variants] = await Promise.all([
-      ctx.em.findBy(Product, { id: In(productIds) }),
-      ctx.em.find(Variant, { where: { productId: In(productIds) } }),
-    ]);
-    for (const product of products) {
-      const own = variants.filter((v) => v.productId === product.id);
-      const cheapest = own.reduce<Variant | null>(
-        (m, v) => (m === null || v.listPrice < m.listPrice ? v : m),
-        null,
-      );
-      await ctx.em.update(
-        Product,
-        { id: product.id },
-        {
+    const unique = [...new Set(productIds)];
+    for (let i = 0; i < unique.length; i += REFRESH_CHUNK) {
+      const ids = unique.slice(i, i + REFRESH_CHUNK);
+      const [products, variants] = await Promise.all([
+        ctx.em.find(Product, {
+          select: { id: true, name: true, description: true },
+          where: { id: In(ids) },
+        }),
+        ctx.em.find(Variant, {
+          select: {
+            id: true,
+            productId: true,
+            sku: true,
+            listPrice: true,
+            currency: true,
+            stockOnHand: true,
+            stockReserved: true,
+          },
+          where: { productId: In(ids) },
+          order: { id: 'ASC' },
+        }),
+      ]);
+      if (products.length === 0) continue;
+      const byProduct = new Map<number, Variant[]>();
+      for (const v of variants) {
+        const own = byProduct.get(v.productId);
+        if (own) own.push(v);
+        else byProduct.set(v.productId, [v]);
+      }
+      const params: Record<string, unknown> = { ids: products.map((p) => p.id) };
+      const whens: Record<'minPrice' | 'currency' | 'inStock' | 'searchText', string[]> = {
+        minPrice: [],
+        currency: [],
+        inStock: [],
+        searchText: [],
+      };
+      products.forEach((product, n) => {
+        const own = byProduct.get(product.id) ?? [];
+        const cheapest = own.reduce<Variant | null>(
+          (m, v) => (m === null || v.listPrice < m.listPrice ? v : m),
+          null,
+        );
+        const values = {
           minPrice: cheapest?.listPrice ?? null,
           currency: cheapest?.currency ?? null,
-          inStock: own.some((v) => v.stockOnHand > v.stockReserved),
+          inStock: own.some((v) => v.stockOnHand > v.stockReserved) ? 1 : 0,
           searchText: buildSearchText(
             product,
             own.map((v) => v.sku),
           ),
-        },
-      );
+        };
+        params[`id${n}`] = product.id;
+        for (const column of Object.keys(whens) as (keyof typeof whens)[]) {
+          params[`${column}${n}`] = values[column];
+          whens[column].push(`WHEN :id${n} THEN :${column}${n}`);
+        }
+      });
+      await ctx.em
+        .createQueryBuilder()
+        .update(Product)
+        .set({
+          minPrice: () => `CASE id ${whens.minPrice.join(' ')} END`,
+          currency: () => `CASE id ${whens.currency.join(' ')} END`,
+          inStock: () => `CASE id ${whens.inStock.join(' ')} END`,
+          searchText: () => `CASE id ${whens.searchText.join(' ')} END`,
+        })
+        .where('id IN (:...ids)')
+        .setParameters(params)
+        .execute();
     }
   }
 }
