@@ -1,4 +1,9 @@
-import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
+import {
+  createRouter,
+  createWebHistory,
+  type RouteRecordRaw,
+  type RouterHistory,
+} from 'vue-router';
 import HomePage from './pages/HomePage.vue';
 
 export const routes: RouteRecordRaw[] = [
@@ -28,9 +33,9 @@ export const routes: RouteRecordRaw[] = [
   },
 ];
 
-export function createAppRouter() {
+export function createAppRouter(history: RouterHistory = createWebHistory()) {
   return createRouter({
-    history: createWebHistory(),
+    history,
     routes,
     scrollBehavior: (_to, _from, savedPosition) => savedPosition ?? { top: 0 },
   });

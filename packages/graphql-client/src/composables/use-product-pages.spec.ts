@@ -2,6 +2,7 @@ import { install } from '@urql/vue';
 import { createApp, effectScope, ref } from 'vue';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createMarketgateClient } from '../client.js';
+import { createFakeGateway } from '../testing.js';
 import type { ProductsPageQuery, ProductsPageQueryVariables } from '../generated/graphql.js';
 import { useProductPages } from './use-product-pages.js';
 
@@ -37,23 +38,17 @@ function page(
 
 /** Runs the composable against a real client whose fetch answers from `pages`. */
 async function setup(options: Parameters<typeof useProductPages>[0] = {}) {
-  const requests: ProductsPageQueryVariables[] = [];
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (_url: string, init: RequestInit) => {
-      const { variables } = JSON.parse(String(init.body)) as {
-        variables: ProductsPageQueryVariables;
-      };
-      requests.push(variables);
-      const products = pages[variables.after ?? 'first'];
-      return Response.json({ data: { products } });
+  const gateway = createFakeGateway({
+    ProductsPage: (variables) => ({
+      products: pages[(variables as ProductsPageQueryVariables).after ?? 'first'],
     }),
-  );
+  });
+  vi.stubGlobal('fetch', gateway.fetch);
   const app = createApp({});
   install(app, createMarketgateClient());
   const api = app.runWithContext(() => effectScope().run(() => useProductPages(options)))!;
   await settle(api);
-  return { api, requests };
+  return { api, requests: gateway.requests };
 }
 
 async function settle(api: ReturnType<typeof useProductPages>): Promise<void> {
@@ -104,7 +99,7 @@ describe('useProductPages', () => {
     sort.value = 'PRICE_ASC';
     await expectProducts(api, ['p1', 'p2']);
     expect(api.pageNumber.value).toBe(1);
-    expect(requests.at(-1)).toMatchObject({
+    expect(requests.at(-1)?.variables).toMatchObject({
       after: null,
       sort: 'PRICE_ASC',
     });

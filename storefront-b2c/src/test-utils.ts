@@ -1,0 +1,118 @@
+import {
+  createMarketgateClient,
+  urqlPlugin,
+  type CategoriesQuery,
+  type ProductBySlugQuery,
+  type ProductsPageQuery,
+} from '@marketgate/graphql-client';
+import { createFakeGateway, type FakeGatewayHandler } from '@marketgate/graphql-client/testing';
+import { createMarketgateI18n, type SupportedLocale } from '@marketgate/ui';
+import { flushPromises, mount } from '@vue/test-utils';
+import { vi } from 'vitest';
+import { createMemoryHistory } from 'vue-router';
+import App from './App.vue';
+import { messages } from './messages';
+import { createAppRouter } from './router';
+
+/** Mounts the whole storefront at `path`, talking to a fake gateway. */
+export async function renderApp(
+  path: string,
+  handlers: Record<string, FakeGatewayHandler>,
+  locale: SupportedLocale = 'en',
+) {
+  const gateway = createFakeGateway(handlers);
+  vi.stubGlobal('fetch', gateway.fetch);
+  const router = createAppRouter(createMemoryHistory());
+  await router.push(path);
+  const wrapper = mount(App, {
+    attachTo: document.body,
+    global: {
+      plugins: [
+        createMarketgateI18n(messages, locale),
+        router,
+        [urqlPlugin, createMarketgateClient()],
+      ],
+    },
+  });
+  await flushPromises();
+  return { wrapper, router, gateway };
+}
+
+const cny = (amount: number) => ({ amount, currency: 'CNY' });
+
+export const categoriesData: CategoriesQuery = {
+  categories: [
+    { id: '1', name: 'Tea', slug: 'tea', parentId: null, position: 0 },
+    { id: '2', name: 'Green tea', slug: 'green-tea', parentId: '1', position: 0 },
+    { id: '3', name: 'Paper', slug: 'paper', parentId: null, position: 1 },
+  ],
+};
+
+export function productsData(
+  names: string[],
+  pageInfo: { hasNextPage: boolean; endCursor: string | null } = {
+    hasNextPage: false,
+    endCursor: null,
+  },
+): ProductsPageQuery {
+  return {
+    products: {
+      edges: names.map((name, index) => ({
+        cursor: `c-${name}`,
+        node: {
+          id: `p-${name}`,
+          slug: name.toLowerCase().replace(/\s+/g, '-'),
+          name,
+          imageUrls: [],
+          inStock: index % 2 === 0,
+          priceFrom: cny(1000 + index * 100),
+          seller: { id: 's1', name: 'Hangzhou Tea Co.' },
+        },
+      })),
+      pageInfo,
+      totalCount: names.length,
+      facets: {
+        categories: [],
+        sellers: [
+          { seller: { id: 's1', name: 'Hangzhou Tea Co.' }, count: 3 },
+          { seller: { id: 's2', name: 'Paper Mill' }, count: 2 },
+        ],
+      },
+    },
+  };
+}
+
+export function productData(quantity = 1): ProductBySlugQuery {
+  const variant = (id: string, value: string, unit: number, available: number) => ({
+    id,
+    sku: `SKU-${id}`,
+    name: `Longjing, ${value}`,
+    options: [{ name: 'Weight', value }],
+    listPrice: cny(unit),
+    minOrderQuantity: 1,
+    orderIncrement: 1,
+    stock: { available, inStock: available > 0 },
+    tiers: [],
+    price: {
+      quantity,
+      unitPrice: cny(unit),
+      total: cny(unit * quantity),
+      source: 'LIST' as const,
+      ruleId: null,
+    },
+  });
+  return {
+    product: {
+      id: 'p1',
+      slug: 'longjing',
+      name: 'Longjing',
+      description: 'Pan-fired green tea.',
+      imageUrls: [],
+      inStock: true,
+      attributes: [{ name: 'Origin', value: 'Hangzhou' }],
+      seller: { id: 's1', name: 'Hangzhou Tea Co.' },
+      category: { id: '2', name: 'Green tea', slug: 'green-tea' },
+      variants: [variant('v1', '100 g', 5800, 40), variant('v2', '250 g', 12800, 3)],
+    },
+  };
+}
