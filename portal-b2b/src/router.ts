@@ -1,5 +1,10 @@
 import type { Pinia } from 'pinia';
-import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
+import {
+  createRouter,
+  createWebHistory,
+  type RouteRecordRaw,
+  type RouterHistory,
+} from 'vue-router';
 import { useSessionStore } from './stores/session';
 
 declare module 'vue-router' {
@@ -46,9 +51,9 @@ export const routes: RouteRecordRaw[] = [
   },
 ];
 
-export function createAppRouter(pinia: Pinia) {
+export function createAppRouter(pinia: Pinia, history: RouterHistory = createWebHistory()) {
   const router = createRouter({
-    history: createWebHistory(),
+    history,
     routes,
     scrollBehavior: (_to, _from, savedPosition) => savedPosition ?? { top: 0 },
   });
