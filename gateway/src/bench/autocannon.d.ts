@@ -20,7 +20,9 @@ declare module 'autocannon' {
   }
 
   interface Result {
-    requests: { average: number; total: number };
+    requests: { total: number };
+    /** Seconds the measured run took. */
+    duration: number;
     errors: number;
     timeouts: number;
     non2xx: number;

@@ -10,19 +10,13 @@ export interface LoadJob {
 }
 
 export interface LoadResult {
-  reqPerSec: number;
   requests: number;
-  /** Latency percentiles in milliseconds. */
-  p50: number;
-  p95: number;
-  p99: number;
+  /** Seconds measured (the warm-up excluded). */
+  seconds: number;
+  /** Latency of every measured request, in milliseconds. */
+  latencies: number[];
   /** Connection errors, timeouts and non-2xx answers. */
   failures: number;
-}
-
-function percentile(sorted: Float64Array, p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
 }
 
 /** Runs autocannon for one job, after a short warm-up that is not measured. */
@@ -47,13 +41,10 @@ async function runLoad(job: LoadJob): Promise<LoadResult> {
   });
   instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
   const result = await instance;
-  const sorted = Float64Array.from(latencies).sort();
   return {
-    reqPerSec: result.requests.average,
     requests: result.requests.total,
-    p50: percentile(sorted, 50),
-    p95: percentile(sorted, 95),
-    p99: percentile(sorted, 99),
+    seconds: result.duration,
+    latencies,
     failures: result.errors + result.timeouts + result.non2xx,
   };
 }

@@ -82,13 +82,17 @@ export interface SearchFilter {
 }
 
 /** Searches of the search workload: a word (or two) below a top-level category, in a price range. */
-export const searchCases: { search: string; category: string; minPrice: number; maxPrice: number }[] =
-  [
-    { search: 'premium', category: 'office', minPrice: 500, maxPrice: 50_000 },
-    { search: 'organic milk', category: 'food-drinks', minPrice: 500, maxPrice: 5_000 },
-    { search: 'desk', category: 'office', minPrice: 10_000, maxPrice: 200_000 },
-    { search: 'eco wok', category: 'home-kitchen', minPrice: 1_000, maxPrice: 60_000 },
-  ];
+export const searchCases: {
+  search: string;
+  category: string;
+  minPrice: number;
+  maxPrice: number;
+}[] = [
+  { search: 'premium', category: 'office', minPrice: 500, maxPrice: 50_000 },
+  { search: 'organic milk', category: 'food-drinks', minPrice: 500, maxPrice: 5_000 },
+  { search: 'desk', category: 'office', minPrice: 10_000, maxPrice: 200_000 },
+  { search: 'eco wok', category: 'home-kitchen', minPrice: 1_000, maxPrice: 60_000 },
+];
 
 export type WorkloadName = 'catalog page' | 'product detail' | 'search';
 

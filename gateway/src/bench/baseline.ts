@@ -1,0 +1,256 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createPool, type Pool, type RowDataPacket } from 'mysql2/promise';
+import { searchWords } from '../modules/catalog/product-search.js';
+import type { SearchFilter } from './workloads.js';
+
+/**
+ * The hand-written baseline: `node:http` and a mysql2 pool of the gateway's size, running the
+ * statements the gateway runs (same SQL, same order, same concurrency) and answering the same
+ * JSON, with its statement count in `extensions.sqlStatements`.
+ */
+export interface Baseline {
+  url: string;
+  close(): Promise<void>;
+}
+
+const productColumns =
+  'p.id, p.createdAt, p.updatedAt, p.sellerId, p.categoryId, p.slug, p.name, p.description, ' +
+  'p.attributes, p.imageUrls, p.status, p.minPrice, p.currency, p.inStock, p.searchText';
+const variantColumns =
+  'id, createdAt, updatedAt, productId, sku, name, options, listPrice, currency, ' +
+  'minOrderQuantity, orderIncrement, stockOnHand, stockReserved, position';
+const categoryColumns = 'id, createdAt, updatedAt, parentId, name, slug, path, position';
+const sellerColumns = 'id, createdAt, updatedAt, name, slug, description, status';
+
+type Row = RowDataPacket & Record<string, any>;
+type Query = (sql: string, params: unknown[]) => Promise<Row[]>;
+
+const money = (amount: number, currency: string) => ({ amount, currency });
+const cursor = (key: (string | number)[]) => Buffer.from(JSON.stringify(key)).toString('base64url');
+
+function pageInfo(edges: { cursor: string }[], more: boolean) {
+  return { hasNextPage: more, endCursor: edges.at(-1)?.cursor ?? null };
+}
+
+async function byId(q: Query, sql: string, ids: number[]): Promise<Map<number, Row>> {
+  const rows = await q(sql, [[...new Set(ids)]]);
+  return new Map(rows.map((r) => [r.id as number, r]));
+}
+
+function variantsByProduct(q: Query, productIds: number[]): Promise<Map<number, Row[]>> {
+  return q(
+    `SELECT ${variantColumns} FROM variant WHERE productId IN (?) ORDER BY position ASC, id ASC`,
+    [productIds],
+  ).then((rows) => {
+    const groups = new Map<number, Row[]>(productIds.map((id) => [id, []]));
+    for (const v of rows) groups.get(v.productId)?.push(v);
+    return groups;
+  });
+}
+
+const categories = (q: Query, ids: number[]) =>
+  byId(q, `SELECT ${categoryColumns} FROM category WHERE id IN (?)`, ids);
+const sellers = (q: Query, ids: number[]) =>
+  byId(q, `SELECT ${sellerColumns} FROM seller WHERE id IN (?)`, ids);
+
+async function catalogPage(q: Query, variables: { first: number }) {
+  const rows = await q(
+    `SELECT ${productColumns} FROM product p WHERE p.status = ? ORDER BY p.id DESC LIMIT ?`,
+    ['ACTIVE', variables.first + 1],
+  );
+  const page = rows.slice(0, variables.first);
+  const [variants, cats, sells] = await Promise.all([
+    variantsByProduct(
+      q,
+      page.map((p) => p.id),
+    ),
+    categories(
+      q,
+      page.map((p) => p.categoryId),
+    ),
+    sellers(
+      q,
+      page.map((p) => p.sellerId),
+    ),
+  ]);
+  const edges = page.map((p) => ({
+    cursor: cursor(['id', p.id]),
+    node: {
+      id: String(p.id),
+      slug: p.slug,
+      name: p.name,
+      variants: (variants.get(p.id) ?? []).map((v) => ({
+        sku: v.sku,
+        listPrice: money(v.listPrice, v.currency),
+        price: { unitPrice: money(v.listPrice, v.currency), source: 'LIST' },
+        stock: { available: Math.max(0, v.stockOnHand - v.stockReserved) },
+      })),
+      seller: { name: sells.get(p.sellerId)?.name },
+      category: { name: cats.get(p.categoryId)?.name },
+    },
+  }));
+  return { products: { edges, pageInfo: pageInfo(edges, rows.length > page.length) } };
+}
+
+async function productDetail(q: Query, variables: { slug: string }) {
+  const [p] = await q(`SELECT ${productColumns} FROM product p WHERE p.slug = ? LIMIT 1`, [
+    variables.slug,
+  ]);
+  if (!p || p.status !== 'ACTIVE') return { product: null };
+  const [sells, cats, variants] = await Promise.all([
+    sellers(q, [p.sellerId]),
+    categories(q, [p.categoryId]),
+    variantsByProduct(q, [p.id]),
+  ]);
+  const seller = sells.get(p.sellerId) as Row;
+  const category = cats.get(p.categoryId) as Row;
+  return {
+    product: {
+      id: String(p.id),
+      slug: p.slug,
+      name: p.name,
+      description: p.description,
+      imageUrls: JSON.parse(p.imageUrls),
+      inStock: p.inStock === 1,
+      attributes: JSON.parse(p.attributes),
+      seller: { id: String(seller.id), name: seller.name },
+      category: { id: String(category.id), name: category.name, slug: category.slug },
+      variants: (variants.get(p.id) ?? []).map((v) => {
+        const available = Math.max(0, v.stockOnHand - v.stockReserved);
+        const unit = money(v.listPrice, v.currency);
+        return {
+          id: String(v.id),
+          sku: v.sku,
+          name: v.name,
+          options: JSON.parse(v.options),
+          listPrice: unit,
+          minOrderQuantity: v.minOrderQuantity,
+          orderIncrement: v.orderIncrement,
+          stock: { available, inStock: available > 0 },
+          tiers: [],
+          price: { quantity: 1, unitPrice: unit, total: unit, source: 'LIST' },
+        };
+      }),
+    },
+  };
+}
+
+/**
+ * The two statements of a search page, as the gateway builds them for words of three letters
+ * or more (all of them go to the FULLTEXT index): the page by relevance and the total count.
+ */
+export function searchStatements(filter: SearchFilter, categoryPath: string, first: number) {
+  const words = searchWords(filter.search);
+  const where =
+    'p.status = ? AND MATCH(p.searchText) AGAINST (? IN BOOLEAN MODE)' +
+    ' AND p.categoryId IN (SELECT c.id FROM category c WHERE c.path LIKE ?)' +
+    ' AND p.minPrice >= ? AND p.minPrice <= ? AND p.inStock = ?';
+  const params = [
+    'ACTIVE',
+    words.map((w) => `+${w}*`).join(' '),
+    `${categoryPath}%`,
+    filter.minPrice,
+    filter.maxPrice,
+    filter.inStock,
+  ];
+  return {
+    page: {
+      sql:
+        `SELECT ${productColumns}, MATCH(p.searchText) AGAINST (? IN BOOLEAN MODE) AS rel ` +
+        `FROM product p WHERE ${where} ORDER BY rel DESC, p.id DESC LIMIT ? OFFSET 0`,
+      params: [words.map((w) => `${w}*`).join(' '), ...params, first + 1],
+    },
+    count: { sql: `SELECT COUNT(1) AS cnt FROM product p WHERE ${where}`, params },
+  };
+}
+
+async function search(q: Query, variables: { filter: SearchFilter }) {
+  const f = variables.filter;
+  const cats = await categories(q, [Number(f.categoryId)]);
+  const category = cats.get(Number(f.categoryId));
+  if (!category) return { products: { totalCount: 0, edges: [], pageInfo: pageInfo([], false) } };
+  const first = 20;
+  const statements = searchStatements(f, category.path, first);
+  const rows = await q(statements.page.sql, statements.page.params);
+  const page = rows.slice(0, first);
+  const [[count], sells] = await Promise.all([
+    q(statements.count.sql, statements.count.params),
+    sellers(
+      q,
+      page.map((p) => p.sellerId),
+    ),
+  ]);
+  const edges = page.map((p, i) => {
+    const seller = sells.get(p.sellerId) as Row;
+    return {
+      cursor: cursor(['offset', i + 1]),
+      node: {
+        id: String(p.id),
+        slug: p.slug,
+        name: p.name,
+        inStock: p.inStock === 1,
+        priceFrom:
+          p.minPrice === null || p.currency === null ? null : money(p.minPrice, p.currency),
+        seller: { id: String(seller.id), name: seller.name },
+      },
+    };
+  });
+  return {
+    products: {
+      totalCount: Number(count?.cnt ?? 0),
+      edges,
+      pageInfo: pageInfo(edges, rows.length > page.length),
+    },
+  };
+}
+
+const handlers: Record<string, (q: Query, variables: any) => Promise<unknown>> = {
+  '/catalog': catalogPage,
+  '/product': productDetail,
+  '/search': search,
+};
+
+async function answer(pool: Pool, path: string, body: string) {
+  const handler = handlers[path];
+  if (!handler) return { status: 404, json: { error: 'not found' } };
+  let statements = 0;
+  const q: Query = async (sql, params) => {
+    statements += 1;
+    const [rows] = await pool.query<Row[]>(sql, params);
+    return rows;
+  };
+  const { variables } = JSON.parse(body) as { variables: unknown };
+  const data = await handler(q, variables);
+  return { status: 200, json: { data, extensions: { sqlStatements: statements } } };
+}
+
+/** Starts the baseline on a free loopback port. */
+export async function startBaseline(databaseUrl: string): Promise<Baseline> {
+  const pool = createPool({ uri: databaseUrl, connectionLimit: 20, timezone: 'Z' });
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      answer(pool, req.url ?? '/', Buffer.concat(chunks).toString('utf8')).then(
+        ({ status, json }) => {
+          res.writeHead(status, { 'content-type': 'application/json' });
+          res.end(JSON.stringify(json));
+        },
+        (error: unknown) => {
+          res.writeHead(500, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ error: String(error) }));
+        },
+      );
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await pool.end();
+    },
+  };
+}
