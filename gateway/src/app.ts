@@ -1,6 +1,9 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { getDistDirectory, renderAltair } from 'altair-static';
 import express from 'express';
@@ -55,6 +58,9 @@ export async function startGateway(config: Config): Promise<Gateway> {
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      // No field sets cache hints; the default cache-control plugin would still wrap every
+      // resolver (willResolveField), a cost per field on every list.
+      ApolloServerPluginCacheControlDisabled(),
       complexityPlugin(schema, config.maxQueryComplexity),
       ...(config.exposeSqlCount
         ? [

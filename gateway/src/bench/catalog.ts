@@ -1,0 +1,353 @@
+import 'reflect-metadata';
+import { Presets, SingleBar } from 'cli-progress';
+import { fork } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { isDeepStrictEqual, parseArgs } from 'node:util';
+import { createConnection } from 'mysql2/promise';
+import type { DataSource } from 'typeorm';
+import { startGateway } from '../app.js';
+import { loadConfig } from '../config/config.js';
+import { createDataSource } from '../db/data-source.js';
+import { seedCatalog } from '../db/seed/seed-catalog.js';
+import { startBaseline, searchStatements } from './baseline.js';
+import type { LoadJob, LoadResult } from './load.js';
+import {
+  body,
+  catalogPageQuery,
+  productDetailQuery,
+  searchCases,
+  searchQuery,
+  type SearchFilter,
+  type Workload,
+} from './workloads.js';
+
+const usage = `usage: pnpm bench catalog [--duration SECONDS] [--products N]
+
+Seeds (or reuses) a catalog on MariaDB/MySQL (BENCH_DATABASE_URL, default
+mysql://root@127.0.0.1:3306/marketgate_bench), starts the gateway and a hand-written
+node:http + mysql2 baseline in this process, and loads both with autocannon on loopback.
+
+  --duration SECONDS   measured seconds per workload and target (default 10)
+  --products N         catalog size (default 100000)
+`;
+
+/** Creates the database of `url` when it is missing. */
+async function ensureDatabase(url: string): Promise<void> {
+  const parsed = new URL(url);
+  const name = decodeURIComponent(parsed.pathname.slice(1));
+  if (!/^\w+$/.test(name)) throw new Error(`BENCH_DATABASE_URL needs a database name: ${url}`);
+  parsed.pathname = '/';
+  const admin = await createConnection(parsed.toString());
+  await admin.query(
+    `CREATE DATABASE IF NOT EXISTS \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
+  );
+  await admin.end();
+}
+
+async function count(dataSource: DataSource, table: string): Promise<number> {
+  const [row] = (await dataSource.query(`SELECT COUNT(*) AS n FROM \`${table}\``)) as {
+    n: number | string;
+  }[];
+  return Number(row?.n ?? 0);
+}
+
+/** Whether the database ran a migration this code does not have (a regenerated one). */
+async function migrationsDiverged(dataSource: DataSource): Promise<boolean> {
+  if (((await dataSource.query("SHOW TABLES LIKE 'migrations'")) as unknown[]).length === 0) {
+    return false;
+  }
+  const known = new Set(dataSource.migrations.map((m) => m.name ?? m.constructor.name));
+  const applied = (await dataSource.query('SELECT name FROM migrations')) as { name: string }[];
+  return applied.some((m) => !known.has(m.name));
+}
+
+/**
+ * Migrates the database and seeds `products` products unless it holds exactly that many (a
+ * database migrated by other migrations starts over).
+ */
+async function prepareCatalog(dataSource: DataSource, products: number): Promise<void> {
+  if (await migrationsDiverged(dataSource)) await dataSource.dropDatabase();
+  await dataSource.runMigrations({ transaction: 'each' });
+  const existing = await count(dataSource, 'product');
+  if (existing === products) {
+    process.stdout.write(`Reusing the catalog of ${existing} products.\n`);
+    return;
+  }
+  process.stdout.write(`Seeding ${products} products (the database had ${existing})...\n`);
+  await dataSource.dropDatabase();
+  await dataSource.runMigrations({ transaction: 'each' });
+  const bar = new SingleBar({ format: 'products {bar} {value}/{total}' }, Presets.shades_classic);
+  bar.start(products, 0);
+  const summary = await seedCatalog(dataSource, products, (done) => bar.update(done));
+  bar.stop();
+  process.stdout.write(
+    `Seeded ${summary.products} products and ${summary.variants} variants in ` +
+      `${summary.seconds.toFixed(1)} s.\n`,
+  );
+}
+
+async function workloads(dataSource: DataSource): Promise<Workload[]> {
+  const total = await count(dataSource, 'product');
+  const slugs = (await dataSource.query(
+    "SELECT slug FROM product WHERE status = 'ACTIVE' AND id % ? = 0 ORDER BY id LIMIT 200",
+    [Math.max(1, Math.floor(total / 200))],
+  )) as { slug: string }[];
+  const categories = (await dataSource.query('SELECT id, slug FROM category')) as {
+    id: number;
+    slug: string;
+  }[];
+  const categoryId = new Map(categories.map((c) => [c.slug, String(c.id)]));
+  const filters: SearchFilter[] = searchCases.map((c) => ({
+    search: c.search,
+    categoryId: categoryId.get(c.category) as string,
+    inStock: true,
+    minPrice: c.minPrice,
+    maxPrice: c.maxPrice,
+  }));
+  return [
+    {
+      name: 'catalog page',
+      baselinePath: '/catalog',
+      connections: 10,
+      bodies: [body(catalogPageQuery, { first: 50 })],
+    },
+    {
+      name: 'product detail',
+      baselinePath: '/product',
+      connections: 10,
+      bodies: slugs.map(({ slug }) => body(productDetailQuery, { slug })),
+    },
+    {
+      name: 'search',
+      baselinePath: '/search',
+      connections: 20,
+      bodies: filters.map((filter) => body(searchQuery, { filter })),
+    },
+  ];
+}
+
+interface Answer {
+  data?: unknown;
+  errors?: unknown[];
+  extensions?: { sqlStatements?: number };
+}
+
+async function ask(url: string, requestBody: string): Promise<Answer> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: requestBody,
+  });
+  return (await res.json()) as Answer;
+}
+
+function load(job: LoadJob): Promise<LoadResult> {
+  const child = fork(fileURLToPath(new URL('./load.js', import.meta.url)));
+  return new Promise((resolve, reject) => {
+    child.once('message', (result) => resolve(result as LoadResult));
+    child.once('exit', (code) => reject(new Error(`load generator exited with ${code}`)));
+    child.send(job);
+  });
+}
+
+/** Measured rounds per target: the targets take turns, so a busy moment of the machine hits both. */
+const ROUNDS = 2;
+
+interface Measured {
+  reqPerSec: number;
+  /** Latency percentiles in milliseconds. */
+  p50: number;
+  p95: number;
+  p99: number;
+  failures: number;
+}
+
+function percentile(sorted: Float64Array, p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
+}
+
+function summarize(results: LoadResult[]): Measured {
+  const sum = (f: (r: LoadResult) => number) => results.reduce((t, r) => t + f(r), 0);
+  const latencies = Float64Array.from(results.flatMap((r) => r.latencies)).sort();
+  return {
+    reqPerSec: sum((r) => r.requests) / sum((r) => r.seconds),
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    failures: sum((r) => r.failures),
+  };
+}
+
+interface Row {
+  workload: string;
+  target: 'gateway' | 'baseline';
+  connections: number;
+  result: Measured;
+  statements: number | undefined;
+}
+
+function table(rows: Row[]): string {
+  const ms = (v: number) => v.toFixed(1);
+  const header = ['workload', 'target', 'conns', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'SQL/req'];
+  const lines = rows.map((r) => {
+    const base = rows.find((b) => b.workload === r.workload && b.target === 'baseline');
+    const ratio =
+      r.target === 'gateway' && base
+        ? `${(r.result.reqPerSec / base.result.reqPerSec).toFixed(2)}x`
+        : '';
+    return [
+      r.workload,
+      r.target,
+      String(r.connections),
+      r.result.reqPerSec.toFixed(0),
+      ms(r.result.p50),
+      ms(r.result.p95),
+      ms(r.result.p99),
+      String(r.statements ?? '?'),
+      ratio,
+      r.result.failures > 0 ? `${r.result.failures} failed` : '',
+    ];
+  });
+  const all = [[...header, 'gw/base', ''], ...lines];
+  const widths = all[0]!.map((_, i) => Math.max(...all.map((l) => l[i]!.length)));
+  return all
+    .map((l) =>
+      l
+        .map((cell, i) => (i < 2 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!)))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
+}
+
+/** EXPLAINs the search statements; true when one reads the whole product table. */
+async function explainSearch(dataSource: DataSource, filter: SearchFilter): Promise<boolean> {
+  const [category] = (await dataSource.query('SELECT path FROM category WHERE id = ?', [
+    Number(filter.categoryId),
+  ])) as { path: string }[];
+  const statements = searchStatements(filter, (category as { path: string }).path, 20);
+  let fullScan = false;
+  for (const [name, { sql, params }] of Object.entries(statements)) {
+    const plan = (await dataSource.query(`EXPLAIN ${sql}`, params)) as Record<string, unknown>[];
+    process.stdout.write(`\nEXPLAIN search ${name} ("${filter.search}"):\n`);
+    for (const step of plan) {
+      process.stdout.write(
+        `  ${String(step.table).padEnd(4)} type=${String(step.type).padEnd(8)} ` +
+          `key=${String(step.key)} rows=${String(step.rows)} ${String(step.Extra ?? '')}\n`,
+      );
+      if (step.table === 'p' && step.type === 'ALL') fullScan = true;
+    }
+  }
+  return fullScan;
+}
+
+/** Runs `pnpm bench catalog` with the command line's arguments; returns the exit code. */
+export async function benchCatalog(): Promise<number> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      duration: { type: 'string', default: '10' },
+      products: { type: 'string', default: '100000' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const seconds = Number(values.duration);
+  const products = Number(values.products);
+  const suite = positionals[0] ?? 'catalog';
+  if (
+    values.help ||
+    suite !== 'catalog' ||
+    !(seconds > 0) ||
+    !Number.isSafeInteger(products) ||
+    products < 1
+  ) {
+    process.stdout.write(usage);
+    return values.help ? 0 : 2;
+  }
+  const databaseUrl =
+    process.env.BENCH_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/marketgate_bench';
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: databaseUrl,
+    PORT: '0',
+    EXPOSE_SQL_COUNT: 'true',
+    AUTH_SECRET: randomBytes(32).toString('base64url'),
+  });
+  if (config.database.type === 'sqlite') throw new Error('the benchmark needs a MySQL database');
+  await ensureDatabase(config.database.url);
+  const dataSource = createDataSource(config.database);
+  await dataSource.initialize();
+  try {
+    await prepareCatalog(dataSource, products);
+    const gateway = await startGateway(config);
+    const baseline = await startBaseline(config.database.url);
+    const rows: Row[] = [];
+    const plan = await workloads(dataSource);
+    try {
+      for (const w of plan) {
+        const targets = [
+          { target: 'gateway' as const, url: gateway.url },
+          { target: 'baseline' as const, url: `${baseline.url}${w.baselinePath}` },
+        ];
+        const answers = await Promise.all(targets.map((t) => ask(t.url, w.bodies[0] as string)));
+        const [gw, base] = answers as [Answer, Answer];
+        if (gw.errors || !isDeepStrictEqual(gw.data, base.data)) {
+          throw new Error(
+            `${w.name}: the gateway and the baseline answer differently:\n` +
+              `${JSON.stringify(gw).slice(0, 2000)}\n${JSON.stringify(base).slice(0, 2000)}`,
+          );
+        }
+        const results = targets.map((): LoadResult[] => []);
+        for (let round = 1; round <= ROUNDS; round++) {
+          for (const [i, t] of targets.entries()) {
+            process.stdout.write(
+              `${w.name}: ${t.target}, ${w.connections} connections, round ${round}/${ROUNDS}\n`,
+            );
+            results[i]?.push(
+              await load({
+                url: t.url,
+                connections: w.connections,
+                seconds: seconds / ROUNDS,
+                bodies: w.bodies,
+              }),
+            );
+          }
+        }
+        for (const [i, t] of targets.entries()) {
+          rows.push({
+            workload: w.name,
+            target: t.target,
+            connections: w.connections,
+            result: summarize(results[i] ?? []),
+            statements: answers[i]?.extensions?.sqlStatements,
+          });
+        }
+      }
+    } finally {
+      await baseline.close();
+      await gateway.close();
+    }
+    const searchFilter = JSON.parse(plan[2]!.bodies[0]!).variables.filter as SearchFilter;
+    const fullScan = await explainSearch(dataSource, searchFilter);
+
+    process.stdout.write(`\n${table(rows)}\n\nGoals:\n`);
+    const result = (workload: string, target: string) =>
+      rows.find((r) => r.workload === workload && r.target === target)?.result as Measured;
+    for (const workload of ['catalog page', 'product detail']) {
+      const ratio = result(workload, 'gateway').reqPerSec / result(workload, 'baseline').reqPerSec;
+      process.stdout.write(
+        `  ${ratio >= 0.5 ? 'met ' : 'MISS'}  ${workload}: gateway ${ratio.toFixed(2)}x baseline req/s (goal >= 0.5x)\n`,
+      );
+    }
+    const p95 = result('search', 'gateway').p95;
+    process.stdout.write(
+      `  ${p95 < 100 ? 'met ' : 'MISS'}  search: gateway p95 ${p95.toFixed(1)} ms at 20 connections (goal < 100 ms)\n` +
+        `  ${fullScan ? 'MISS' : 'met '}  search: ${fullScan ? 'a full scan of product' : 'no full scan of product'}\n`,
+    );
+    return 0;
+  } finally {
+    await dataSource.destroy();
+  }
+}
