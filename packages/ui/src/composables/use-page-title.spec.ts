@@ -1,28 +1,28 @@
 import { mount } from '@vue/test-utils';
 import { describe, expect, it } from 'vitest';
-import { defineComponent, h, KeepAlive, nextTick, ref, shallowRef } from 'vue';
+import { h, KeepAlive, nextTick, ref, shallowRef, type Component } from 'vue';
 import { usePageTitle } from './use-page-title';
 
 const label = ref('Tea');
 
-const CategoryPage = defineComponent({
+const CategoryPage: Component = {
   name: 'CategoryPage',
   setup() {
     usePageTitle(() => label.value, 'Shop');
     return () => h('p', 'category');
   },
-});
+};
 
-const ProductPage = defineComponent({
+const ProductPage: Component = {
   setup() {
     usePageTitle('Longjing', 'Shop');
     return () => h('p', 'product');
   },
-});
+};
 
 describe('usePageTitle', () => {
   it('titles the active page and ignores pages kept alive in the background', async () => {
-    const page = shallowRef<typeof CategoryPage | typeof ProductPage>(CategoryPage);
+    const page = shallowRef<Component>(CategoryPage);
     mount(() => h(KeepAlive, null, [h(page.value)]));
     expect(document.title).toBe('Tea · Shop');
 
