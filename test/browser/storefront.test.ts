@@ -38,6 +38,21 @@ describe('storefront', () => {
     await browser.screenshot('storefront-product');
   });
 
+  it('searches with the keyboard alone', async () => {
+    const { page } = browser;
+    await page.goto(storefrontUrl);
+    await page.keyboard.press('Tab');
+    expect(await page.getByRole('link', { name: 'Skip to content' }).isVisible()).toBe(true);
+
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('search');
+    await page.keyboard.type('paper');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Results for “paper”' }).waitFor();
+    await page.getByTestId('product-card').first().waitFor();
+  });
+
   it('switches the interface to Chinese', async () => {
     const { page } = browser;
     await page.goto(storefrontUrl);
