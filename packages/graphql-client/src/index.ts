@@ -8,17 +8,11 @@ export {
   type ProductState,
   type ProductVariant,
 } from './composables/use-product.js';
-export { orderableQuantity, useVariantChoice } from './composables/use-variant-choice.js';
+export { useVariantChoice } from './composables/use-variant-choice.js';
 export {
   useProductPages,
   type ProductPagesOptions,
   type ProductsPageFacets,
   type ProductsPageProduct,
 } from './composables/use-product-pages.js';
-export {
-  CombinedError,
-  install as urqlPlugin,
-  useMutation,
-  useQuery,
-  type Client,
-} from '@urql/vue';
+export { install as urqlPlugin } from '@urql/vue';
