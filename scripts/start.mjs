@@ -17,6 +17,7 @@ const processes = [
     ? ['gateway', 'pnpm', ['--filter', '@marketgate/gateway', 'dev']]
     : ['gateway', 'node', ['gateway/dist/main.js']],
   ['storefront', 'pnpm', ['--filter', '@marketgate/storefront-b2c', dev ? 'dev' : 'preview']],
+  ['portal', 'pnpm', ['--filter', '@marketgate/portal-b2b', dev ? 'dev' : 'preview']],
 ];
 
 const children = processes.map(([name, command, args]) => {
@@ -53,6 +54,7 @@ setTimeout(() => {
       'Marketgate is starting:',
       `  GraphQL gateway   http://localhost:${gatewayPort}/graphql  (open in a browser for the IDE)`,
       '  Storefront (B2C)  http://localhost:5173',
+      '  Portal (B2B)      http://localhost:5174',
       '  Demo accounts: see README.md (password demo-pass-123)',
       '',
     ].join('\n'),
