@@ -69,9 +69,9 @@ export class Product extends BaseEntity {
 
   /**
    * Name, description and SKUs, lower-cased: the one column search reads. MySQL indexes it
-   * FULLTEXT; the embedded database matches it with LIKE.
+   * FULLTEXT; the embedded database matches it with LIKE. Never read back: lists stay lean.
    */
   @Index({ fulltext: true })
-  @Column({ type: 'text' })
+  @Column({ type: 'text', select: false })
   searchText: string;
 }
