@@ -55,6 +55,17 @@ describe('accounts and sessions', () => {
     expect(blocked.data.login.retryAfterSeconds).toBeGreaterThan(0);
   });
 
+  it('answers the signed-in user with their memberships in the login result itself', async () => {
+    const res = await gw.gql<any>(
+      `mutation ($input: LoginInput!) { login(input: $input) {
+        ... on AuthPayload { user { email memberships { roles company { name } } } } } }`,
+      { input: { email: 'buyer@globex.example', password: 'demo-pass-123' } },
+    );
+    expect(res.data.login.user.memberships).toEqual([
+      { roles: ['BUYER', 'COMPANY_ADMIN'], company: { name: 'Globex Corporation' } },
+    ]);
+  });
+
   it('shows roles: seller staff, company approvers with departments, platform admin', async () => {
     const staff = await gw.gql<any>(ME, {}, await gw.login('sales@north-dairy.example'));
     expect(staff.data.me.seller.slug).toBe('north-dairy');

@@ -32,6 +32,8 @@ export interface Context {
   clientIp: string;
   /** The viewer, looked up once per request on first use (null: anonymous or bad token). */
   viewer(): Promise<Viewer | null>;
+  /** Makes the rest of the request act for `token` (after login, register or logout). */
+  actAs(token: string | null): void;
 }
 
 export function createContext(params: {
@@ -46,7 +48,11 @@ export function createContext(params: {
     ...params,
     em: params.dataSource.manager,
     loaders: undefined as unknown as Loaders,
-    viewer: () => (viewer ??= params.services.identity.viewerForToken(ctx, params.token)),
+    viewer: () => (viewer ??= params.services.identity.viewerForToken(ctx, ctx.token)),
+    actAs(token) {
+      ctx.token = token;
+      viewer = undefined;
+    },
   };
   ctx.loaders = createLoaders(ctx);
   return ctx;

@@ -111,6 +111,7 @@ export class IdentityService {
     const viewer = await ctx.viewer();
     if (!viewer) return false;
     await ctx.em.delete(Session, { id: viewer.sessionId });
+    ctx.actAs(null);
     return true;
   }
 
@@ -123,6 +124,7 @@ export class IdentityService {
     payload.user = user;
     payload.expiresAt = expiresAt;
     payload.token = await this.signer.sign({ userId: user.id, sessionId: session.id }, expiresAt);
+    ctx.actAs(payload.token);
     return payload;
   }
 
