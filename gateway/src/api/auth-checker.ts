@@ -18,7 +18,7 @@ export type Role = (typeof Role)[keyof typeof Role];
  * our own UNAUTHENTICATED / FORBIDDEN errors so clients get one shape for both.
  */
 export const authChecker: AuthChecker<Context, Role> = async ({ context }, roles) => {
-  const viewer = await context.viewer();
+  const viewer = context.viewer;
   if (!viewer) throw unauthenticated();
   if (roles.length === 0) return true;
   const allowed = roles.some((role) => {

@@ -26,41 +26,43 @@ export interface Context {
   services: Services;
   em: EntityManager;
   loaders: Loaders;
-  /** Bearer token of the request, if any. */
-  token: string | null;
   /** Client address, for rate limits. */
   clientIp: string;
-  /** The viewer, looked up once per request on first use (null: anonymous or bad token). */
-  viewer(): Promise<Viewer | null>;
+  /**
+   * Who is asking, known before any resolver runs (null: anonymous or an invalid token), so
+   * hot field resolvers such as `Variant.price` stay synchronous.
+   */
+  viewer: Viewer | null;
   /** Makes the rest of the request act for `token` (after login, register or logout). */
-  actAs(token: string | null): void;
+  actAs(token: string | null): Promise<void>;
 }
 
-export function createContext(params: {
+export async function createContext(params: {
   config: Config;
   dataSource: DataSource;
   services: Services;
   token: string | null;
   clientIp: string;
-}): Context {
-  let viewer: Promise<Viewer | null> | undefined;
+}): Promise<Context> {
+  const { token, ...rest } = params;
   const ctx: Context = {
-    ...params,
+    ...rest,
     em: params.dataSource.manager,
     loaders: undefined as unknown as Loaders,
-    viewer: () => (viewer ??= params.services.identity.viewerForToken(ctx, ctx.token)),
-    actAs(token) {
-      ctx.token = token;
-      viewer = undefined;
+    viewer: null,
+    // `this`, not `ctx`: Apollo hands each operation a shallow copy of the context.
+    async actAs(this: Context, next) {
+      // Read through `em`: right after login the new session is visible only in its transaction.
+      this.viewer = next ? await this.services.identity.viewerForToken(this.em, next) : null;
     },
   };
   ctx.loaders = createLoaders(ctx);
+  await ctx.actAs(token);
   return ctx;
 }
 
 /** The viewer, or an UNAUTHENTICATED error. */
-export async function requireViewer(ctx: Context): Promise<Viewer> {
-  const viewer = await ctx.viewer();
-  if (!viewer) throw unauthenticated();
-  return viewer;
+export function requireViewer(ctx: Context): Viewer {
+  if (!ctx.viewer) throw unauthenticated();
+  return ctx.viewer;
 }

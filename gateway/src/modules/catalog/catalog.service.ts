@@ -80,7 +80,7 @@ export class CatalogService {
     let empty =
       (filter?.sellerId && !sellerId) || (filter?.categoryId && !categoryId) ? true : false;
     if (status !== 'ACTIVE') {
-      const viewer = await ctx.viewer();
+      const viewer = ctx.viewer;
       const mayManage =
         viewer?.user.isPlatformAdmin || (viewer?.sellerId != null && viewer.sellerId === sellerId);
       if (!mayManage)
@@ -227,7 +227,7 @@ export class CatalogService {
       : await ctx.em.findOneBy(Product, { slug: slug as string });
     if (!product) return null;
     if (product.status === 'ACTIVE') return product;
-    const viewer = await ctx.viewer();
+    const viewer = ctx.viewer;
     return viewer && this.mayManage(viewer, product.sellerId) ? product : null;
   }
 

@@ -18,6 +18,6 @@ export class CsvImportResolver {
     @Arg('input', () => ImportCatalogCsvInput) input: ImportCatalogCsvInput,
     @Ctx() ctx: Context,
   ) {
-    return ctx.services.csvImport.importCatalogCsv(ctx, await requireViewer(ctx), input);
+    return ctx.services.csvImport.importCatalogCsv(ctx, requireViewer(ctx), input);
   }
 }

@@ -30,7 +30,7 @@ import { User } from './user.entity.js';
 export class IdentityResolver {
   @Query(() => User, { nullable: true, description: 'The signed-in user, or null.' })
   async me(@Ctx() ctx: Context): Promise<User | null> {
-    return (await ctx.viewer())?.user ?? null;
+    return ctx.viewer?.user ?? null;
   }
 
   @Mutation(() => RegisterResult, { description: 'Creates a consumer account and signs it in.' })
@@ -71,7 +71,7 @@ export class IdentityResolver {
     @Arg('status', () => CompanyStatus, { nullable: true }) status: CompanyStatus | null,
     @Ctx() ctx: Context,
   ) {
-    return ctx.services.identity.companies(ctx, await requireViewer(ctx), status);
+    return ctx.services.identity.companies(ctx, requireViewer(ctx), status);
   }
 
   @Authorized()
@@ -83,7 +83,7 @@ export class IdentityResolver {
     @Arg('input', () => RegisterCompanyInput) input: RegisterCompanyInput,
     @Ctx() ctx: Context,
   ) {
-    return ctx.services.identity.registerCompany(ctx, await requireViewer(ctx), input);
+    return ctx.services.identity.registerCompany(ctx, requireViewer(ctx), input);
   }
 
   @Authorized(Role.PLATFORM_ADMIN)
@@ -93,7 +93,7 @@ export class IdentityResolver {
     @Arg('input', () => ReviewCompanyInput) input: ReviewCompanyInput,
     @Ctx() ctx: Context,
   ) {
-    return ctx.services.identity.reviewCompany(ctx, await requireViewer(ctx), input);
+    return ctx.services.identity.reviewCompany(ctx, requireViewer(ctx), input);
   }
 
   @Authorized(Role.COMPANY_MEMBER)
@@ -103,7 +103,7 @@ export class IdentityResolver {
     @Arg('input', () => InviteCompanyMemberInput) input: InviteCompanyMemberInput,
     @Ctx() ctx: Context,
   ) {
-    return ctx.services.identity.inviteCompanyMember(ctx, await requireViewer(ctx), input);
+    return ctx.services.identity.inviteCompanyMember(ctx, requireViewer(ctx), input);
   }
 
   @Authorized(Role.COMPANY_MEMBER)
@@ -113,7 +113,7 @@ export class IdentityResolver {
     @Arg('input', () => SetCompanyMemberRolesInput) input: SetCompanyMemberRolesInput,
     @Ctx() ctx: Context,
   ) {
-    return ctx.services.identity.setCompanyMemberRoles(ctx, await requireViewer(ctx), input);
+    return ctx.services.identity.setCompanyMemberRoles(ctx, requireViewer(ctx), input);
   }
 
   @Authorized(Role.PLATFORM_ADMIN)
@@ -123,7 +123,7 @@ export class IdentityResolver {
     @Arg('input', () => CreateSellerInput) input: CreateSellerInput,
     @Ctx() ctx: Context,
   ) {
-    return ctx.services.identity.createSeller(ctx, await requireViewer(ctx), input);
+    return ctx.services.identity.createSeller(ctx, requireViewer(ctx), input);
   }
 
   @Authorized(Role.PLATFORM_ADMIN, Role.SELLER_STAFF)
@@ -133,7 +133,7 @@ export class IdentityResolver {
     @Arg('input', () => InviteSellerStaffInput) input: InviteSellerStaffInput,
     @Ctx() ctx: Context,
   ) {
-    return ctx.services.identity.inviteSellerStaff(ctx, await requireViewer(ctx), input);
+    return ctx.services.identity.inviteSellerStaff(ctx, requireViewer(ctx), input);
   }
 }
 
@@ -143,7 +143,7 @@ export class UserFieldsResolver {
     description: 'Your memberships (only visible on yourself).',
   })
   async memberships(@Root() user: User, @Ctx() ctx: Context): Promise<CompanyMember[]> {
-    const viewer = await ctx.viewer();
+    const viewer = ctx.viewer;
     if (viewer?.user.id !== user.id && !viewer?.user.isPlatformAdmin) return [];
     return ctx.loaders.identity.membershipsOfUser.load(user.id);
   }
@@ -174,7 +174,7 @@ export class CompanyFieldsResolver {
     description: 'Visible to the company and platform admins.',
   })
   async members(@Root() company: Company, @Ctx() ctx: Context): Promise<CompanyMember[]> {
-    const viewer = await requireViewer(ctx);
+    const viewer = requireViewer(ctx);
     const isMember = viewer.memberships.some((m) => m.companyId === company.id);
     if (!isMember && !viewer.user.isPlatformAdmin) return [];
     return ctx.loaders.identity.membersOfCompany.load(company.id);

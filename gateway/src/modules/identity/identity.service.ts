@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { MoreThan } from 'typeorm';
+import { MoreThan, type EntityManager } from 'typeorm';
 import type { Config } from '../../config/config.js';
 import type { Context, Viewer } from '../../api/context.js';
 import {
@@ -108,10 +108,10 @@ export class IdentityService {
   }
 
   async logout(ctx: Context): Promise<boolean> {
-    const viewer = await ctx.viewer();
+    const viewer = ctx.viewer;
     if (!viewer) return false;
     await ctx.em.delete(Session, { id: viewer.sessionId });
-    ctx.actAs(null);
+    await ctx.actAs(null);
     return true;
   }
 
@@ -124,16 +124,15 @@ export class IdentityService {
     payload.user = user;
     payload.expiresAt = expiresAt;
     payload.token = await this.signer.sign({ userId: user.id, sessionId: session.id }, expiresAt);
-    ctx.actAs(payload.token);
+    await ctx.actAs(payload.token);
     return payload;
   }
 
   /** The viewer a bearer token stands for: one statement (session, user, memberships, staff). */
-  async viewerForToken(ctx: Context, token: string | null): Promise<Viewer | null> {
-    if (!token) return null;
+  async viewerForToken(em: EntityManager, token: string): Promise<Viewer | null> {
     const claims = await this.signer.verify(token);
     if (!claims) return null;
-    const session = await ctx.dataSource.manager.findOne(Session, {
+    const session = await em.findOne(Session, {
       where: { id: claims.sessionId, userId: claims.userId, expiresAt: MoreThan(new Date()) },
       relations: { user: { memberships: { company: true }, sellerStaff: true } },
     });
