@@ -62,7 +62,6 @@ const en = {
     options: 'Options',
     quantity: 'Quantity',
     minimumOrder: 'Minimum order {count}, in steps of {step}',
-    sku: 'SKU',
   },
   notFound: {
     title: 'Page not found',
@@ -136,7 +135,6 @@ const zhCN: PortalMessages = {
     options: '规格',
     quantity: '数量',
     minimumOrder: '起订量 {count}，按 {step} 的倍数递增',
-    sku: '货号',
   },
   notFound: {
     title: '页面不存在',

@@ -51,7 +51,6 @@ const en = {
     total: 'Total for {count}',
     updatingPrice: 'Updating price…',
     minimumOrder: 'Minimum order {count}, in steps of {step}',
-    sku: 'SKU',
   },
   notFound: {
     title: 'Page not found',
@@ -115,7 +114,6 @@ const zhCN: StorefrontMessages = {
     total: '{count} 件合计',
     updatingPrice: '正在更新价格…',
     minimumOrder: '起订量 {count}，按 {step} 的倍数递增',
-    sku: '货号',
   },
   notFound: {
     title: '页面不存在',

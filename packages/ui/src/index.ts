@@ -2,16 +2,12 @@ export { default as BaseBreadcrumbs } from './components/BaseBreadcrumbs.vue';
 export { default as BaseButton } from './components/BaseButton.vue';
 export { default as BaseEmptyState } from './components/BaseEmptyState.vue';
 export { default as BaseErrorState } from './components/BaseErrorState.vue';
-export { default as BasePagination } from './components/BasePagination.vue';
 export { default as BasePrice } from './components/BasePrice.vue';
 export { default as BaseSelect } from './components/BaseSelect.vue';
 export { default as BaseSpinner } from './components/BaseSpinner.vue';
 export { default as BaseTextField } from './components/BaseTextField.vue';
-export {
-  default as CatalogToolbar,
-  type CatalogSort,
-  type SellerFacet,
-} from './components/CatalogToolbar.vue';
+export { default as CatalogListing } from './components/CatalogListing.vue';
+export { default as CatalogProductCard } from './components/CatalogProductCard.vue';
 export { default as LocaleSwitcher } from './components/LocaleSwitcher.vue';
 export { default as ProductCard } from './components/ProductCard.vue';
 export { default as ProductDetails } from './components/ProductDetails.vue';
@@ -23,4 +19,5 @@ export { default as QuantityStepper } from './components/QuantityStepper.vue';
 export { default as StockStatus } from './components/StockStatus.vue';
 export { default as VariantPicker, type VariantChoice } from './components/VariantPicker.vue';
 export { usePageTitle } from './composables/use-page-title';
+export { useProductView } from './composables/use-product-view';
 export { createMarketgateI18n, localeNames, supportedLocales, type SupportedLocale } from './i18n';

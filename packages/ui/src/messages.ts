@@ -35,6 +35,8 @@ const en = {
     imageOf: 'Image {index} of {count}',
     description: 'Description',
     specifications: 'Specifications',
+    sku: 'SKU',
+    skipToContent: 'Skip to content',
   },
 };
 
@@ -77,6 +79,8 @@ const zhCN: UiMessages = {
     imageOf: '第 {index} 张图片，共 {count} 张',
     description: '商品描述',
     specifications: '规格参数',
+    sku: '货号',
+    skipToContent: '跳到主要内容',
   },
 };
 
