@@ -2,7 +2,7 @@ import { Field, ObjectType } from 'type-graphql';
 import { badInput } from './errors.js';
 
 /** Relay page info. */
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class PageInfo {
   @Field(() => Boolean)
   hasNextPage: boolean;

@@ -122,7 +122,7 @@ export class ProductsArgs {
   sort: ProductSort;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class ProductEdge {
   @Field(() => Product)
   node: Product;
@@ -182,7 +182,7 @@ export class ProductConnection {
   query: ProductQuery;
 }
 
-@ObjectType({ description: 'Stock of a variant.' })
+@ObjectType({ description: 'Stock of a variant.', simpleResolvers: true })
 export class Stock {
   @Field(() => Int)
   onHand: number;
@@ -197,7 +197,10 @@ export class Stock {
   inStock: boolean;
 }
 
-@ObjectType({ description: 'A price for the viewer and the quantity, and why it applies.' })
+@ObjectType({
+  description: 'A price for the viewer and the quantity, and why it applies.',
+  simpleResolvers: true,
+})
 export class PriceQuote {
   @Field(() => Int)
   quantity: number;

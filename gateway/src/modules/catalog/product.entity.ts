@@ -7,7 +7,10 @@ export type ProductStatus = (typeof productStatuses)[number];
 export const ProductStatus = { DRAFT: 'DRAFT', ACTIVE: 'ACTIVE', ARCHIVED: 'ARCHIVED' } as const;
 registerEnumType(ProductStatus, { name: 'ProductStatus' });
 
-@ObjectType({ description: 'A named value: a product attribute or a variant option.' })
+@ObjectType({
+  description: 'A named value: a product attribute or a variant option.',
+  simpleResolvers: true,
+})
 export class NameValue {
   @Field(() => String)
   name: string;
