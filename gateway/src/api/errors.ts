@@ -138,12 +138,9 @@ export function formatError(
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
-  if (
-    error instanceof GraphQLError &&
-    !error.path &&
-    !(error.originalError && !(error.originalError instanceof GraphQLError))
-  ) {
-    // Raised while reading the request, before any resolver ran (a variable of the wrong type).
+  const cause = error instanceof GraphQLError ? error.originalError : undefined;
+  if (error instanceof GraphQLError && !error.path && (!cause || cause instanceof GraphQLError)) {
+    // graphql-js refused the request before any resolver ran (a variable of the wrong type).
     return { ...formatted, extensions: { code: 'BAD_USER_INPUT' } };
   }
   log(error);

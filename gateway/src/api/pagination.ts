@@ -57,10 +57,10 @@ export function toPage<T>(
   rows: T[],
   first: number,
   after: string | null | undefined,
-  keyOf: (row: T) => CursorKey,
+  keyOf: (row: T, index: number) => CursorKey,
 ): Page<T> {
   const nodes = rows.slice(0, first);
-  const edges = nodes.map((node) => ({ node, cursor: encodeCursor(keyOf(node)) }));
+  const edges = nodes.map((node, index) => ({ node, cursor: encodeCursor(keyOf(node, index)) }));
   const pageInfo = new PageInfo();
   pageInfo.hasNextPage = rows.length > first;
   pageInfo.hasPreviousPage = Boolean(after);

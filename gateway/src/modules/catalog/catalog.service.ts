@@ -169,11 +169,7 @@ export class CatalogService {
       }
     }
     const rows = await qb.getMany();
-    const indexOf = new Map(rows.map((r, i) => [r, i]));
-    Object.assign(
-      connection,
-      toPage(rows, args.first, args.after, (p) => keyOf(p, indexOf.get(p) ?? 0)),
-    );
+    Object.assign(connection, toPage(rows, args.first, args.after, keyOf));
     return connection;
   }
 
