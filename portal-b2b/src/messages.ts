@@ -2,7 +2,6 @@ const en = {
   app: {
     name: 'Marketgate',
     business: 'Business',
-    skipToContent: 'Skip to content',
   },
   login: {
     title: 'Sign in to your business account',
@@ -76,7 +75,6 @@ const zhCN: PortalMessages = {
   app: {
     name: 'Marketgate',
     business: '企业版',
-    skipToContent: '跳到主要内容',
   },
   login: {
     title: '登录企业账户',

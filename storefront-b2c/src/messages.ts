@@ -1,7 +1,6 @@
 const en = {
   app: {
     name: 'Marketgate',
-    skipToContent: 'Skip to content',
     footer: 'Independent sellers, one checkout. Cash on delivery across the country.',
   },
   nav: {
@@ -64,7 +63,6 @@ export type StorefrontMessages = typeof en;
 const zhCN: StorefrontMessages = {
   app: {
     name: 'Marketgate',
-    skipToContent: '跳到主要内容',
     footer: '汇集独立商家，一站式购物，全国货到付款。',
   },
   nav: {

@@ -1,3 +1,4 @@
+export { default as AppShell } from './components/AppShell.vue';
 export { default as BaseBreadcrumbs } from './components/BaseBreadcrumbs.vue';
 export { default as BaseButton } from './components/BaseButton.vue';
 export { default as BaseEmptyState } from './components/BaseEmptyState.vue';
@@ -6,6 +7,7 @@ export { default as BasePrice } from './components/BasePrice.vue';
 export { default as BaseSelect } from './components/BaseSelect.vue';
 export { default as BaseSpinner } from './components/BaseSpinner.vue';
 export { default as BaseTextField } from './components/BaseTextField.vue';
+export { default as BrandLink } from './components/BrandLink.vue';
 export { default as CatalogListing } from './components/CatalogListing.vue';
 export { default as CatalogProductCard } from './components/CatalogProductCard.vue';
 export { default as LocaleSwitcher } from './components/LocaleSwitcher.vue';
