@@ -12,6 +12,7 @@ import type { AddressInfo } from 'node:net';
 import type { DataSource } from 'typeorm';
 import { createContext, type Context } from './api/context.js';
 import { formatError } from './api/errors.js';
+import { jitExecutor } from './api/jit-executor.js';
 import { complexityPlugin, depthRule } from './api/limits.js';
 import { logger } from './api/logger.js';
 import { createSchema } from './api/schema.js';
@@ -48,7 +49,7 @@ export async function startGateway(config: Config): Promise<Gateway> {
   const httpServer = http.createServer(app);
 
   const apollo = new ApolloServer<Context>({
-    schema,
+    gateway: jitExecutor(schema),
     validationRules: [depthRule(config.maxQueryDepth)],
     includeStacktraceInErrorResponses: false,
     // Tokens travel in the Authorization header, never in cookies, so a cross-site form cannot
