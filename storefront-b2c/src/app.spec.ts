@@ -141,3 +141,121 @@ describe('product page', () => {
     await vi.waitFor(() => expect(wrapper.text()).toContain('Product not found'));
   });
 });
+
+describe('search suggestions', () => {
+  it('suggests products as you type and opens one with the keyboard', async () => {
+    const { wrapper, router, gateway } = await render('/', {
+      Categories: () => categoriesData,
+      ProductsPage: (variables) =>
+        (variables.filter as { search?: string } | null)?.search === 'long'
+          ? productsData(['Longjing', 'Long Pepper'])
+          : productsData(['Longjing']),
+    });
+    const input = wrapper.get('input[role="combobox"]');
+    await input.trigger('focus');
+    await input.setValue('long');
+    const options = () => wrapper.findAll('[role="option"]');
+    await vi.waitFor(() => expect(options().map((o) => o.text())).toHaveLength(2));
+    expect(input.attributes('aria-expanded')).toBe('true');
+    expect(gateway.requests.at(-1)?.variables).toMatchObject({ first: 5 });
+
+    await input.trigger('keydown', { key: 'ArrowDown' });
+    await input.trigger('keydown', { key: 'ArrowDown' });
+    expect(input.attributes('aria-activedescendant')).toBe(options()[1]?.attributes('id'));
+    expect(options()[1]?.attributes('aria-selected')).toBe('true');
+
+    await input.trigger('keydown', { key: 'Escape' });
+    expect(input.attributes('aria-expanded')).toBe('false');
+    await input.trigger('keydown', { key: 'ArrowDown' });
+    await input.trigger('keydown', { key: 'ArrowDown' });
+    await wrapper.get('form[role="search"]').trigger('submit');
+    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/p/longjing'));
+  });
+});
+
+describe('account', () => {
+  const alice = {
+    id: 'u1',
+    email: 'alice@marketgate.example',
+    name: 'Alice',
+    isPlatformAdmin: false,
+    seller: null,
+    memberships: [],
+  };
+
+  it('signs in and goes back where the visitor was', async () => {
+    const { wrapper, router, gateway } = await render('/login?redirect=/search?q=tea', {
+      Categories: () => categoriesData,
+      ProductsPage: () => productsData(['Longjing']),
+      Login: (variables) =>
+        (variables.input as { password: string }).password === 'demo-pass-123'
+          ? {
+              login: {
+                __typename: 'AuthPayload',
+                token: 'token-1',
+                expiresAt: '2030-01-01T00:00:00Z',
+                user: alice,
+              },
+            }
+          : {
+              login: {
+                __typename: 'InvalidCredentialsError',
+                errorCode: 'INVALID_CREDENTIALS',
+                message: 'no',
+              },
+            },
+    });
+    await wrapper.get('form:not([role])').trigger('submit');
+    expect(wrapper.text()).toContain('This field is required.');
+    expect(gateway.requests.some((r) => r.operationName === 'Login')).toBe(false);
+
+    await wrapper.get('input[type="email"]').setValue('alice@marketgate.example');
+    await wrapper.get('input[type="password"]').setValue('wrong-password');
+    await wrapper.get('form:not([role])').trigger('submit');
+    await vi.waitFor(() =>
+      expect(wrapper.get('[data-testid="login-error"]').text()).toBe(
+        'The email or password is not correct.',
+      ),
+    );
+
+    await wrapper.get('input[type="password"]').setValue('demo-pass-123');
+    await wrapper.get('form:not([role])').trigger('submit');
+    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/search?q=tea'));
+    expect(localStorage.getItem('marketgate.storefront.token')).toBe('token-1');
+  });
+
+  it('registers, or says the email is taken', async () => {
+    const { wrapper, router } = await render('/register', {
+      Categories: () => categoriesData,
+      ProductsPage: () => productsData(['Longjing']),
+      Register: (variables) =>
+        (variables.input as { email: string }).email === 'taken@example.com'
+          ? { register: { __typename: 'EmailTakenError', errorCode: 'EMAIL_TAKEN', message: '' } }
+          : {
+              register: {
+                __typename: 'AuthPayload',
+                token: 'token-2',
+                expiresAt: '2030-01-01T00:00:00Z',
+                user: { ...alice, email: 'new@example.com' },
+              },
+            },
+    });
+    const fields = wrapper.findAll('form:not([role]) input');
+    await fields[0]?.setValue('Bo');
+    await fields[1]?.setValue('taken@example.com');
+    await fields[2]?.setValue('short');
+    await wrapper.get('form:not([role])').trigger('submit');
+    expect(wrapper.text()).toContain('Use 10 to 200 characters.');
+
+    await fields[2]?.setValue('long-enough-password');
+    await wrapper.get('form:not([role])').trigger('submit');
+    await vi.waitFor(() =>
+      expect(wrapper.get('[data-testid="register-error"]').text()).toContain('already exists'),
+    );
+
+    await fields[1]?.setValue('new@example.com');
+    await wrapper.get('form:not([role])').trigger('submit');
+    await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('home'));
+    expect(localStorage.getItem('marketgate.storefront.token')).toBe('token-2');
+  });
+});

@@ -1,10 +1,33 @@
+import type { Pinia } from 'pinia';
 import {
   createRouter,
   createWebHistory,
+  type RouteLocationNormalized,
   type RouteRecordRaw,
   type RouterHistory,
 } from 'vue-router';
 import HomePage from './pages/HomePage.vue';
+import { useSessionStore } from './stores/session';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Only for a signed-in consumer; visitors are sent to sign in and brought back. */
+    signedIn?: boolean;
+    /** Sign-in screens: a signed-in consumer goes straight on to `redirect`. */
+    guestOnly?: boolean;
+  }
+}
+
+/** Only paths inside the storefront: "https://…" or "//host" must not take the user elsewhere. */
+export function insideRedirect(redirect: unknown): string {
+  return typeof redirect === 'string' && redirect.startsWith('/') && !redirect.startsWith('//')
+    ? redirect
+    : '/';
+}
+
+const redirectProp = (route: RouteLocationNormalized) => ({
+  redirect: insideRedirect(route.query.redirect),
+});
 
 export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'home', component: HomePage },
@@ -27,16 +50,42 @@ export const routes: RouteRecordRaw[] = [
     props: true,
   },
   {
+    path: '/login',
+    name: 'login',
+    component: () => import('./pages/LoginPage.vue'),
+    meta: { guestOnly: true },
+    props: redirectProp,
+  },
+  {
+    path: '/register',
+    name: 'register',
+    component: () => import('./pages/RegisterPage.vue'),
+    meta: { guestOnly: true },
+    props: redirectProp,
+  },
+  {
     path: '/:pathMatch(.*)*',
     name: 'not-found',
     component: () => import('./pages/NotFoundPage.vue'),
   },
 ];
 
-export function createAppRouter(history: RouterHistory = createWebHistory()) {
-  return createRouter({
+export function createAppRouter(pinia: Pinia, history: RouterHistory = createWebHistory()) {
+  const router = createRouter({
     history,
     routes,
     scrollBehavior: (_to, _from, savedPosition) => savedPosition ?? { top: 0 },
   });
+
+  router.beforeEach(async (to) => {
+    const session = useSessionStore(pinia);
+    await session.restore();
+    if (to.meta.signedIn && !session.isSignedIn) {
+      return { name: 'login', query: { redirect: to.fullPath } };
+    }
+    if (to.meta.guestOnly && session.isSignedIn) return insideRedirect(to.query.redirect);
+    return true;
+  });
+
+  return router;
 }

@@ -1,5 +1,4 @@
 import {
-  createMarketgateClient,
   urqlPlugin,
   type CategoriesQuery,
   type ProductBySlugQuery,
@@ -8,11 +7,13 @@ import {
 import { createFakeGateway, type FakeGatewayHandler } from '@marketgate/graphql-client/testing';
 import { createMarketgateI18n, type SupportedLocale } from '@marketgate/ui';
 import { flushPromises, mount } from '@vue/test-utils';
+import { createPinia, storeToRefs } from 'pinia';
 import { vi } from 'vitest';
 import { createMemoryHistory } from 'vue-router';
 import App from './App.vue';
 import { messages } from './messages';
 import { createAppRouter } from './router';
+import { useSessionStore } from './stores/session';
 
 /** Mounts the whole storefront at `path`, talking to a fake gateway. */
 export async function renderApp(
@@ -22,20 +23,23 @@ export async function renderApp(
 ) {
   const gateway = createFakeGateway(handlers);
   vi.stubGlobal('fetch', gateway.fetch);
-  const router = createAppRouter(createMemoryHistory());
+  const pinia = createPinia();
+  const session = useSessionStore(pinia);
+  const router = createAppRouter(pinia, createMemoryHistory());
   await router.push(path);
   const wrapper = mount(App, {
     attachTo: document.body,
     global: {
       plugins: [
+        pinia,
         createMarketgateI18n(messages, locale),
         router,
-        [urqlPlugin, createMarketgateClient()],
+        [urqlPlugin, storeToRefs(session).client],
       ],
     },
   });
   await flushPromises();
-  return { wrapper, router, gateway };
+  return { wrapper, router, gateway, session, pinia };
 }
 
 const cny = (amount: number) => ({ amount, currency: 'CNY' });

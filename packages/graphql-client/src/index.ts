@@ -15,4 +15,5 @@ export {
   type ProductsPageFacets,
   type ProductsPageProduct,
 } from './composables/use-product-pages.js';
+export { useSearchSuggestions } from './composables/use-search-suggestions.js';
 export { install as urqlPlugin } from '@urql/vue';
