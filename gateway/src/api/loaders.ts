@@ -1,6 +1,7 @@
 import type { Context } from './context.js';
 import { createCatalogLoaders } from '../modules/catalog/catalog.loaders.js';
 import { createIdentityLoaders } from '../modules/identity/identity.loaders.js';
+import { createOrderingLoaders } from '../modules/ordering/ordering.loaders.js';
 
 /**
  * The request's DataLoaders, one set per request (and a fresh set after each transaction), so
@@ -10,6 +11,7 @@ export function createLoaders(ctx: Context) {
   return {
     catalog: createCatalogLoaders(ctx),
     identity: createIdentityLoaders(ctx),
+    ordering: createOrderingLoaders(ctx),
   };
 }
 

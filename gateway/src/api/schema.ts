@@ -10,6 +10,17 @@ import {
   VariantFieldsResolver,
 } from '../modules/catalog/catalog.resolver.js';
 import { CsvImportResolver } from '../modules/catalog/csv-import.resolver.js';
+import { CartGroupFieldsResolver, CartResolver } from '../modules/cart/cart.resolver.js';
+import {
+  OrderFieldsResolver,
+  OrderingResolver,
+  OrderLineFieldsResolver,
+} from '../modules/ordering/ordering.resolver.js';
+import {
+  CashRemittanceFieldsResolver,
+  PaymentResolver,
+  SellerPaymentFieldsResolver,
+} from '../modules/payment/payment.resolver.js';
 import {
   CompanyFieldsResolver,
   CompanyMemberFieldsResolver,
@@ -18,15 +29,23 @@ import {
 } from '../modules/identity/identity.resolver.js';
 
 export const resolvers = [
+  CartGroupFieldsResolver,
+  CartResolver,
+  CashRemittanceFieldsResolver,
   CatalogResolver,
   CategoryFieldsResolver,
   CompanyFieldsResolver,
   CompanyMemberFieldsResolver,
   CsvImportResolver,
   IdentityResolver,
+  OrderFieldsResolver,
+  OrderingResolver,
+  OrderLineFieldsResolver,
+  PaymentResolver,
   PriceTierFieldsResolver,
   ProductConnectionResolver,
   ProductFieldsResolver,
+  SellerPaymentFieldsResolver,
   UserFieldsResolver,
   VariantFieldsResolver,
 ] as const;

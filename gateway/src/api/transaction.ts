@@ -10,8 +10,20 @@ class RollbackWithResult {
   constructor(readonly result: unknown) {}
 }
 
-/** MySQL deadlock / lock wait timeout, SQLite busy: the transaction may simply be run again. */
+/**
+ * Thrown by a service that lost a race it can only see from inside (another request claimed
+ * the same idempotency key or unique row first): the transaction is run again from the start,
+ * and then sees the winner's committed work.
+ */
+export class RetryTransaction extends Error {
+  constructor(reason: string) {
+    super(`transaction lost a race: ${reason}`);
+  }
+}
+
+/** MySQL deadlock / lock wait timeout, SQLite busy, or a lost race: run the transaction again. */
 function isRetryable(error: unknown): boolean {
+  if (error instanceof RetryTransaction) return true;
   const e = error as { code?: string; errno?: number; driverError?: { code?: string } };
   const code = e.driverError?.code ?? e.code;
   return (

@@ -56,6 +56,25 @@ const envSchema = z.object({
   LOG_SQL: bool.default(false),
   /** Origins allowed by CORS (comma separated); the frontends use a same-origin proxy. */
   CORS_ORIGINS: z.string().default(''),
+  /** Currency of the platform's own amounts (COD limit and fee) and of the orders COD accepts. */
+  PLATFORM_CURRENCY: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .default('CNY'),
+  /** Largest order total (minor units, fee included) that may be paid cash on delivery. */
+  COD_MAX_ORDER_AMOUNT: z.coerce.number().int().positive().default(500_000),
+  /** Provinces cash on delivery serves (comma separated); empty serves everywhere. */
+  COD_REGIONS: z.string().default(''),
+  /** Platform default cash-on-delivery fee in minor units; a seller may set its own. */
+  COD_FEE: z.coerce.number().int().min(0).default(500),
+  /** Time a seller has to confirm a placed order before it expires and frees its stock. */
+  ORDER_CONFIRM_TIMEOUT_SECONDS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(48 * 3600),
+  /** How often this process looks for expired orders; 0 turns the sweep off (run it elsewhere). */
+  ORDER_EXPIRY_SWEEP_SECONDS: z.coerce.number().int().min(0).default(60),
 });
 
 export type DatabaseConfig =
@@ -78,6 +97,10 @@ export interface Config {
   exposeSqlCount: boolean;
   logSql: boolean;
   corsOrigins: string[];
+  platformCurrency: string;
+  cashOnDelivery: { maxOrderAmount: number; regions: string[]; defaultFee: number };
+  orderConfirmTimeoutSeconds: number;
+  orderExpirySweepSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -122,10 +145,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginWindowSeconds: e.LOGIN_WINDOW_SECONDS,
     exposeSqlCount: e.EXPOSE_SQL_COUNT,
     logSql: e.LOG_SQL,
-    corsOrigins: e.CORS_ORIGINS.split(',')
-      .map((o) => o.trim())
-      .filter(Boolean),
+    corsOrigins: list(e.CORS_ORIGINS),
+    platformCurrency: e.PLATFORM_CURRENCY,
+    cashOnDelivery: {
+      maxOrderAmount: e.COD_MAX_ORDER_AMOUNT,
+      regions: list(e.COD_REGIONS),
+      defaultFee: e.COD_FEE,
+    },
+    orderConfirmTimeoutSeconds: e.ORDER_CONFIRM_TIMEOUT_SECONDS,
+    orderExpirySweepSeconds: e.ORDER_EXPIRY_SWEEP_SECONDS,
   };
+}
+
+function list(value: string): string[] {
+  return value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
 }
 
 function persistentSecret(dataDir: string): string {

@@ -1,4 +1,5 @@
 import { AuditEvent } from '../modules/audit/audit-event.entity.js';
+import { Cart, CartLine } from '../modules/cart/cart.entity.js';
 import { Category } from '../modules/catalog/category.entity.js';
 import { PriceTier } from '../modules/catalog/price-tier.entity.js';
 import { Product } from '../modules/catalog/product.entity.js';
@@ -11,14 +12,23 @@ import { Seller } from '../modules/identity/seller.entity.js';
 import { SellerStaff } from '../modules/identity/seller-staff.entity.js';
 import { Session } from '../modules/identity/session.entity.js';
 import { User } from '../modules/identity/user.entity.js';
+import { Checkout, Order, OrderLine } from '../modules/ordering/order.entity.js';
+import { CashRemittance, Payment } from '../modules/payment/payment.entity.js';
 
 /** Every entity of the gateway; modules add theirs here. */
 export const entities = [
   AuditEvent,
+  Cart,
+  CartLine,
+  CashRemittance,
   Category,
+  Checkout,
   Company,
   CompanyMember,
   Invitation,
+  Order,
+  OrderLine,
+  Payment,
   PriceTier,
   Product,
   Seller,

@@ -13,15 +13,34 @@ export class AuditService {
     toState: string | null = null,
     data: Record<string, unknown> | null = null,
   ): Promise<void> {
-    await ctx.em.insert(AuditEvent, {
-      actorUserId: actor?.user.id ?? null,
-      entityType,
-      entityId,
-      action,
-      fromState,
-      toState,
-      // simple-json column: TypeORM's deep-partial type cannot express an arbitrary object
-      data: data as never,
-    });
+    await this.recordAll(ctx, actor, [{ entityType, entityId, action, fromState, toState, data }]);
+  }
+
+  /** Several records in one INSERT (e.g. every order a checkout placed). */
+  async recordAll(
+    ctx: Context,
+    actor: Viewer | null,
+    records: {
+      entityType: string;
+      entityId: number;
+      action: string;
+      fromState?: string | null;
+      toState?: string | null;
+      data?: Record<string, unknown> | null;
+    }[],
+  ): Promise<void> {
+    if (records.length === 0) return;
+    await ctx.em.insert(
+      AuditEvent,
+      records.map((r) => ({
+        actorUserId: actor?.user.id ?? null,
+        entityType: r.entityType,
+        entityId: r.entityId,
+        action: r.action,
+        fromState: r.fromState ?? null,
+        toState: r.toState ?? null,
+        data: (r.data ?? null) as never,
+      })),
+    );
   }
 }

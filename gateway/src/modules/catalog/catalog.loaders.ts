@@ -12,6 +12,9 @@ export function createCatalogLoaders(ctx: Context) {
     product: new DataLoader<number, Product | null>(async (ids) =>
       byKey(ids, await ctx.em.findBy(Product, { id: In([...ids]) }), (p) => p.id),
     ),
+    variant: new DataLoader<number, Variant | null>(async (ids) =>
+      byKey(ids, await ctx.em.findBy(Variant, { id: In([...ids]) }), (v) => v.id),
+    ),
     category: new DataLoader<number, Category | null>(async (ids) =>
       byKey(ids, await ctx.em.findBy(Category, { id: In([...ids]) }), (c) => c.id),
     ),

@@ -460,6 +460,25 @@ export class CatalogService {
   }
 
   /**
+   * Recomputes the in-stock flag of products whose variants' reservations changed: one UPDATE,
+   * so an order's placement, cancellation or return keeps "in stock" filters true.
+   */
+  async refreshStockFlags(ctx: Context, productIds: number[]): Promise<void> {
+    const ids = [...new Set(productIds)].sort((a, b) => a - b);
+    if (ids.length === 0) return;
+    await ctx.em
+      .createQueryBuilder()
+      .update(Product)
+      .set({
+        inStock: () =>
+          'CASE WHEN EXISTS (SELECT 1 FROM variant v WHERE v.productId = product.id ' +
+          'AND v.stockOnHand > v.stockReserved) THEN 1 ELSE 0 END',
+      })
+      .where('id IN (:...ids)', { ids })
+      .execute();
+  }
+
+  /**
    * Recomputes the denormalised columns products are searched, sorted and filtered by: per chunk
    * of products two reads and one UPDATE with a CASE per column, whatever the chunk's size.
    */

@@ -8,6 +8,7 @@ export const stockReasons = [
   'RETURNED',
   'CORRECTION',
   'IMPORT',
+  'SHIPPED',
 ] as const;
 export type StockReason = (typeof stockReasons)[number];
 export const StockReason = Object.fromEntries(stockReasons.map((r) => [r, r])) as {

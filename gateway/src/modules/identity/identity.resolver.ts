@@ -1,10 +1,11 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Role } from '../../api/auth-checker.js';
 import { requireViewer, type Context } from '../../api/context.js';
-import { Transaction } from '../../api/transaction.js';
+import { inTransaction, Transaction } from '../../api/transaction.js';
 import { Company, CompanyStatus } from './company.entity.js';
 import { CompanyMember } from './company-member.entity.js';
 import {
+  AuthPayload,
   AcceptInvitationInput,
   AcceptInvitationResult,
   CompanyMemberResult,
@@ -33,17 +34,30 @@ export class IdentityResolver {
     return ctx.viewer?.user ?? null;
   }
 
-  @Mutation(() => RegisterResult, { description: 'Creates a consumer account and signs it in.' })
+  @Mutation(() => RegisterResult, {
+    description: 'Creates a consumer account and signs it in (taking over a guest cart).',
+  })
   @Transaction()
-  register(@Arg('input', () => RegisterInput) input: RegisterInput, @Ctx() ctx: Context) {
-    return ctx.services.identity.register(ctx, input);
+  async register(@Arg('input', () => RegisterInput) input: RegisterInput, @Ctx() ctx: Context) {
+    const result = await ctx.services.identity.register(ctx, input);
+    if (result instanceof AuthPayload && input.cartToken) {
+      await ctx.services.cart.adoptGuestCart(ctx, input.cartToken);
+    }
+    return result;
   }
 
   @Mutation(() => LoginResult, {
-    description: 'Failed attempts are rate-limited per email and address.',
+    description:
+      'Failed attempts are rate-limited per email and address. A guest cart given by its token ' +
+      "merges into the account's cart.",
   })
-  login(@Arg('input', () => LoginInput) input: LoginInput, @Ctx() ctx: Context) {
-    return ctx.services.identity.login(ctx, input);
+  async login(@Arg('input', () => LoginInput) input: LoginInput, @Ctx() ctx: Context) {
+    const result = await ctx.services.identity.login(ctx, input);
+    const cartToken = input.cartToken;
+    if (result instanceof AuthPayload && cartToken) {
+      await inTransaction(ctx, () => ctx.services.cart.adoptGuestCart(ctx, cartToken));
+    }
+    return result;
   }
 
   @Mutation(() => Boolean, {

@@ -117,6 +117,14 @@ export class RegisterInput {
   @Field(() => String)
   @Length(1, 100)
   name: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "A guest cart's token: its lines move into the account's cart.",
+  })
+  @IsOptional()
+  @Length(1, 64)
+  cartToken?: string | null;
 }
 
 @InputType()
@@ -128,6 +136,14 @@ export class LoginInput {
   @Field(() => String)
   @MaxLength(200)
   password: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "A guest cart's token: its lines move into the account's cart.",
+  })
+  @IsOptional()
+  @Length(1, 64)
+  cartToken?: string | null;
 }
 
 @InputType()

@@ -27,4 +27,8 @@ export class Seller extends BaseEntity {
   @Field(() => SellerStatus)
   @Column({ type: 'varchar', length: 16, default: 'ACTIVE' })
   status: SellerStatus;
+
+  /** Cash-on-delivery fee in minor units of the platform currency; null: the platform default. */
+  @Column({ type: 'int', nullable: true })
+  codFeeAmount: number | null;
 }

@@ -1,0 +1,544 @@
+import { randomInt } from 'node:crypto';
+import { In, LessThanOrEqual, type SelectQueryBuilder } from 'typeorm';
+import type { Context, Viewer } from '../../api/context.js';
+import { InvalidStateError, NotFoundError } from '../../api/errors.js';
+import { decodeCursor, toPage } from '../../api/pagination.js';
+import { inTransaction, RetryTransaction } from '../../api/transaction.js';
+import { parseId } from '../../common/batch.js';
+import type { Config } from '../../config/config.js';
+import { isUniqueViolation } from '../../db/errors.js';
+import { forUpdate } from '../../db/locks.js';
+import type { AuditService } from '../audit/audit.service.js';
+import { Cart, CartLine } from '../cart/cart.entity.js';
+import { availableToBuy } from '../cart/cart.service.js';
+import type { CatalogService } from '../catalog/catalog.service.js';
+import { Product } from '../catalog/product.entity.js';
+import { StockMovement } from '../catalog/stock-movement.entity.js';
+import { Variant } from '../catalog/variant.entity.js';
+import { Seller, SellerStatus } from '../identity/seller.entity.js';
+import type { CashOnDeliveryRules } from '../payment/cash-on-delivery.js';
+import { Payment, PaymentStatus } from '../payment/payment.entity.js';
+import { validateAddress } from './address.js';
+import { Checkout, Order, OrderLine } from './order.entity.js';
+import { OrderStatus, orderLifecycle, stockEffectOf } from './order-status.js';
+import {
+  CashOnDeliveryNotAvailableError,
+  CheckoutSuccess,
+  CollectedAmountMismatchError,
+  EmptyCartError,
+  InvalidAddressError,
+  OrderActor,
+  OutOfStockError,
+  OutOfStockLine,
+  type CancelOrderInput,
+  type CheckoutInput,
+  type OrdersArgs,
+  type RecordDeliveryInput,
+  type RecordRefusalInput,
+  type SellerOrdersArgs,
+  type ShipOrderInput,
+} from './ordering.types.js';
+
+const NUMBER_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** `MG261128-7K3P9Q2X`: the day, then 40 random bits (Crockford base 32), easy to read aloud. */
+export function newOrderNumber(now: Date): string {
+  const day = now.toISOString().slice(2, 10).replaceAll('-', '');
+  let suffix = '';
+  for (let i = 0; i < 8; i++) suffix += NUMBER_ALPHABET[randomInt(32)];
+  return `MG${day}-${suffix}`;
+}
+
+interface Sellable {
+  line: CartLine;
+  variant: Variant;
+  product: Product;
+}
+
+/** Who moves an order: a signed-in consumer or seller staff member, or the system (expiry). */
+interface Mover {
+  viewer: Viewer | null;
+  actor: OrderActor;
+}
+
+/**
+ * Consumer orders: checkout (one order per seller, stock reserved atomically, idempotent) and
+ * the order lifecycle with its stock and payment effects. Every transition is a conditional
+ * UPDATE on the status the order was read in, so two concurrent moves cannot both win, and is
+ * kept in the audit log, which is the order's timeline.
+ */
+export class OrderingService {
+  constructor(
+    private readonly config: Config,
+    private readonly cod: CashOnDeliveryRules,
+    private readonly catalog: CatalogService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async checkout(ctx: Context, viewer: Viewer, input: CheckoutInput) {
+    const userId = viewer.user.id;
+    const replay = await this.replay(ctx, userId, input.idempotencyKey);
+    if (replay) return replay;
+    const checked = validateAddress(input.shippingAddress, 'shippingAddress');
+    if ('problems' in checked) return new InvalidAddressError(checked.problems);
+    const address = checked.address;
+
+    // Claim the key before anything else: a parallel request with the same key waits on the
+    // unique index, fails once this commits, and then replays these orders.
+    let checkoutId: number;
+    try {
+      const claimed = await ctx.em.insert(Checkout, {
+        userId,
+        idempotencyKey: input.idempotencyKey,
+      });
+      checkoutId = (claimed.identifiers[0] as { id: number }).id;
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new RetryTransaction('idempotency key claimed');
+      throw error;
+    }
+
+    const cart = await ctx.em.findOne(Cart, { where: { userId }, ...forUpdate(ctx.em) });
+    const lines = cart
+      ? await ctx.em.find(CartLine, { where: { cartId: cart.id }, order: { id: 'ASC' } })
+      : [];
+    if (!cart || lines.length === 0) return new EmptyCartError();
+
+    const variants = new Map(
+      (await ctx.em.findBy(Variant, { id: In(lines.map((l) => l.variantId)) })).map((v) => [
+        v.id,
+        v,
+      ]),
+    );
+    const products = new Map(
+      (
+        await ctx.em.findBy(Product, { id: In([...variants.values()].map((v) => v.productId)) })
+      ).map((p) => [p.id, p]),
+    );
+    const sellers = new Map(
+      (await ctx.em.findBy(Seller, { id: In([...products.values()].map((p) => p.sellerId)) })).map(
+        (s) => [s.id, s],
+      ),
+    );
+
+    // Checked against what was read: sold-out and off-sale lines fail before anything is
+    // written. The conditional reservation below is what holds under concurrency.
+    const short: OutOfStockLine[] = [];
+    const groups = new Map<number, { seller: Seller; lines: Sellable[] }>();
+    for (const line of lines) {
+      const variant = variants.get(line.variantId);
+      if (!variant) continue;
+      const product = products.get(variant.productId) ?? null;
+      const seller = product ? sellers.get(product.sellerId) : undefined;
+      const available =
+        seller?.status === SellerStatus.ACTIVE ? availableToBuy(variant, product) : 0;
+      if (!product || !seller || available < line.quantity) {
+        short.push(outOfStockLine(variant, line.quantity, available));
+        continue;
+      }
+      const group = groups.get(seller.id) ?? { seller, lines: [] };
+      group.lines.push({ line, variant, product });
+      groups.set(seller.id, group);
+    }
+    if (short.length) return new OutOfStockError(short);
+
+    const now = new Date();
+    const orders: Order[] = [];
+    for (const { seller, lines: own } of groups.values()) {
+      const currency = own[0]!.variant.currency;
+      const itemsAmount = own.reduce((n, l) => n + l.variant.listPrice * l.line.quantity, 0);
+      const codFeeAmount = this.cod.fee(seller.codFeeAmount);
+      const totalAmount = itemsAmount + codFeeAmount;
+      const reason = this.cod.unavailableReason(address.province, totalAmount, currency);
+      if (reason) return new CashOnDeliveryNotAvailableError(reason, seller);
+      orders.push(
+        ctx.em.create(Order, {
+          number: newOrderNumber(now),
+          checkoutId,
+          userId,
+          sellerId: seller.id,
+          status: OrderStatus.PLACED,
+          paymentMethod: input.paymentMethod,
+          currency,
+          itemsAmount,
+          codFeeAmount,
+          totalAmount,
+          shippingAddress: address,
+          carrier: null,
+          trackingNumber: null,
+          confirmBy: new Date(now.getTime() + this.config.orderConfirmTimeoutSeconds * 1000),
+        }),
+      );
+    }
+
+    await ctx.em.insert(Order, orders);
+    const ordered = [...groups.values()];
+    await ctx.em.insert(
+      OrderLine,
+      ordered.flatMap(({ lines: own }, i) =>
+        own.map(({ line, variant, product }) => ({
+          orderId: orders[i]!.id,
+          productId: product.id,
+          variantId: variant.id,
+          sku: variant.sku,
+          productName: product.name,
+          variantName: variant.name,
+          currency: variant.currency,
+          unitAmount: variant.listPrice,
+          quantity: line.quantity,
+        })),
+      ),
+    );
+    await ctx.em.insert(
+      Payment,
+      orders.map((o) => ({
+        orderId: o.id,
+        method: o.paymentMethod,
+        status: PaymentStatus.PENDING,
+        currency: o.currency,
+        dueAmount: o.totalAmount,
+        collectedAmount: null,
+        collectedAt: null,
+        reconciledAt: null,
+        remittanceId: null,
+      })),
+    );
+    await this.audit.recordAll(
+      ctx,
+      viewer,
+      orders.map((o) => ({
+        entityType: 'order',
+        entityId: o.id,
+        action: 'order.placed',
+        toState: OrderStatus.PLACED,
+        data: { actor: OrderActor.CONSUMER, note: '' },
+      })),
+    );
+    await ctx.em.delete(CartLine, { id: In(lines.map((l) => l.id)) });
+
+    // Reserve last, in variant order: the rows every buyer of a hot item waits on stay locked
+    // only from here to the commit, and always in the same order (no deadlock between carts).
+    const wanted = lines
+      .map((l) => ({ variant: variants.get(l.variantId)!, quantity: l.quantity }))
+      .sort((a, b) => a.variant.id - b.variant.id);
+    const unreserved: { variant: Variant; quantity: number }[] = [];
+    for (const w of wanted) {
+      const reserved = await ctx.em
+        .createQueryBuilder()
+        .update(Variant)
+        .set({ stockReserved: () => 'stockReserved + :quantity' })
+        .where('id = :id AND stockOnHand - stockReserved >= :quantity')
+        .setParameters({ id: w.variant.id, quantity: w.quantity })
+        .execute();
+      if (!reserved.affected) unreserved.push(w);
+    }
+    if (unreserved.length) {
+      const current = await ctx.em.find(Variant, {
+        where: { id: In(unreserved.map((u) => u.variant.id)) },
+        ...forUpdate(ctx.em),
+      });
+      const byId = new Map(current.map((v) => [v.id, v]));
+      return new OutOfStockError(
+        unreserved.map((s) => {
+          const v = byId.get(s.variant.id) ?? s.variant;
+          return outOfStockLine(v, s.quantity, Math.max(0, v.stockOnHand - v.stockReserved));
+        }),
+      );
+    }
+    await this.catalog.refreshStockFlags(
+      ctx,
+      wanted.map((w) => w.variant.productId),
+    );
+    return new CheckoutSuccess(orders, false);
+  }
+
+  /** The viewer's orders, newest first. */
+  async myOrders(ctx: Context, viewer: Viewer, args: OrdersArgs) {
+    const qb = ctx.em
+      .createQueryBuilder(Order, 'o')
+      .where('o.userId = :userId', { userId: viewer.user.id });
+    return this.page(qb, args);
+  }
+
+  /** The viewer's shop's orders, newest first, filtered. */
+  async sellerOrders(ctx: Context, viewer: Viewer, args: SellerOrdersArgs) {
+    const qb = ctx.em
+      .createQueryBuilder(Order, 'o')
+      .where('o.sellerId = :sellerId', { sellerId: viewer.sellerId });
+    const filter = args.filter;
+    if (filter?.status?.length)
+      qb.andWhere('o.status IN (:...statuses)', { statuses: filter.status });
+    if (filter?.paymentStatus?.length) {
+      qb.andWhere(
+        'o.id IN (SELECT p.orderId FROM payment p WHERE p.status IN (:...paymentStatuses))',
+        { paymentStatuses: filter.paymentStatus },
+      );
+    }
+    const search = filter?.search?.trim();
+    if (search) {
+      qb.andWhere('(o.number = :search OR o.shippingAddress.phone = :phone)', {
+        search: search.toUpperCase(),
+        phone: search.replace(/[\s-]/g, ''),
+      });
+    }
+    return this.page(qb, args);
+  }
+
+  private async page(qb: SelectQueryBuilder<Order>, args: OrdersArgs) {
+    if (args.after) {
+      const [id] = decodeCursor(args.after, 1);
+      qb.andWhere('o.id < :afterId', { afterId: id });
+    }
+    const rows = await qb
+      .orderBy('o.id', 'DESC')
+      .take(args.first + 1)
+      .getMany();
+    return toPage(rows, args.first, args.after, (o) => [o.id]);
+  }
+
+  /** An order the viewer bought, sells or (platform admins) any; null for everything else. */
+  async order(ctx: Context, viewer: Viewer | null, id: string): Promise<Order | null> {
+    const orderId = parseId(id);
+    const order = orderId && viewer ? await ctx.em.findOneBy(Order, { id: orderId }) : null;
+    if (!order || !viewer) return null;
+    const mayRead =
+      order.userId === viewer.user.id ||
+      order.sellerId === viewer.sellerId ||
+      viewer.user.isPlatformAdmin;
+    return mayRead ? order : null;
+  }
+
+  /** Whether the viewer may cancel the order now. */
+  canCancel(viewer: Viewer | null, order: Order): boolean {
+    const involved = order.userId === viewer?.user.id || order.sellerId === viewer?.sellerId;
+    return involved && orderLifecycle.canTransition(order.status, OrderStatus.CANCELLED);
+  }
+
+  /** The consumer who placed the order, or the seller's staff, before it ships. */
+  async cancelOrder(ctx: Context, viewer: Viewer, input: CancelOrderInput) {
+    const order = await this.order(ctx, viewer, input.orderId);
+    const actor =
+      order?.userId === viewer.user.id
+        ? OrderActor.CONSUMER
+        : order?.sellerId === viewer.sellerId
+          ? OrderActor.SELLER
+          : null;
+    if (!order || !actor) return new NotFoundError('Order');
+    return this.transition(ctx, { viewer, actor }, order, OrderStatus.CANCELLED, {
+      note: input.reason?.trim() ?? '',
+    });
+  }
+
+  async confirmOrder(ctx: Context, viewer: Viewer, orderId: string) {
+    const order = await this.sellersOrder(ctx, viewer, orderId);
+    if (!order) return new NotFoundError('Order');
+    return this.transition(ctx, this.seller(viewer), order, OrderStatus.CONFIRMED, {});
+  }
+
+  async shipOrder(ctx: Context, viewer: Viewer, input: ShipOrderInput) {
+    const order = await this.sellersOrder(ctx, viewer, input.orderId);
+    if (!order) return new NotFoundError('Order');
+    const carrier = input.carrier.trim();
+    return this.transition(ctx, this.seller(viewer), order, OrderStatus.SHIPPED, {
+      patch: { carrier, trackingNumber: input.trackingNumber },
+      note: `${carrier} ${input.trackingNumber}`,
+    });
+  }
+
+  /** The courier handed over the goods and collected the order total in cash. */
+  async recordDelivery(ctx: Context, viewer: Viewer, input: RecordDeliveryInput) {
+    const order = await this.sellersOrder(ctx, viewer, input.orderId);
+    if (!order) return new NotFoundError('Order');
+    if (order.status === OrderStatus.SHIPPED && input.amountCollected !== order.totalAmount) {
+      return new CollectedAmountMismatchError(order.total);
+    }
+    return this.transition(ctx, this.seller(viewer), order, OrderStatus.DELIVERED, {
+      collected: input.amountCollected,
+    });
+  }
+
+  async recordRefusal(ctx: Context, viewer: Viewer, input: RecordRefusalInput) {
+    const order = await this.sellersOrder(ctx, viewer, input.orderId);
+    if (!order) return new NotFoundError('Order');
+    return this.transition(ctx, this.seller(viewer), order, OrderStatus.REFUSED, {
+      note: input.reason?.trim() ?? '',
+    });
+  }
+
+  async receiveReturn(ctx: Context, viewer: Viewer, orderId: string) {
+    const order = await this.sellersOrder(ctx, viewer, orderId);
+    if (!order) return new NotFoundError('Order');
+    return this.transition(ctx, this.seller(viewer), order, OrderStatus.RETURNED, {});
+  }
+
+  /**
+   * Expires orders left unconfirmed past their deadline, each in its own transaction, and
+   * frees their stock. Safe to run from every gateway process at once: an order another
+   * process expired first fails the conditional update here and is skipped.
+   */
+  async expireOverdue(ctx: Context, now = new Date(), batch = 100): Promise<number> {
+    const overdue = await ctx.em.find(Order, {
+      where: { status: OrderStatus.PLACED, confirmBy: LessThanOrEqual(now) },
+      order: { confirmBy: 'ASC' },
+      take: batch,
+    });
+    let expired = 0;
+    for (const order of overdue) {
+      const result = await inTransaction(ctx, () =>
+        this.transition(
+          ctx,
+          { viewer: null, actor: OrderActor.SYSTEM },
+          order,
+          OrderStatus.EXPIRED,
+          {
+            note: 'Not confirmed in time',
+          },
+        ),
+      );
+      if (result instanceof Order) expired++;
+    }
+    return expired;
+  }
+
+  private seller(viewer: Viewer): Mover {
+    return { viewer, actor: OrderActor.SELLER };
+  }
+
+  private async sellersOrder(ctx: Context, viewer: Viewer, id: string): Promise<Order | null> {
+    const orderId = parseId(id);
+    const order = orderId ? await ctx.em.findOneBy(Order, { id: orderId }) : null;
+    return order && viewer.sellerId !== null && order.sellerId === viewer.sellerId ? order : null;
+  }
+
+  /**
+   * Moves `order` to `to` if the lifecycle allows it and nobody moved it meanwhile, then
+   * applies what the move means for stock and payment and records it on the timeline.
+   */
+  private async transition(
+    ctx: Context,
+    mover: Mover,
+    order: Order,
+    to: OrderStatus,
+    options: { patch?: Partial<Order>; note?: string; collected?: number },
+  ): Promise<Order | InvalidStateError> {
+    const from = order.status;
+    if (!orderLifecycle.canTransition(from, to)) {
+      return new InvalidStateError(
+        `Order ${order.number} is ${from.toLowerCase()} and cannot become ${to.toLowerCase()}`,
+      );
+    }
+    const moved = await ctx.em
+      .createQueryBuilder()
+      .update(Order)
+      .set({ ...options.patch, status: to, confirmBy: null })
+      .where('id = :id AND status = :from', { id: order.id, from })
+      .execute();
+    if (!moved.affected) {
+      return new InvalidStateError(`Order ${order.number} changed meanwhile; reload it`);
+    }
+    await this.moveStock(ctx, mover, order, to);
+    await this.settlePayment(ctx, order, to, options.collected);
+    await this.audit.record(
+      ctx,
+      mover.viewer,
+      'order',
+      order.id,
+      `order.${to.toLowerCase()}`,
+      from,
+      to,
+      {
+        actor: mover.actor,
+        note: options.note ?? '',
+      },
+    );
+    return ctx.em.findOneByOrFail(Order, { id: order.id });
+  }
+
+  private async moveStock(ctx: Context, mover: Mover, order: Order, to: OrderStatus) {
+    const effect = stockEffectOf(to);
+    if (!effect) return;
+    const lines = await ctx.em.find(OrderLine, {
+      where: { orderId: order.id },
+      order: { variantId: 'ASC' },
+    });
+    for (const line of lines) {
+      const set =
+        effect === 'release'
+          ? { stockReserved: () => 'stockReserved - :quantity' }
+          : effect === 'ship'
+            ? {
+                stockOnHand: () => 'stockOnHand - :quantity',
+                stockReserved: () => 'stockReserved - :quantity',
+              }
+            : { stockOnHand: () => 'stockOnHand + :quantity' };
+      await ctx.em
+        .createQueryBuilder()
+        .update(Variant)
+        .set(set)
+        .where('id = :id', { id: line.variantId, quantity: line.quantity })
+        .execute();
+    }
+    if (effect !== 'release') {
+      const after = await ctx.em.find(Variant, {
+        select: { id: true, stockOnHand: true },
+        where: { id: In(lines.map((l) => l.variantId)) },
+      });
+      const onHand = new Map(after.map((v) => [v.id, v.stockOnHand]));
+      await ctx.em.insert(
+        StockMovement,
+        lines.map((l) => ({
+          variantId: l.variantId,
+          delta: effect === 'ship' ? -l.quantity : l.quantity,
+          onHandAfter: onHand.get(l.variantId) ?? 0,
+          reason: effect === 'ship' ? ('SHIPPED' as const) : ('RETURNED' as const),
+          note: `Order ${order.number}`,
+          actorUserId: mover.viewer?.user.id ?? null,
+        })),
+      );
+    }
+    if (effect !== 'ship') {
+      await this.catalog.refreshStockFlags(
+        ctx,
+        lines.map((l) => l.productId),
+      );
+    }
+  }
+
+  private async settlePayment(ctx: Context, order: Order, to: OrderStatus, collected?: number) {
+    if (to === OrderStatus.DELIVERED) {
+      await ctx.em.update(
+        Payment,
+        { orderId: order.id, status: PaymentStatus.PENDING },
+        { status: PaymentStatus.COLLECTED, collectedAmount: collected, collectedAt: new Date() },
+      );
+    } else if (
+      to === OrderStatus.CANCELLED ||
+      to === OrderStatus.EXPIRED ||
+      to === OrderStatus.REFUSED
+    ) {
+      await ctx.em.update(
+        Payment,
+        { orderId: order.id, status: PaymentStatus.PENDING },
+        { status: PaymentStatus.VOIDED },
+      );
+    }
+  }
+
+  private async replay(ctx: Context, userId: number, key: string) {
+    const done = await ctx.em.findOneBy(Checkout, { userId, idempotencyKey: key });
+    if (!done) return null;
+    const orders = await ctx.em.find(Order, {
+      where: { checkoutId: done.id },
+      order: { id: 'ASC' },
+    });
+    return new CheckoutSuccess(orders, true);
+  }
+}
+
+function outOfStockLine(variant: Variant, requested: number, available: number): OutOfStockLine {
+  const line = new OutOfStockLine();
+  line.variant = variant;
+  line.sku = variant.sku;
+  line.requested = requested;
+  line.available = available;
+  return line;
+}
