@@ -482,6 +482,26 @@ describe('authorization', () => {
   });
 });
 
+describe('cost', () => {
+  it('lists orders with their lines, payment and timeline at a fixed number of statements', async () => {
+    const q = `{ myOrders(first: 50) { edges { node { number seller { name } payment { status }
+      timeline { status } lines { sku product { name } variant { sku } } } } } }`;
+    const few = await placeTwoOrders();
+    const many = await registerConsumer(gw);
+    for (let i = 0; i < 3; i++) {
+      await addToCart(gw, milk.id, 1, many);
+      await addToCart(gw, paper.id, 1, many);
+      await checkout(gw, many);
+    }
+    const small = await gw.gql<any>(q, {}, few.token);
+    const large = await gw.gql<any>(q, {}, many);
+    expect(small.data.myOrders.edges).toHaveLength(2);
+    expect(large.data.myOrders.edges).toHaveLength(6);
+    expect(large.extensions?.sqlStatements).toBe(small.extensions?.sqlStatements);
+    expect(large.extensions?.sqlStatements).toBeLessThanOrEqual(9);
+  });
+});
+
 describe('concurrency', () => {
   it('sells the last 5 units to exactly 5 of 50 simultaneous buyers', async () => {
     const scarce = await variantOf(gw, 'office-hub', 2);

@@ -61,6 +61,17 @@ export async function createContext(params: {
   return ctx;
 }
 
+/** Whether a resolver argument is the request context (see `Transaction`). */
+export function isContext(value: unknown): value is Context {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'services' in value &&
+    'dataSource' in value &&
+    'em' in value
+  );
+}
+
 /** The viewer, or an UNAUTHENTICATED error. */
 export function requireViewer(ctx: Context): Viewer {
   if (!ctx.viewer) throw unauthenticated();

@@ -1,5 +1,4 @@
-import { createMethodMiddlewareDecorator } from 'type-graphql';
-import type { Context } from './context.js';
+import { isContext, type Context } from './context.js';
 import { isErrorResult } from './errors.js';
 import { createLoaders } from './loaders.js';
 
@@ -76,9 +75,18 @@ export async function inTransaction<T>(ctx: Context, work: () => Promise<T>): Pr
   }
 }
 
-/** `@Transaction()` on a mutation: one transaction per mutation, see `inTransaction`. */
+/**
+ * `@Transaction()` on a mutation: one transaction per mutation, see `inTransaction`. It wraps
+ * the resolver method itself (not a type-graphql middleware, whose `next` may run only once),
+ * so a retry runs the whole resolver again. The method must take the request context (`@Ctx()`).
+ */
 export function Transaction(): MethodDecorator {
-  return createMethodMiddlewareDecorator<Context>(({ context }, next) =>
-    inTransaction(context, next),
-  );
+  return (_target, key, descriptor: PropertyDescriptor) => {
+    const resolve = descriptor.value as (...args: unknown[]) => unknown;
+    descriptor.value = function (this: unknown, ...args: unknown[]) {
+      const ctx = args.find(isContext);
+      if (!ctx) throw new Error(`@Transaction() on ${String(key)} needs a @Ctx() parameter`);
+      return inTransaction(ctx, () => Promise.resolve(resolve.apply(this, args)));
+    };
+  };
 }
