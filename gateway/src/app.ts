@@ -20,7 +20,7 @@ import { createServices } from './api/services.js';
 import type { Config } from './config/config.js';
 import { createDataSource } from './db/data-source.js';
 import { countSql, currentSqlCount } from './db/sql-log.js';
-import { startExpirySweep } from './modules/ordering/expiry-sweep.js';
+import { startSweep } from './jobs/sweep.js';
 
 export interface Gateway {
   url: string;
@@ -155,14 +155,14 @@ export async function startGateway(config: Config): Promise<Gateway> {
   );
 
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
-  const stopExpirySweep = startExpirySweep(config, dataSource, services);
+  const stopSweep = startSweep(config, dataSource, services);
   const { port } = httpServer.address() as AddressInfo;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   return {
     url: `http://${host}:${port}/graphql`,
     dataSource,
     async close() {
-      await stopExpirySweep();
+      await stopSweep();
       await apollo.stop();
       await dataSource.destroy();
     },

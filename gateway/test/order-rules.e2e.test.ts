@@ -13,7 +13,10 @@ import {
   type SellableVariant,
 } from './shop.js';
 
-/** A gateway with strict cash-on-delivery rules and a two-second confirmation window. */
+/**
+ * A gateway with strict cash-on-delivery rules, a two-second confirmation window and guest carts
+ * kept for two seconds.
+ */
 let gw: TestGateway;
 let dairy: string;
 let milk: SellableVariant;
@@ -24,7 +27,8 @@ beforeAll(async () => {
     COD_MAX_ORDER_AMOUNT: '100000',
     COD_FEE: '800',
     ORDER_CONFIRM_TIMEOUT_SECONDS: '2',
-    ORDER_EXPIRY_SWEEP_SECONDS: '1',
+    SWEEP_INTERVAL_SECONDS: '1',
+    GUEST_CART_TTL_SECONDS: '2',
   });
   dairy = await gw.login(SELLERS.dairy);
   milk = await variantOf(gw, 'north-dairy');
@@ -135,5 +139,29 @@ describe('expiry', () => {
     await new Promise((resolve) => setTimeout(resolve, 3500));
     const res = await gw.gql<any>(`{ order(id: "${order.id}") { status } }`, {}, token);
     expect(res.data.order.status).toBe('CONFIRMED');
+  });
+});
+
+describe('abandoned guest carts', () => {
+  it('are deleted once untouched for the configured time; account carts stay', async () => {
+    const guest = await addToCart(gw, milk.id, 1);
+    const token = await registerConsumer(gw);
+    await addToCart(gw, milk.id, 1, token);
+    const cartOf = async (cartToken?: string, bearer?: string) =>
+      (
+        await gw.gql<any>(
+          'query ($t: String) { cart(cartToken: $t) { id } }',
+          { t: cartToken },
+          bearer,
+        )
+      ).data.cart;
+    expect(await cartOf(guest.token)).not.toBeNull();
+    let gone = false;
+    for (let i = 0; i < 50 && !gone; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      gone = (await cartOf(guest.token)) === null;
+    }
+    expect(gone).toBe(true);
+    expect(await cartOf(undefined, token)).not.toBeNull();
   });
 });

@@ -18,7 +18,7 @@ export async function createServices(config: Config, dataSource: DataSource) {
   const cod = new CashOnDeliveryRules(config);
   return {
     audit,
-    cart: new CartService(cod),
+    cart: new CartService(config, cod),
     catalog,
     cod,
     csvImport: new CsvImportService(catalog, audit),

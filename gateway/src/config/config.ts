@@ -73,8 +73,17 @@ const envSchema = z.object({
     .int()
     .positive()
     .default(48 * 3600),
-  /** How often this process looks for expired orders; 0 turns the sweep off (run it elsewhere). */
-  ORDER_EXPIRY_SWEEP_SECONDS: z.coerce.number().int().min(0).default(60),
+  /** Guest carts untouched this long (seconds; default 30 days) are deleted. */
+  GUEST_CART_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(30 * 86_400),
+  /**
+   * How often this process expires unconfirmed orders and deletes abandoned guest carts; 0 turns
+   * its sweep off (another process must then run it).
+   */
+  SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(60),
 });
 
 export type DatabaseConfig =
@@ -100,7 +109,8 @@ export interface Config {
   platformCurrency: string;
   cashOnDelivery: { maxOrderAmount: number; regions: string[]; defaultFee: number };
   orderConfirmTimeoutSeconds: number;
-  orderExpirySweepSeconds: number;
+  guestCartTtlSeconds: number;
+  sweepIntervalSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -153,7 +163,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       defaultFee: e.COD_FEE,
     },
     orderConfirmTimeoutSeconds: e.ORDER_CONFIRM_TIMEOUT_SECONDS,
-    orderExpirySweepSeconds: e.ORDER_EXPIRY_SWEEP_SECONDS,
+    guestCartTtlSeconds: e.GUEST_CART_TTL_SECONDS,
+    sweepIntervalSeconds: e.SWEEP_INTERVAL_SECONDS,
   };
 }
 

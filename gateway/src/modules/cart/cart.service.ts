@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { IsNull } from 'typeorm';
+import { In, IsNull, LessThan } from 'typeorm';
 import { badInput, NotFoundError } from '../../api/errors.js';
 import type { Context } from '../../api/context.js';
 import { Money } from '../../api/money.type.js';
-import { RetryTransaction } from '../../api/transaction.js';
+import { inTransaction, RetryTransaction } from '../../api/transaction.js';
+import type { Config } from '../../config/config.js';
 import { parseId } from '../../common/batch.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { forUpdate } from '../../db/locks.js';
@@ -33,7 +34,10 @@ export function availableToBuy(variant: Variant, product: Product | null): numbe
  * written; what is available is shown again on every read, since stock moves meanwhile.
  */
 export class CartService {
-  constructor(private readonly cod: CashOnDeliveryRules) {}
+  constructor(
+    private readonly config: Config,
+    private readonly cod: CashOnDeliveryRules,
+  ) {}
 
   async cart(ctx: Context, token: string | null): Promise<CartView | null> {
     const cart = await this.find(ctx, token, false);
@@ -115,6 +119,30 @@ export class CartService {
     await ctx.em.delete(CartLine, { cartId: guest.id });
     await ctx.em.delete(Cart, { id: guest.id });
     await this.touch(ctx, mine);
+  }
+
+  /** Deletes guest carts untouched for `guestCartTtlSeconds`, a batch at a time; returns how many. */
+  async deleteAbandonedGuestCarts(ctx: Context, now = new Date(), batch = 500): Promise<number> {
+    const before = new Date(now.getTime() - this.config.guestCartTtlSeconds * 1000);
+    const stale = await ctx.em.find(Cart, {
+      select: { id: true },
+      where: { userId: IsNull(), updatedAt: LessThan(before) },
+      take: batch,
+    });
+    if (stale.length === 0) return 0;
+    return inTransaction(ctx, async () => {
+      // Locked and checked again: a cart touched since the read above is kept, lines and all.
+      const still = await ctx.em.find(Cart, {
+        select: { id: true },
+        where: { id: In(stale.map((c) => c.id)), updatedAt: LessThan(before) },
+        ...forUpdate(ctx.em),
+      });
+      const ids = still.map((c) => c.id);
+      if (ids.length === 0) return 0;
+      await ctx.em.delete(CartLine, { cartId: In(ids) });
+      await ctx.em.delete(Cart, { id: In(ids) });
+      return ids.length;
+    });
   }
 
   /** The viewer's cart, or else the guest cart of `token`; locked for writing when asked. */
