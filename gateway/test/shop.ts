@@ -25,7 +25,7 @@ export interface SellableVariant {
   productId: string;
 }
 
-export const ORDER_FIELDS = `id number status total { amount currency } itemsTotal { amount } codFee { amount }
+export const ORDER_FIELDS = `id number status placedAt shippingAddress { name phone province city district line1 postalCode } total { amount currency } itemsTotal { amount } codFee { amount }
   seller { slug } canCancel confirmBy carrier trackingNumber
   lines { sku quantity unitPrice { amount } lineTotal { amount } variant { id } }
   payment { status amount { amount } collected { amount } }

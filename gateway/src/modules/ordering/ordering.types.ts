@@ -86,10 +86,12 @@ export class OrdersArgs {
 export class SellerOrderFilter {
   @Field(() => [OrderStatus], { nullable: true })
   @IsOptional()
+  @ArrayMaxSize(8)
   status?: OrderStatus[] | null;
 
   @Field(() => [PaymentStatus], { nullable: true })
   @IsOptional()
+  @ArrayMaxSize(5)
   paymentStatus?: PaymentStatus[] | null;
 
   @Field(() => String, { nullable: true, description: 'An order number or a phone number.' })
