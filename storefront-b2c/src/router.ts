@@ -64,6 +64,40 @@ export const routes: RouteRecordRaw[] = [
     props: redirectProp,
   },
   {
+    path: '/cart',
+    name: 'cart',
+    component: () => import('./pages/CartPage.vue'),
+  },
+  {
+    path: '/checkout',
+    name: 'checkout',
+    component: () => import('./pages/CheckoutPage.vue'),
+    meta: { signedIn: true },
+  },
+  {
+    path: '/checkout/done',
+    name: 'order-confirmation',
+    component: () => import('./pages/OrderConfirmationPage.vue'),
+    meta: { signedIn: true },
+    props: (route) => ({
+      orderIds:
+        typeof route.query.orders === 'string' ? route.query.orders.split(',').filter(Boolean) : [],
+    }),
+  },
+  {
+    path: '/orders',
+    name: 'orders',
+    component: () => import('./pages/OrdersPage.vue'),
+    meta: { signedIn: true },
+  },
+  {
+    path: '/orders/:id',
+    name: 'order',
+    component: () => import('./pages/OrderPage.vue'),
+    meta: { signedIn: true },
+    props: true,
+  },
+  {
     path: '/:pathMatch(.*)*',
     name: 'not-found',
     component: () => import('./pages/NotFoundPage.vue'),

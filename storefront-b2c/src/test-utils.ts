@@ -1,6 +1,8 @@
 import {
   urqlPlugin,
+  type CartFieldsFragment,
   type CategoriesQuery,
+  type MeQuery,
   type ProductBySlugQuery,
   type ProductsPageQuery,
 } from '@marketgate/graphql-client';
@@ -118,5 +120,74 @@ export function productData(quantity = 1): ProductBySlugQuery {
       category: { id: '2', name: 'Green tea', slug: 'green-tea' },
       variants: [variant('v1', '100 g', 5800, 40), variant('v2', '250 g', 12800, 3)],
     },
+  };
+}
+
+export interface TestLine {
+  id: string;
+  name: string;
+  seller: 'north' | 'office';
+  quantity: number;
+  unit: number;
+  available?: number;
+}
+
+const sellers = {
+  north: { id: 's-north', name: 'North Dairy' },
+  office: { id: 's-office', name: 'Office Hub' },
+};
+
+/** A cart as the gateway answers it: lines grouped per seller, a 5.00 COD fee per group. */
+export function cartData(
+  lines: TestLine[],
+  token: string | null = 'guest-1',
+): CartFieldsFragment & { __typename: 'Cart' } {
+  const groups = (['north', 'office'] as const)
+    .map((key) => ({ key, lines: lines.filter((line) => line.seller === key) }))
+    .filter((group) => group.lines.length > 0)
+    .map(({ key, lines: own }) => {
+      const items = own.reduce((sum, line) => sum + line.unit * line.quantity, 0);
+      return {
+        seller: sellers[key],
+        lines: own.map((line) => ({
+          id: line.id,
+          quantity: line.quantity,
+          available: line.available ?? 50,
+          unitPrice: cny(line.unit),
+          lineTotal: cny(line.unit * line.quantity),
+          variant: { id: `v-${line.id}`, sku: `SKU-${line.id}`, name: line.name, options: [] },
+          product: { id: `p-${line.id}`, slug: line.id, name: line.name, imageUrls: [] },
+        })),
+        itemsTotal: cny(items),
+        codFee: cny(500),
+        total: cny(items + 500),
+      };
+    });
+  const subtotal = lines.reduce((sum, line) => sum + line.unit * line.quantity, 0);
+  return {
+    __typename: 'Cart',
+    id: 'cart-1',
+    token,
+    itemCount: lines.reduce((sum, line) => sum + line.quantity, 0),
+    subtotal: lines.length > 0 ? cny(subtotal) : null,
+    groups,
+  };
+}
+
+export const alice: NonNullable<MeQuery['me']> = {
+  id: 'u1',
+  email: 'alice@marketgate.example',
+  name: 'Alice',
+  isPlatformAdmin: false,
+  seller: null,
+  memberships: [],
+};
+
+export function authPayload(token: string) {
+  return {
+    __typename: 'AuthPayload' as const,
+    token,
+    expiresAt: '2030-01-01T00:00:00Z',
+    user: alice,
   };
 }

@@ -16,4 +16,11 @@ export {
   type ProductsPageProduct,
 } from './composables/use-product-pages.js';
 export { useSearchSuggestions } from './composables/use-search-suggestions.js';
+export {
+  useCheckoutOptions,
+  type CashOnDeliveryTerms,
+  type CheckoutGroup,
+} from './composables/use-checkout-options.js';
+export { useOrderPages } from './composables/use-order-pages.js';
+export { useOrder } from './composables/use-order.js';
 export { install as urqlPlugin } from '@urql/vue';

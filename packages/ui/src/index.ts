@@ -3,6 +3,7 @@ export { default as BaseBreadcrumbs } from './components/BaseBreadcrumbs.vue';
 export { default as BaseButton } from './components/BaseButton.vue';
 export { default as BaseEmptyState } from './components/BaseEmptyState.vue';
 export { default as BaseErrorState } from './components/BaseErrorState.vue';
+export { default as BasePagination } from './components/BasePagination.vue';
 export { default as BasePrice } from './components/BasePrice.vue';
 export { default as BaseSelect } from './components/BaseSelect.vue';
 export { default as BaseSpinner } from './components/BaseSpinner.vue';

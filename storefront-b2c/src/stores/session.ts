@@ -21,6 +21,8 @@ export type SignInOutcome =
 export interface Credentials {
   email: string;
   password: string;
+  /** The guest cart to merge into the account's cart. */
+  cartToken: string | null;
 }
 
 /** The signed-in consumer and their bearer token, kept in localStorage across visits. */

@@ -10,6 +10,8 @@ describe('BasePagination', () => {
       global: withPlugins('en').global,
     });
     expect(wrapper.text()).toContain('Page 2 of 5');
+    await wrapper.setProps({ pageCount: undefined });
+    expect(wrapper.get('[aria-live]').text()).toBe('Page 2');
 
     await wrapper.get('[data-testid="pagination-next"]').trigger('click');
     await wrapper.get('[data-testid="pagination-previous"]').trigger('click');
