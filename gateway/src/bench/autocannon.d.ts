@@ -9,13 +9,21 @@ declare module 'autocannon' {
     body?: string;
   }
 
+  interface RequestSpec extends Request {
+    setupRequest?: (request: Request) => Request;
+    /** Called with each answer's status and body. */
+    onResponse?: (status: number, body?: string) => void;
+  }
+
   interface Options {
     url: string;
     connections: number;
     duration: number;
+    /** Requests to send in all; when set, `duration` is ignored. */
+    amount?: number;
     method?: string;
     headers?: Record<string, string>;
-    requests?: (Request & { setupRequest?: (request: Request) => Request })[];
+    requests?: RequestSpec[];
     warmup?: { connections: number; duration: number };
   }
 
@@ -29,6 +37,8 @@ declare module 'autocannon' {
   }
 
   interface Instance extends EventEmitter, PromiseLike<Result> {
+    /** Ends the run at the next sample tick. */
+    stop(): void;
     on(
       event: 'response',
       listener: (client: unknown, status: number, bytes: number, ms: number) => void,

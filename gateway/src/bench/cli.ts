@@ -1,5 +1,11 @@
 // graphql-js reads NODE_ENV once, when it is loaded: benchmark its production code paths. The
 // gateway's own configuration stays `test` (see catalog.ts) so that it reports statement counts.
 process.env.NODE_ENV = 'production';
-const { benchCatalog } = await import('./catalog.js');
-process.exitCode = await benchCatalog();
+if (process.argv.slice(2).includes('checkout')) {
+  // The checkout benchmark runs the gateway as a child process of its own (see checkout.ts).
+  const { benchCheckout } = await import('./checkout.js');
+  process.exitCode = await benchCheckout();
+} else {
+  const { benchCatalog } = await import('./catalog.js');
+  process.exitCode = await benchCatalog();
+}

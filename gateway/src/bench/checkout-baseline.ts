@@ -1,0 +1,517 @@
+import 'reflect-metadata';
+import { randomInt } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { jwtVerify } from 'jose';
+import {
+  createPool,
+  type PoolConnection,
+  type ResultSetHeader,
+  type RowDataPacket,
+} from 'mysql2/promise';
+import { validateAddress, type AddressInput } from '../modules/ordering/address.js';
+
+/**
+ * The hand-written checkout baseline: `node:http` and a mysql2 pool of the gateway's size,
+ * running the statements the gateway's `checkout` runs (captured with LOG_SQL=true: the two
+ * session reads, then one transaction of 14 statements), in the same order, with the same
+ * locks and the same retry on deadlock, answering the same JSON. Forked by `checkout.ts`; it
+ * reports its address over IPC.
+ *
+ * The one GraphQL document it answers is `checkoutMutation` (checkout-workloads.ts). A request
+ * with `x-bench-trace: 1` also gets the statements it ran in `extensions.statements`, which
+ * the benchmark compares with the gateway's.
+ */
+export interface BaselineOptions {
+  databaseUrl: string;
+  poolSize: number;
+  authSecret: string;
+  /** The gateway's defaults: COD fee, largest COD order, platform currency, confirm timeout. */
+  codFee: number;
+  codMaxOrderAmount: number;
+  platformCurrency: string;
+  confirmTimeoutSeconds: number;
+}
+
+type Row = RowDataPacket & Record<string, any>;
+
+/** `alias`.`col` AS `prefix_col`, ... as TypeORM selects an entity's columns. */
+const columns = (alias: string, prefix: string, names: string[]) =>
+  names.map((n) => `\`${alias}\`.\`${n}\` AS \`${prefix}_${n}\``).join(', ');
+
+const SESSION = ['id', 'userId', 'expiresAt', 'createdAt'];
+const USER = ['id', 'createdAt', 'updatedAt', 'email', 'passwordHash', 'name', 'isPlatformAdmin'];
+const MEMBER = ['id', 'createdAt', 'updatedAt', 'companyId', 'userId', 'roles', 'department'];
+const COMPANY = [
+  'id',
+  'createdAt',
+  'updatedAt',
+  'name',
+  'registrationNumber',
+  'status',
+  'verifiedAt',
+];
+const STAFF = ['id', 'createdAt', 'updatedAt', 'sellerId', 'userId'];
+
+const sessionColumns = [
+  columns('s', 's', SESSION),
+  columns('u', 'u', USER),
+  columns('m', 'm', MEMBER),
+  columns('c', 'c', COMPANY),
+  columns('st', 'st', STAFF),
+].join(', ');
+const sessionJoins =
+  'FROM `session` `s` LEFT JOIN `user` `u` ON `u`.`id`=`s`.`userId` ' +
+  'LEFT JOIN `company_member` `m` ON `m`.`userId`=`u`.`id` ' +
+  'LEFT JOIN `company` `c` ON `c`.`id`=`m`.`companyId` ' +
+  'LEFT JOIN `seller_staff` `st` ON `st`.`userId`=`u`.`id`';
+const sessionWhere = '(`s`.`id` = ? AND `s`.`userId` = ? AND `s`.`expiresAt` > ?)';
+
+/** TypeORM's findOne with to-many relations: first the distinct ids, then the rows. */
+const SQL = {
+  sessionIds:
+    `SELECT DISTINCT \`d\`.\`s_id\` AS \`ids_s_id\` FROM (SELECT ${sessionColumns} ${sessionJoins} ` +
+    `WHERE ${sessionWhere}) \`d\` ORDER BY \`s_id\` ASC LIMIT 1`,
+  session: `SELECT ${sessionColumns} ${sessionJoins} WHERE ${sessionWhere} AND \`s\`.\`id\` IN (?)`,
+  replay:
+    'SELECT `id`, `userId`, `idempotencyKey`, `createdAt` FROM `checkout` ' +
+    'WHERE `userId` = ? AND `idempotencyKey` = ? LIMIT 1',
+  replayOrders:
+    'SELECT `id`, `number`, `status`, `currency`, `totalAmount` FROM `customer_order` ' +
+    'WHERE `checkoutId` = ? ORDER BY `id` ASC',
+  claim:
+    'INSERT INTO `checkout`(`id`, `userId`, `idempotencyKey`, `createdAt`) ' +
+    'VALUES (DEFAULT, ?, ?, DEFAULT) RETURNING `id`, `createdAt`',
+  cart:
+    'SELECT `id`, `createdAt`, `updatedAt`, `token`, `userId` FROM `cart` WHERE `userId` = ? ' +
+    'LIMIT 1 FOR UPDATE',
+  lines:
+    'SELECT `id`, `createdAt`, `updatedAt`, `cartId`, `variantId`, `quantity` FROM `cart_line` ' +
+    'WHERE `cartId` = ? ORDER BY `id` ASC',
+  variants:
+    'SELECT `id`, `createdAt`, `updatedAt`, `productId`, `sku`, `name`, `options`, `listPrice`, ' +
+    '`currency`, `minOrderQuantity`, `orderIncrement`, `stockOnHand`, `stockReserved`, `position` ' +
+    'FROM `variant` WHERE `id` IN (?)',
+  products:
+    'SELECT `id`, `createdAt`, `updatedAt`, `sellerId`, `categoryId`, `slug`, `name`, ' +
+    '`description`, `attributes`, `imageUrls`, `status`, `minPrice`, `currency`, `inStock` ' +
+    'FROM `product` WHERE `id` IN (?)',
+  sellers:
+    'SELECT `id`, `createdAt`, `updatedAt`, `name`, `slug`, `description`, `status`, ' +
+    '`codFeeAmount` FROM `seller` WHERE `id` IN (?)',
+  orders:
+    'INSERT INTO `customer_order`(`id`, `createdAt`, `updatedAt`, `number`, `checkoutId`, ' +
+    '`userId`, `sellerId`, `status`, `paymentMethod`, `currency`, `itemsAmount`, ' +
+    '`codFeeAmount`, `totalAmount`, `carrier`, `trackingNumber`, `confirmBy`, `shipName`, ' +
+    '`shipPhone`, `shipProvince`, `shipCity`, `shipDistrict`, `shipLine1`, `shipPostalcode`) ' +
+    'VALUES ? RETURNING `id`, `createdAt`, `updatedAt`',
+  orderLines:
+    'INSERT INTO `order_line`(`id`, `orderId`, `productId`, `variantId`, `sku`, `productName`, ' +
+    '`variantName`, `currency`, `unitAmount`, `quantity`) VALUES ? RETURNING `id`',
+  payments:
+    'INSERT INTO `payment`(`id`, `createdAt`, `updatedAt`, `orderId`, `method`, `status`, ' +
+    '`currency`, `dueAmount`, `collectedAmount`, `collectedAt`, `reconciledAt`, ' +
+    '`remittanceId`) VALUES ? RETURNING `id`, `createdAt`, `updatedAt`',
+  audit:
+    'INSERT INTO `audit_event`(`id`, `actorUserId`, `entityType`, `entityId`, `action`, ' +
+    '`fromState`, `toState`, `data`, `createdAt`) VALUES ? RETURNING `id`, `createdAt`',
+  deleteLines: 'DELETE FROM `cart_line` WHERE `id` IN (?)',
+  reserve:
+    'UPDATE `variant` SET `stockReserved` = `stockReserved` + ?, ' +
+    '`updatedAt` = CURRENT_TIMESTAMP WHERE `id` = ? AND `stockOnHand` - `stockReserved` >= ?',
+  lockVariants:
+    'SELECT `id`, `sku`, `stockOnHand`, `stockReserved` FROM `variant` WHERE `id` IN (?) FOR UPDATE',
+  stockFlags:
+    'UPDATE `product` SET `inStock` = CASE WHEN EXISTS (SELECT 1 FROM variant v ' +
+    'WHERE v.productId = product.id AND v.stockOnHand > v.stockReserved) THEN 1 ELSE 0 END, ' +
+    '`updatedAt` = CURRENT_TIMESTAMP WHERE `id` IN (?)',
+};
+
+const NUMBER_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+function orderNumber(now: Date): string {
+  const day = now.toISOString().slice(2, 10).replaceAll('-', '');
+  let suffix = '';
+  for (let i = 0; i < 8; i++) suffix += NUMBER_ALPHABET[randomInt(32)];
+  return `MG${day}-${suffix}`;
+}
+
+/** Raw SQL `?` for a multi-row insert value that must stay `DEFAULT`. */
+const DEFAULT = { toSqlString: () => 'DEFAULT' };
+
+type Query = (sql: string, params: unknown[]) => Promise<any>;
+
+class Rollback {
+  constructor(readonly result: unknown) {}
+}
+class Retry extends Error {}
+
+const errorResult = (errorCode: string, extra: Record<string, unknown> = {}) => ({
+  errorCode,
+  ...extra,
+});
+
+interface CheckoutInput {
+  shippingAddress: AddressInput;
+  paymentMethod: string;
+  idempotencyKey: string;
+}
+
+function outOfStock(lines: { sku: string; requested: number; available: number }[]) {
+  return {
+    __typename: 'OutOfStockError',
+    ...errorResult('OUT_OF_STOCK', { lines }),
+  };
+}
+
+const orderJson = (o: { id: number; number: string; totalAmount: number; currency: string }) => ({
+  id: String(o.id),
+  number: o.number,
+  status: 'PLACED',
+  total: { amount: o.totalAmount, currency: o.currency },
+});
+
+export function createBaseline(options: BaselineOptions) {
+  const pool = createPool({
+    uri: options.databaseUrl,
+    connectionLimit: options.poolSize,
+    timezone: 'Z',
+    charset: 'UTF8MB4_UNICODE_CI',
+  });
+  const key = new TextEncoder().encode(options.authSecret);
+
+  async function viewer(q: Query, token: string | null): Promise<number | null> {
+    if (!token) return null;
+    let userId: number;
+    let sessionId: string;
+    try {
+      const { payload } = await jwtVerify(token, key, {
+        issuer: 'marketgate',
+        algorithms: ['HS256'],
+      });
+      userId = Number(payload.sub);
+      if (!Number.isSafeInteger(userId) || typeof payload.sid !== 'string') return null;
+      sessionId = payload.sid;
+    } catch {
+      return null;
+    }
+    const now = new Date();
+    const [ids] = (await q(SQL.sessionIds, [sessionId, userId, now])) as [Row[]];
+    if (!ids[0]) return null;
+    const [rows] = (await q(SQL.session, [sessionId, userId, now, [ids[0].ids_s_id]])) as [Row[]];
+    return (rows[0]?.u_id as number | undefined) ?? null;
+  }
+
+  /** The checkout transaction; an error result rolls back (thrown as `Rollback`). */
+  async function place(q: Query, userId: number, input: CheckoutInput) {
+    const [done] = (await q(SQL.replay, [userId, input.idempotencyKey])) as [Row[]];
+    if (done[0]) {
+      const [orders] = (await q(SQL.replayOrders, [done[0].id])) as [Row[]];
+      return {
+        __typename: 'CheckoutSuccess',
+        replayed: true,
+        orders: orders.map((o) => orderJson(o as Parameters<typeof orderJson>[0])),
+      };
+    }
+    const checked = validateAddress(input.shippingAddress, 'shippingAddress');
+    if ('problems' in checked) {
+      throw new Rollback({
+        __typename: 'InvalidAddressError',
+        ...errorResult('INVALID_ADDRESS'),
+      });
+    }
+    const address = checked.address;
+    let checkoutId: number;
+    try {
+      const [claimed] = (await q(SQL.claim, [userId, input.idempotencyKey])) as [Row[]];
+      checkoutId = claimed[0]!.id as number;
+    } catch (error) {
+      if ((error as { code?: string }).code === 'ER_DUP_ENTRY') throw new Retry();
+      throw error;
+    }
+    const [carts] = (await q(SQL.cart, [userId])) as [Row[]];
+    const cart = carts[0];
+    const [lines] = cart ? ((await q(SQL.lines, [cart.id])) as [Row[]]) : [[] as Row[]];
+    if (!cart || lines.length === 0) {
+      throw new Rollback({ __typename: 'EmptyCartError', ...errorResult('EMPTY_CART') });
+    }
+    const [variantRows] = (await q(SQL.variants, [lines.map((l) => l.variantId)])) as [Row[]];
+    const variants = new Map(variantRows.map((v) => [v.id as number, v]));
+    const [productRows] = (await q(SQL.products, [variantRows.map((v) => v.productId)])) as [Row[]];
+    const products = new Map(productRows.map((p) => [p.id as number, p]));
+    const [sellerRows] = (await q(SQL.sellers, [productRows.map((p) => p.sellerId)])) as [Row[]];
+    const sellers = new Map(sellerRows.map((s) => [s.id as number, s]));
+
+    const short: { sku: string; requested: number; available: number }[] = [];
+    const groups = new Map<number, { seller: Row; lines: { line: Row; v: Row; p: Row }[] }>();
+    for (const line of lines) {
+      const v = variants.get(line.variantId);
+      if (!v) continue;
+      const p = products.get(v.productId);
+      const seller = p ? sellers.get(p.sellerId) : undefined;
+      const available =
+        seller?.status === 'ACTIVE' && p?.status === 'ACTIVE'
+          ? Math.max(0, v.stockOnHand - v.stockReserved)
+          : 0;
+      if (!p || !seller || available < line.quantity) {
+        short.push({ sku: v.sku, requested: line.quantity, available });
+        continue;
+      }
+      const group = groups.get(seller.id) ?? { seller, lines: [] };
+      group.lines.push({ line, v, p });
+      groups.set(seller.id, group);
+    }
+    if (short.length) throw new Rollback(outOfStock(short));
+
+    const now = new Date();
+    const orders: {
+      id: number;
+      number: string;
+      sellerId: number;
+      currency: string;
+      itemsAmount: number;
+      codFeeAmount: number;
+      totalAmount: number;
+    }[] = [];
+    for (const { seller, lines: own } of groups.values()) {
+      const currency = own[0]!.v.currency as string;
+      const itemsAmount = own.reduce((n, l) => n + l.v.listPrice * l.line.quantity, 0);
+      const codFeeAmount = (seller.codFeeAmount as number | null) ?? options.codFee;
+      const totalAmount = itemsAmount + codFeeAmount;
+      const reason =
+        currency !== options.platformCurrency
+          ? 'CURRENCY_NOT_ACCEPTED'
+          : totalAmount > options.codMaxOrderAmount
+            ? 'AMOUNT_ABOVE_LIMIT'
+            : null;
+      if (reason) {
+        throw new Rollback({
+          __typename: 'CashOnDeliveryNotAvailableError',
+          ...errorResult('COD_NOT_AVAILABLE'),
+        });
+      }
+      orders.push({
+        id: 0,
+        number: orderNumber(now),
+        sellerId: seller.id,
+        currency,
+        itemsAmount,
+        codFeeAmount,
+        totalAmount,
+      });
+    }
+    const confirmBy = new Date(now.getTime() + options.confirmTimeoutSeconds * 1000);
+    const [inserted] = (await q(SQL.orders, [
+      orders.map((o) => [
+        DEFAULT,
+        DEFAULT,
+        DEFAULT,
+        o.number,
+        checkoutId,
+        userId,
+        o.sellerId,
+        'PLACED',
+        input.paymentMethod,
+        o.currency,
+        o.itemsAmount,
+        o.codFeeAmount,
+        o.totalAmount,
+        null,
+        null,
+        confirmBy,
+        address.name,
+        address.phone,
+        address.province,
+        address.city,
+        address.district,
+        address.line1,
+        address.postalCode,
+      ]),
+    ])) as [Row[]];
+    orders.forEach((o, i) => (o.id = inserted[i]!.id as number));
+    const ordered = [...groups.values()];
+    await q(SQL.orderLines, [
+      ordered.flatMap(({ lines: own }, i) =>
+        own.map(({ line, v, p }) => [
+          DEFAULT,
+          orders[i]!.id,
+          p.id,
+          v.id,
+          v.sku,
+          p.name,
+          v.name,
+          v.currency,
+          v.listPrice,
+          line.quantity,
+        ]),
+      ),
+    ]);
+    await q(SQL.payments, [
+      orders.map((o) => [
+        DEFAULT,
+        DEFAULT,
+        DEFAULT,
+        o.id,
+        input.paymentMethod,
+        'PENDING',
+        o.currency,
+        o.totalAmount,
+        null,
+        null,
+        null,
+        null,
+      ]),
+    ]);
+    await q(SQL.audit, [
+      orders.map((o) => [
+        DEFAULT,
+        userId,
+        'order',
+        o.id,
+        'order.placed',
+        null,
+        'PLACED',
+        JSON.stringify({ actor: 'CONSUMER', note: '' }),
+        DEFAULT,
+      ]),
+    ]);
+    await q(SQL.deleteLines, [lines.map((l) => l.id)]);
+
+    const wanted = lines
+      .map((l) => ({ v: variants.get(l.variantId)!, quantity: l.quantity as number }))
+      .sort((a, b) => a.v.id - b.v.id);
+    const unreserved: typeof wanted = [];
+    for (const w of wanted) {
+      const [result] = (await q(SQL.reserve, [w.quantity, w.v.id, w.quantity])) as [
+        ResultSetHeader,
+      ];
+      if (!result.affectedRows) unreserved.push(w);
+    }
+    if (unreserved.length) {
+      const [current] = (await q(SQL.lockVariants, [unreserved.map((u) => u.v.id)])) as [Row[]];
+      const byId = new Map(current.map((v) => [v.id as number, v]));
+      throw new Rollback(
+        outOfStock(
+          unreserved.map((u) => {
+            const v = byId.get(u.v.id) ?? u.v;
+            return {
+              sku: v.sku,
+              requested: u.quantity,
+              available: Math.max(0, v.stockOnHand - v.stockReserved),
+            };
+          }),
+        ),
+      );
+    }
+    await q(SQL.stockFlags, [[...new Set(wanted.map((w) => w.v.productId))].sort((a, b) => a - b)]);
+    return { __typename: 'CheckoutSuccess', replayed: false, orders: orders.map(orderJson) };
+  }
+
+  /** One transaction on one pooled connection; retried on deadlock or a lost key race. */
+  async function inTransaction(trace: string[] | null, work: (q: Query) => Promise<unknown>) {
+    for (let attempt = 1; ; attempt++) {
+      const conn: PoolConnection = await pool.getConnection();
+      const q: Query = (sql, params) => {
+        trace?.push(sql);
+        return conn.query(sql, params);
+      };
+      try {
+        await q('START TRANSACTION', []);
+        const result = await work(q);
+        await q('COMMIT', []);
+        return result;
+      } catch (error) {
+        await q('ROLLBACK', []).catch(() => undefined);
+        if (error instanceof Rollback) return error.result;
+        const e = error as { code?: string };
+        const retry =
+          error instanceof Retry ||
+          e.code === 'ER_LOCK_DEADLOCK' ||
+          e.code === 'ER_LOCK_WAIT_TIMEOUT';
+        if (attempt < 3 && retry) continue;
+        throw error;
+      } finally {
+        conn.release();
+      }
+    }
+  }
+
+  async function answer(body: string, token: string | null, traced: boolean) {
+    const trace = traced ? ([] as string[]) : null;
+    const q: Query = (sql, params) => {
+      trace?.push(sql);
+      return pool.query(sql, params);
+    };
+    const { variables } = JSON.parse(body) as { variables: { input: CheckoutInput } };
+    const userId = await viewer(q, token);
+    if (userId === null) {
+      return {
+        errors: [
+          {
+            message: 'You must be signed in',
+            path: ['checkout'],
+            extensions: { code: 'UNAUTHENTICATED' },
+          },
+        ],
+        data: null,
+      };
+    }
+    const checkout = await inTransaction(trace, (tq) => place(tq, userId, variables.input));
+    return { data: { checkout }, ...(trace ? { extensions: { statements: trace } } : {}) };
+  }
+
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const auth = req.headers.authorization;
+      const token = auth?.startsWith('Bearer ') ? auth.slice(7).trim() : null;
+      answer(
+        Buffer.concat(chunks).toString('utf8'),
+        token,
+        req.headers['x-bench-trace'] === '1',
+      ).then(
+        (json) => {
+          res.writeHead(200, { 'content-type': 'application/json' });
+          res.end(JSON.stringify(json));
+        },
+        (error: unknown) => {
+          res.writeHead(500, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ errors: [{ message: String(error) }] }));
+        },
+      );
+    });
+  });
+
+  return {
+    async listen(): Promise<string> {
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const { port } = server.address() as AddressInfo;
+      return `http://127.0.0.1:${port}/`;
+    },
+    async close(): Promise<void> {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await pool.end();
+    },
+  };
+}
+
+// Forked by the benchmark: options arrive over IPC, the address goes back.
+if (process.send) {
+  process.once('message', (options: BaselineOptions) => {
+    const baseline = createBaseline(options);
+    baseline.listen().then(
+      (url) => process.send?.({ url }),
+      (error: unknown) => {
+        process.stderr.write(`baseline failed: ${String(error)}\n`);
+        process.exit(1);
+      },
+    );
+    process.once('SIGTERM', () => {
+      baseline.close().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    });
+  });
+}

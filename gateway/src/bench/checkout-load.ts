@@ -1,0 +1,131 @@
+import autocannon from 'autocannon';
+
+/**
+ * What the checkout benchmark asks of the load process: each request checks out the cart of
+ * the next prepared user (its bearer token) with an idempotency key of its own, so a run is
+ * bounded by the carts prepared as well as by time.
+ */
+export interface CheckoutLoadJob {
+  url: string;
+  connections: number;
+  /** Measured seconds at most. */
+  seconds: number;
+  /** Unmeasured requests first (at most 2 s), on users of their own. */
+  warmupRequests: number;
+  /** One bearer token per prepared cart, used in turn, each once. */
+  tokens: string[];
+  /** Builds the body for the request of `index` (its idempotency key comes from it). */
+  query: string;
+  address: Record<string, string>;
+  keyPrefix: string;
+}
+
+export interface CheckoutLoadResult {
+  /** Measured answers. */
+  requests: number;
+  /** From the first request sent to the last answer received. */
+  seconds: number;
+  /** Latency of every measured request, in milliseconds. */
+  latencies: number[];
+  /** Connection errors, timeouts and non-2xx answers. */
+  failures: number;
+  /** Measured answers by `checkout.__typename` (`errors` for GraphQL errors). */
+  outcomes: Record<string, number>;
+  /** One answer that was not a `CheckoutSuccess`, if any. */
+  sample: string | null;
+  /** True when the run ended because the prepared carts ran out (not the time limit). */
+  exhausted: boolean;
+}
+
+function outcomeOf(body: string | undefined): string {
+  if (!body) return 'no body';
+  if (body.includes('"errors"')) return 'errors';
+  const match = /"__typename":"(\w+)"/.exec(body);
+  return match?.[1] ?? 'unknown';
+}
+
+async function phase(
+  job: CheckoutLoadJob,
+  cursor: { next: number },
+  amount: number,
+  seconds: number,
+): Promise<CheckoutLoadResult> {
+  const latencies: number[] = [];
+  const outcomes: Record<string, number> = {};
+  let sample: string | null = null;
+  let last = 0;
+  const start = performance.now();
+  const instance = autocannon({
+    url: job.url,
+    connections: Math.min(job.connections, amount),
+    amount,
+    duration: seconds,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    requests: [
+      {
+        setupRequest: (request) => {
+          const i = cursor.next++;
+          return {
+            ...request,
+            headers: {
+              'content-type': 'application/json',
+              authorization: `Bearer ${job.tokens[Math.min(i, job.tokens.length - 1)]}`,
+            },
+            body: JSON.stringify({
+              query: job.query,
+              variables: {
+                input: {
+                  shippingAddress: job.address,
+                  paymentMethod: 'CASH_ON_DELIVERY',
+                  idempotencyKey: `${job.keyPrefix}-${i}`,
+                },
+              },
+            }),
+          };
+        },
+        onResponse: (_status, body) => {
+          last = performance.now();
+          const outcome = outcomeOf(body);
+          outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
+          if (outcome !== 'CheckoutSuccess' && sample === null) sample = body ?? null;
+        },
+      },
+    ],
+  });
+  instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
+  // `amount` makes autocannon ignore `duration`: the time limit is ours.
+  const timer = setTimeout(() => instance.stop(), seconds * 1000);
+  const result = await instance;
+  clearTimeout(timer);
+  const answered = Object.values(outcomes).reduce((n, c) => n + c, 0);
+  return {
+    requests: answered,
+    seconds: ((last || performance.now()) - start) / 1000,
+    latencies,
+    failures: result.errors + result.timeouts + result.non2xx,
+    outcomes,
+    sample,
+    exhausted: answered >= amount,
+  };
+}
+
+/** A short warm-up on users of its own, then the measured run on the rest. */
+async function runLoad(job: CheckoutLoadJob): Promise<CheckoutLoadResult> {
+  const cursor = { next: 0 };
+  if (job.warmupRequests > 0) await phase(job, cursor, job.warmupRequests, 2);
+  return phase(job, cursor, job.tokens.length - cursor.next, job.seconds);
+}
+
+// Forked by the benchmark so the load generator does not share an event loop with the servers.
+if (process.send) {
+  process.once('message', (job: CheckoutLoadJob) => {
+    runLoad(job).then(
+      (result) => process.send?.(result, () => process.exit(0)),
+      (error: unknown) => {
+        process.stderr.write(`load generator failed: ${String(error)}\n`);
+        process.exit(1);
+      },
+    );
+  });
+}
