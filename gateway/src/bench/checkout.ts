@@ -31,6 +31,8 @@ baseline running the same SQL transaction, prepares users, sessions and carts in
   --stock N            oversell units available (default 10)
   --variants N         variants of the spread workload (default 1000)
   --users N            prepared users (carts per round of (b); default 25000)
+  --profile DIR        CPU profiles of the measured gateway and the baseline into DIR/gateway
+                       and DIR/baseline (node --cpu-prof)
 `;
 
 /** The document both targets answer; the storefront asks for about this much. */
@@ -65,6 +67,7 @@ interface Options {
   stock: number;
   variants: number;
   users: number;
+  profileDir: string | undefined;
 }
 
 function parseOptions(): Options | null {
@@ -78,6 +81,7 @@ function parseOptions(): Options | null {
       stock: { type: 'string', default: '10' },
       variants: { type: 'string', default: '1000' },
       users: { type: 'string', default: '25000' },
+      profile: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -90,6 +94,7 @@ function parseOptions(): Options | null {
     stock: n(values.stock),
     variants: n(values.variants),
     users: n(values.users),
+    profileDir: values.profile,
   };
   const valid =
     !values.help &&
@@ -308,9 +313,10 @@ function collectLines(stream: NodeJS.ReadableStream, into: string[], onLine?: (l
 }
 
 /** Starts the built gateway (`dist/main.js`) and waits for its "ready" log line. */
-function startGatewayProcess(env: Record<string, string>): Promise<Child> {
+function startGatewayProcess(env: Record<string, string>, profileDir?: string): Promise<Child> {
   const main = fileURLToPath(new URL('../main.js', import.meta.url));
-  const child = spawn(process.execPath, [main], {
+  const flags = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}/gateway`] : [];
+  const child = spawn(process.execPath, [...flags, main], {
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -331,9 +337,10 @@ function startGatewayProcess(env: Record<string, string>): Promise<Child> {
   });
 }
 
-function startBaselineProcess(options: BaselineOptions): Promise<Child> {
+function startBaselineProcess(options: BaselineOptions, profileDir?: string): Promise<Child> {
   const child = fork(fileURLToPath(new URL('./checkout-baseline.js', import.meta.url)), {
     env: { ...process.env, NODE_ENV: 'production' },
+    execArgv: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}/baseline`] : [],
   });
   return new Promise((resolve, reject) => {
     child.once('message', (m) =>
@@ -652,15 +659,18 @@ export async function benchCheckout(): Promise<number> {
 
     const poolSize =
       (dataSource.options as { extra?: { connectionLimit?: number } }).extra?.connectionLimit ?? 10;
-    const baseline = await startBaselineProcess({
-      databaseUrl: config.database.url,
-      poolSize,
-      authSecret: config.authSecret,
-      codFee: config.cashOnDelivery.defaultFee,
-      codMaxOrderAmount: config.cashOnDelivery.maxOrderAmount,
-      platformCurrency: config.platformCurrency,
-      confirmTimeoutSeconds: config.orderConfirmTimeoutSeconds,
-    });
+    const baseline = await startBaselineProcess(
+      {
+        databaseUrl: config.database.url,
+        poolSize,
+        authSecret: config.authSecret,
+        codFee: config.cashOnDelivery.defaultFee,
+        codMaxOrderAmount: config.cashOnDelivery.maxOrderAmount,
+        platformCurrency: config.platformCurrency,
+        confirmTimeoutSeconds: config.orderConfirmTimeoutSeconds,
+      },
+      options.profileDir,
+    );
     children.push(baseline);
 
     await setStock(dataSource, [hot], 1_000_000_000);
@@ -677,7 +687,7 @@ export async function benchCheckout(): Promise<number> {
         '\n',
     );
 
-    const gateway = await startGatewayProcess(gatewayEnv);
+    const gateway = await startGatewayProcess(gatewayEnv, options.profileDir);
     children.push(gateway);
     const run = randomBytes(4).toString('hex');
 
