@@ -5,6 +5,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     storefrontUrl: string;
     portalUrl: string;
+    /** The gateway itself, for tests that act as another user (seller staff) over HTTP. */
+    gatewayUrl: string;
   }
 }
 
@@ -22,6 +24,7 @@ export default async function setup(project: TestProject) {
       startPreview('portal-b2b', gateway.url),
     ]);
     started.push(storefront, portal);
+    project.provide('gatewayUrl', gateway.url);
     project.provide('storefrontUrl', storefront.url);
     project.provide('portalUrl', portal.url);
   } catch (error) {
