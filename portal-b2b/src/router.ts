@@ -5,6 +5,7 @@ import {
   type RouteRecordRaw,
   type RouterHistory,
 } from 'vue-router';
+import { parseOrderListQuery } from './seller/order-filter';
 import { useSessionStore } from './stores/session';
 
 declare module 'vue-router' {
@@ -43,6 +44,35 @@ export const routes: RouteRecordRaw[] = [
       slug: String(route.params.slug),
       initialQuantity: Number(route.query.qty) || 1,
     }),
+  },
+  {
+    path: '/seller',
+    component: () => import('./pages/SellerWorkspace.vue'),
+    children: [
+      { path: '', redirect: { name: 'seller-orders' } },
+      {
+        path: 'orders',
+        name: 'seller-orders',
+        component: () => import('./pages/SellerOrdersPage.vue'),
+        props: (route) => ({ list: parseOrderListQuery(route.query) }),
+      },
+      {
+        path: 'orders/:id',
+        name: 'seller-order',
+        component: () => import('./pages/SellerOrderPage.vue'),
+        props: true,
+      },
+      {
+        path: 'remittances',
+        name: 'seller-remittances',
+        component: () => import('./pages/SellerRemittancesPage.vue'),
+      },
+      {
+        path: 'cash-on-delivery',
+        name: 'seller-cod-fee',
+        component: () => import('./pages/SellerCodFeePage.vue'),
+      },
+    ],
   },
   {
     path: '/:pathMatch(.*)*',

@@ -1,0 +1,122 @@
+import {
+  SellerCancelOrderDocument,
+  SellerConfirmOrderDocument,
+  SellerOrderDocument,
+  SellerReceiveReturnDocument,
+  SellerRecordDeliveryDocument,
+  SellerRecordRefusalDocument,
+  SellerShipOrderDocument,
+  type SellerOrderDetailFragment,
+  type SellerOrderResultFragment,
+} from '@marketgate/graphql-client';
+import { computed, ref, shallowRef, toValue, watch, type MaybeRefOrGetter } from 'vue';
+import { useSessionStore } from '../stores/session';
+
+export type SellerOrderState = 'loading' | 'error' | 'not-found' | 'ready';
+
+/** One step a seller takes on an order, with what that step needs. */
+export type OrderActionRequest =
+  | { action: 'confirm' }
+  | { action: 'ship'; carrier: string; trackingNumber: string }
+  | { action: 'recordDelivery'; amountCollected: number }
+  | { action: 'recordRefusal'; reason: string }
+  | { action: 'receiveReturn' }
+  | { action: 'cancel'; reason: string };
+
+export type OrderActionError = Exclude<SellerOrderResultFragment, { __typename: 'Order' }>;
+
+export type OrderActionOutcome =
+  { kind: 'done' } | { kind: 'rejected'; error: OrderActionError } | { kind: 'failed' };
+
+/**
+ * One of the shop's orders and the seller's steps on it. Every step answers the order as it is
+ * now: on success it replaces the one shown; on a typed error (the order moved on meanwhile,
+ * a wrong cash amount) the order is loaded again so the screen never shows a stale status.
+ */
+export function useSellerOrder(id: MaybeRefOrGetter<string>) {
+  const session = useSessionStore();
+  const order = shallowRef<SellerOrderDetailFragment | null | undefined>(undefined);
+  const failed = ref(false);
+  const fetching = ref(false);
+  let latest = 0;
+
+  async function load(): Promise<void> {
+    const request = ++latest;
+    fetching.value = true;
+    const { data, error } = await session.client
+      .query(SellerOrderDocument, { id: toValue(id) }, { requestPolicy: 'network-only' })
+      .toPromise();
+    if (request !== latest) return;
+    fetching.value = false;
+    failed.value = Boolean(error) || !data;
+    if (data) order.value = data.order;
+  }
+
+  watch(
+    () => toValue(id),
+    () => {
+      order.value = undefined;
+      void load();
+    },
+    { immediate: true },
+  );
+
+  const state = computed<SellerOrderState>(() => {
+    if (failed.value && !fetching.value && order.value === undefined) return 'error';
+    if (order.value === undefined) return 'loading';
+    return order.value === null ? 'not-found' : 'ready';
+  });
+
+  async function send(orderId: string, request: OrderActionRequest) {
+    const client = session.client;
+    switch (request.action) {
+      case 'confirm': {
+        const input = { orderId };
+        const { data } = await client.mutation(SellerConfirmOrderDocument, { input }).toPromise();
+        return data?.confirmOrder;
+      }
+      case 'ship': {
+        const { carrier, trackingNumber } = request;
+        const input = { orderId, carrier, trackingNumber };
+        const { data } = await client.mutation(SellerShipOrderDocument, { input }).toPromise();
+        return data?.shipOrder;
+      }
+      case 'recordDelivery': {
+        const input = { orderId, amountCollected: request.amountCollected };
+        const { data } = await client.mutation(SellerRecordDeliveryDocument, { input }).toPromise();
+        return data?.recordDelivery;
+      }
+      case 'recordRefusal': {
+        const input = { orderId, reason: request.reason || null };
+        const { data } = await client.mutation(SellerRecordRefusalDocument, { input }).toPromise();
+        return data?.recordRefusal;
+      }
+      case 'receiveReturn': {
+        const input = { orderId };
+        const { data } = await client.mutation(SellerReceiveReturnDocument, { input }).toPromise();
+        return data?.receiveReturn;
+      }
+      case 'cancel': {
+        const input = { orderId, reason: request.reason || null };
+        const { data } = await client.mutation(SellerCancelOrderDocument, { input }).toPromise();
+        return data?.cancelOrder;
+      }
+    }
+  }
+
+  async function perform(request: OrderActionRequest): Promise<OrderActionOutcome> {
+    const current = order.value;
+    if (!current) return { kind: 'failed' };
+    const result = await send(current.id, request);
+    if (!result) return { kind: 'failed' };
+    if (result.__typename === 'Order') {
+      latest++;
+      order.value = result;
+      return { kind: 'done' };
+    }
+    await load();
+    return { kind: 'rejected', error: result };
+  }
+
+  return { order, state, fetching, perform, reload: load };
+}

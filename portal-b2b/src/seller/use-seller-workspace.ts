@@ -1,0 +1,51 @@
+import {
+  SellerWorkspaceDocument,
+  SetSellerCodFeeDocument,
+  type SellerWorkspaceQuery,
+  type SetSellerCodFeeMutation,
+} from '@marketgate/graphql-client';
+import { computed, ref, shallowRef } from 'vue';
+import { useSessionStore } from '../stores/session';
+
+export type WorkspaceSeller = NonNullable<NonNullable<SellerWorkspaceQuery['me']>['seller']>;
+export type CodFeeOutcome = SetSellerCodFeeMutation['setSellerCodFee'] | { __typename: 'Failed' };
+
+/** The viewer's shop with its cash-on-delivery fee, and changing that fee. */
+export function useSellerWorkspace() {
+  const session = useSessionStore();
+  const seller = shallowRef<WorkspaceSeller | null | undefined>(undefined);
+  const failed = ref(false);
+  const fetching = ref(false);
+
+  async function load(): Promise<void> {
+    fetching.value = true;
+    const { data, error } = await session.client
+      .query(SellerWorkspaceDocument, {}, { requestPolicy: 'network-only' })
+      .toPromise();
+    fetching.value = false;
+    failed.value = Boolean(error) || !data;
+    if (data) seller.value = data.me?.seller ?? null;
+  }
+  void load();
+
+  const state = computed<'loading' | 'error' | 'not-found' | 'ready'>(() => {
+    if (failed.value && !fetching.value && seller.value === undefined) return 'error';
+    if (seller.value === undefined) return 'loading';
+    return seller.value === null ? 'not-found' : 'ready';
+  });
+
+  /** Sets the fee in minor units, or `null` to go back to the platform default. */
+  async function setCodFee(fee: number | null): Promise<CodFeeOutcome> {
+    const current = seller.value;
+    if (!current) return { __typename: 'Failed' };
+    const { data } = await session.client
+      .mutation(SetSellerCodFeeDocument, { input: { sellerId: current.id, fee } })
+      .toPromise();
+    const result = data?.setSellerCodFee;
+    if (!result) return { __typename: 'Failed' };
+    if (result.__typename === 'Seller') seller.value = { ...current, codFee: result.codFee };
+    return result;
+  }
+
+  return { seller, state, reload: load, setCodFee };
+}
