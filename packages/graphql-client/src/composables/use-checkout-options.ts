@@ -7,7 +7,7 @@ export type CheckoutCart = NonNullable<CheckoutOptionsQuery['cart']>;
 export type CheckoutGroup = CheckoutCart['groups'][number];
 export type CashOnDeliveryTerms = CheckoutOptionsQuery['cashOnDeliveryTerms'];
 
-export const provinceCheckDelayMs = 300;
+const provinceCheckDelayMs = 300;
 
 /**
  * The signed-in viewer's cart for checkout, with whether each seller's order can be paid cash

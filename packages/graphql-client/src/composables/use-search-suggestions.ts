@@ -3,9 +3,9 @@ import { computed, onScopeDispose, ref, toValue, watch, type MaybeRefOrGetter } 
 import { ProductsPageDocument } from '../generated/graphql.js';
 import type { ProductsPageProduct } from './use-product-pages.js';
 
-export const suggestionCount = 5;
-export const suggestionDelayMs = 250;
-export const minSuggestionLength = 2;
+const suggestionCount = 5;
+const suggestionDelayMs = 250;
+const minSuggestionLength = 2;
 
 /**
  * Products matching what the visitor is typing, asked for once the typing pauses. Results of the
