@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
 import { createConnection } from 'mysql2/promise';
@@ -357,6 +358,57 @@ function startBaselineProcess(options: BaselineOptions, profileDir?: string): Pr
   });
 }
 
+/** CPU seconds (user + system) a process has used so far; NaN where /proc cannot tell. */
+function cpuSeconds(pid: number | undefined): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime are fields 14 and 15 of stat, in clock ticks (100 per second on Linux).
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
+/** The database server's process id, when it runs on this machine and says where it is. */
+async function databasePid(dataSource: DataSource): Promise<number | undefined> {
+  try {
+    const [row] = (await dataSource.query('SELECT @@pid_file AS f')) as { f: string }[];
+    const pid = Number(readFileSync(row!.f, 'utf8').trim());
+    return Number.isFinite(cpuSeconds(pid)) ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** InnoDB's counters of deadlocks and row lock waits (milliseconds waited in all). */
+async function lockCounters(dataSource: DataSource): Promise<Record<string, number>> {
+  const rows = (await dataSource.query(
+    "SHOW GLOBAL STATUS WHERE Variable_name IN ('Innodb_deadlocks', 'Innodb_row_lock_time', 'Innodb_row_lock_waits')",
+  )) as { Variable_name: string; Value: string }[];
+  return Object.fromEntries(rows.map((r) => [r.Variable_name, Number(r.Value)]));
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Waits until the servers finished what was in flight when the load stopped (their statements
+ * are gone from the process list), so a round neither consumes the next round's carts nor
+ * shares its time with the last.
+ */
+async function settle(dataSource: DataSource): Promise<void> {
+  await sleep(500);
+  for (let i = 0; i < 100; i++) {
+    const busy = await scalar(
+      dataSource,
+      `SELECT COUNT(*) FROM information_schema.PROCESSLIST
+       WHERE DB = DATABASE() AND COMMAND <> 'Sleep' AND ID <> CONNECTION_ID()`,
+    );
+    if (busy === 0) return;
+    await sleep(100);
+  }
+}
+
 function load(job: CheckoutLoadJob): Promise<CheckoutLoadResult> {
   const child = fork(fileURLToPath(new URL('./checkout-load.js', import.meta.url)));
   return new Promise((resolve, reject) => {
@@ -436,7 +488,7 @@ async function compareStatements(
   try {
     const before = probe.stderr.length;
     gw = await checkout(probe.url, buyers[0].token, `probe-${randomUUID()}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await sleep(200);
     gatewayStatements = probe.stderr
       .slice(before)
       .filter((l) => l.startsWith('sql: '))
@@ -575,10 +627,29 @@ interface Row {
   workload: string;
   target: 'gateway' | 'baseline';
   result: Measured;
+  /** CPU milliseconds per checkout served (warm-up included) of the server and of MariaDB. */
+  serverCpuMs: number;
+  databaseCpuMs: number;
+  /** Row lock wait per checkout (InnoDB), and deadlocks (each retried by the server). */
+  lockWaitMs: number;
+  deadlocks: number;
 }
 
 function table(rows: Row[], connections: number, statements: number): string {
-  const header = ['workload', 'target', 'conns', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'SQL/req'];
+  const header = [
+    'workload',
+    'target',
+    'conns',
+    'req/s',
+    'p50 ms',
+    'p95 ms',
+    'p99 ms',
+    'SQL/req',
+    'CPU ms/req',
+    'db CPU ms/req',
+    'lock wait ms/req',
+    'deadlocks',
+  ];
   const lines = rows.map((r) => {
     const base = rows.find((b) => b.workload === r.workload && b.target === 'baseline');
     const ratio =
@@ -595,6 +666,10 @@ function table(rows: Row[], connections: number, statements: number): string {
       r.result.p95.toFixed(1),
       r.result.p99.toFixed(1),
       String(statements),
+      r.serverCpuMs.toFixed(2),
+      r.databaseCpuMs.toFixed(2),
+      r.lockWaitMs.toFixed(1),
+      String(r.deadlocks),
       ratio,
       [
         r.result.failures > 0 ? `${r.result.failures} failed` : '',
@@ -688,6 +763,7 @@ export async function benchCheckout(): Promise<number> {
     );
 
     const gateway = await startGatewayProcess(gatewayEnv, options.profileDir);
+    const dbPid = await databasePid(dataSource);
     children.push(gateway);
     const run = randomBytes(4).toString('hex');
 
@@ -736,36 +812,60 @@ export async function benchCheckout(): Promise<number> {
       },
     ];
     const targets = [
-      { target: 'gateway' as const, url: gateway.url },
-      { target: 'baseline' as const, url: baseline.url },
+      { target: 'gateway' as const, url: gateway.url, pid: gateway.process.pid },
+      { target: 'baseline' as const, url: baseline.url, pid: baseline.process.pid },
     ];
     const rows: Row[] = [];
     for (const w of workloads) {
       await clearOrders(dataSource);
       await setStock(dataSource, w.stocked, 1_000_000_000);
       const results = targets.map((): CheckoutLoadResult[] => []);
+      const cpu = targets.map(() => ({
+        server: 0,
+        database: 0,
+        requests: 0,
+        deadlocks: 0,
+        lockWaitMs: 0,
+      }));
       for (let round = 1; round <= ROUNDS; round++) {
         for (const [i, t] of targets.entries()) {
           process.stdout.write(
             `${w.name}: ${t.target}, ${options.connections} connections, round ${round}/${ROUNDS} (${elapsed()})\n`,
           );
           await fillCarts(dataSource, buyers, w.variantOf);
-          results[i]!.push(
-            await load({
-              url: t.url,
-              connections: options.connections,
-              seconds: options.seconds / ROUNDS,
-              warmupRequests: WARMUP_REQUESTS,
-              tokens: buyers.map((b) => b.token),
-              query: checkoutMutation,
-              address: ADDRESS,
-              keyPrefix: `bench-${run}-${w.name.slice(0, 1)}${round}${t.target.slice(0, 1)}`,
-            }),
-          );
+          const cpuBefore = [cpuSeconds(t.pid), cpuSeconds(dbPid)];
+          const locksBefore = await lockCounters(dataSource);
+          const result = await load({
+            url: t.url,
+            connections: options.connections,
+            seconds: options.seconds / ROUNDS,
+            warmupRequests: WARMUP_REQUESTS,
+            tokens: buyers.map((b) => b.token),
+            query: checkoutMutation,
+            address: ADDRESS,
+            keyPrefix: `bench-${run}-${w.name.slice(0, 1)}${round}${t.target.slice(0, 1)}`,
+          });
+          await settle(dataSource);
+          results[i]!.push(result);
+          cpu[i]!.server += cpuSeconds(t.pid) - cpuBefore[0]!;
+          cpu[i]!.database += cpuSeconds(dbPid) - cpuBefore[1]!;
+          cpu[i]!.requests += result.requests + result.warmup;
+          const locksAfter = await lockCounters(dataSource);
+          const delta = (name: string) => (locksAfter[name] ?? NaN) - (locksBefore[name] ?? NaN);
+          cpu[i]!.deadlocks += delta('Innodb_deadlocks');
+          cpu[i]!.lockWaitMs += delta('Innodb_row_lock_time');
         }
       }
       for (const [i, t] of targets.entries()) {
-        rows.push({ workload: w.name, target: t.target, result: summarize(results[i]!) });
+        rows.push({
+          workload: w.name,
+          target: t.target,
+          result: summarize(results[i]!),
+          serverCpuMs: (cpu[i]!.server * 1000) / cpu[i]!.requests,
+          databaseCpuMs: (cpu[i]!.database * 1000) / cpu[i]!.requests,
+          lockWaitMs: cpu[i]!.lockWaitMs / cpu[i]!.requests,
+          deadlocks: cpu[i]!.deadlocks,
+        });
       }
     }
     const gatewayErrors = [...gateway.stdout, ...gateway.stderr].filter((l) =>
@@ -787,7 +887,7 @@ export async function benchCheckout(): Promise<number> {
     }
     process.stdout.write('\nGoals:\n');
     process.stdout.write(
-      `  ${oversellFailures === 0 ? 'met ' : 'MISS'}  oversell: ${
+      `  ${oversellFailures > 0 ? 'MISS' : options.repeats === 0 ? 'skip' : 'met '}  oversell: ${
         options.repeats - oversellFailures
       }/${options.repeats} repeats sold exactly ${options.stock} of ${options.buyers}, 0 oversold\n`,
     );
