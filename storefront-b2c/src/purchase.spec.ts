@@ -132,6 +132,7 @@ describe('cart page', () => {
     await vi.waitFor(() =>
       expect(groups()[0]?.get('[data-testid="cart-line-stock"]').text()).toBe('Only 3 available'),
     );
+    expect((groups()[0]?.get('input').element as HTMLInputElement).value).toBe('3');
 
     await groups()[1]?.get('button[aria-label="Remove Pens"]').trigger('click');
     await vi.waitFor(() => expect(groups()).toHaveLength(1));
