@@ -1,3 +1,11 @@
+import type {
+  CodUnavailableReason,
+  OrderActor,
+  OrderStatus,
+  PaymentMethod,
+  PaymentStatus,
+} from '@marketgate/graphql-client';
+
 const en = {
   app: {
     name: 'Marketgate',
@@ -145,10 +153,13 @@ const en = {
       available: 'Cash on delivery available',
       checking: 'Checking cash on delivery…',
       enterProvince: 'Enter the province to check cash on delivery.',
-      REGION_NOT_SERVED: 'Cash on delivery does not reach {province}.',
-      AMOUNT_ABOVE_LIMIT: 'This order is above the cash-on-delivery limit.',
       unavailableHint: 'Change the province, or reduce this seller’s items in your cart.',
     },
+    codReason: {
+      REGION_NOT_SERVED: 'Cash on delivery does not reach {province}.',
+      AMOUNT_ABOVE_LIMIT: 'This order is above the cash-on-delivery limit.',
+      CURRENCY_NOT_ACCEPTED: 'Cash on delivery is not possible in this order’s currency.',
+    } satisfies Record<CodUnavailableReason, string>,
     place: 'Place order',
     placing: 'Placing your order…',
     failed:
@@ -180,7 +191,7 @@ const en = {
     timeline: 'Timeline',
     lines: 'Items',
     payment: 'Payment',
-    paymentMethod: { CASH_ON_DELIVERY: 'Cash on delivery' },
+    paymentMethod: { CASH_ON_DELIVERY: 'Cash on delivery' } satisfies Record<PaymentMethod, string>,
     collected: 'Collected {amount} on {date}',
     shipping: 'Shipping',
     carrier: 'Carrier',
@@ -201,15 +212,18 @@ const en = {
       RETURNED: 'Returned',
       CANCELLED: 'Cancelled',
       EXPIRED: 'Expired',
-    },
+    } satisfies Record<OrderStatus, string>,
     paymentStatus: {
       PENDING: 'To be paid on delivery',
       COLLECTED: 'Paid',
       RECONCILED: 'Paid',
       DISPUTED: 'Under review',
       VOIDED: 'Not charged',
-    },
-    actor: { CONSUMER: 'You', SELLER: 'Seller', SYSTEM: 'Marketgate' },
+    } satisfies Record<PaymentStatus, string>,
+    actor: { CONSUMER: 'You', SELLER: 'Seller', SYSTEM: 'Marketgate' } satisfies Record<
+      OrderActor,
+      string
+    >,
   },
   notFound: {
     title: 'Page not found',
@@ -367,10 +381,13 @@ const zhCN: StorefrontMessages = {
       available: '支持货到付款',
       checking: '正在查询能否货到付款…',
       enterProvince: '填写省份后即可查询能否货到付款。',
-      REGION_NOT_SERVED: '{province} 暂不支持货到付款。',
-      AMOUNT_ABOVE_LIMIT: '该订单金额超过货到付款上限。',
       unavailableHint: '请更换省份，或减少该商家的商品数量。',
     },
+    codReason: {
+      REGION_NOT_SERVED: '{province} 暂不支持货到付款。',
+      AMOUNT_ABOVE_LIMIT: '该订单金额超过货到付款上限。',
+      CURRENCY_NOT_ACCEPTED: '该订单的币种不支持货到付款。',
+    } satisfies Record<CodUnavailableReason, string>,
     place: '提交订单',
     placing: '正在提交订单…',
     failed: '无法连接商城，订单可能尚未提交：请再次点击“提交订单”，不会重复下单。',
@@ -401,7 +418,7 @@ const zhCN: StorefrontMessages = {
     timeline: '订单进度',
     lines: '商品',
     payment: '支付',
-    paymentMethod: { CASH_ON_DELIVERY: '货到付款' },
+    paymentMethod: { CASH_ON_DELIVERY: '货到付款' } satisfies Record<PaymentMethod, string>,
     collected: '已于 {date} 收款 {amount}',
     shipping: '配送',
     carrier: '快递公司',
@@ -422,15 +439,18 @@ const zhCN: StorefrontMessages = {
       RETURNED: '已退回',
       CANCELLED: '已取消',
       EXPIRED: '已过期',
-    },
+    } satisfies Record<OrderStatus, string>,
     paymentStatus: {
       PENDING: '货到付款',
       COLLECTED: '已付款',
       RECONCILED: '已付款',
       DISPUTED: '核对中',
       VOIDED: '未收费',
-    },
-    actor: { CONSUMER: '你', SELLER: '商家', SYSTEM: 'Marketgate' },
+    } satisfies Record<PaymentStatus, string>,
+    actor: { CONSUMER: '你', SELLER: '商家', SYSTEM: 'Marketgate' } satisfies Record<
+      OrderActor,
+      string
+    >,
   },
   notFound: {
     title: '页面不存在',
