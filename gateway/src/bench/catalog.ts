@@ -30,6 +30,8 @@ node:http + mysql2 baseline in this process, and loads both with autocannon on l
 
   --duration SECONDS   measured seconds per workload and target (default 10)
   --products N         catalog size (default 100000)
+
+pnpm bench checkout --help describes the checkout benchmark.
 `;
 
 /** Creates the database of `url` when it is missing. */
