@@ -8,9 +8,13 @@ import {
 } from '@marketgate/graphql-client';
 import { computed, ref, shallowRef } from 'vue';
 import { useSessionStore } from '../stores/session';
+import { fieldErrorsOf } from './input-errors';
 
 export type RemittanceOutcome =
-  SellerReconcileCashRemittanceMutation['reconcileCashRemittance'] | { __typename: 'Failed' };
+  | SellerReconcileCashRemittanceMutation['reconcileCashRemittance']
+  /** The gateway refused the input; messages by field name (`amount`, `reference`, `note`). */
+  | { __typename: 'Invalid'; fields: Record<string, string> }
+  | { __typename: 'Failed' };
 
 /** The shop's latest cash remittances, and recording a new one. */
 export function useCashRemittances() {
@@ -38,11 +42,14 @@ export function useCashRemittances() {
 
   /** Records a remittance; the gateway compares it with the cash collected and flags any gap. */
   async function record(input: ReconcileCashRemittanceInput): Promise<RemittanceOutcome> {
-    const { data } = await session.client
+    const { data, error } = await session.client
       .mutation(SellerReconcileCashRemittanceDocument, { input })
       .toPromise();
     const result = data?.reconcileCashRemittance;
-    if (!result) return { __typename: 'Failed' };
+    if (!result) {
+      const fields = fieldErrorsOf(error);
+      return fields ? { __typename: 'Invalid', fields } : { __typename: 'Failed' };
+    }
     if (result.__typename === 'CashRemittance') await load();
     return result;
   }

@@ -11,6 +11,7 @@ import {
 } from '@marketgate/graphql-client';
 import { computed, ref, shallowRef, toValue, watch, type MaybeRefOrGetter } from 'vue';
 import { useSessionStore } from '../stores/session';
+import { fieldErrorsOf } from './input-errors';
 
 export type SellerOrderState = 'loading' | 'error' | 'not-found' | 'ready';
 
@@ -26,7 +27,11 @@ export type OrderActionRequest =
 export type OrderActionError = Exclude<SellerOrderResultFragment, { __typename: 'Order' }>;
 
 export type OrderActionOutcome =
-  { kind: 'done' } | { kind: 'rejected'; error: OrderActionError } | { kind: 'failed' };
+  | { kind: 'done' }
+  | { kind: 'rejected'; error: OrderActionError }
+  /** The gateway refused the input; messages by field name (e.g. `trackingNumber`). */
+  | { kind: 'invalid'; fields: Record<string, string> }
+  | { kind: 'failed' };
 
 /**
  * One of the shop's orders and the seller's steps on it. Every step answers the order as it is
@@ -67,39 +72,52 @@ export function useSellerOrder(id: MaybeRefOrGetter<string>) {
     return order.value === null ? 'not-found' : 'ready';
   });
 
+  /** Sends one step; answers the gateway's result, or the failed request's error. */
   async function send(orderId: string, request: OrderActionRequest) {
     const client = session.client;
     switch (request.action) {
       case 'confirm': {
         const input = { orderId };
-        const { data } = await client.mutation(SellerConfirmOrderDocument, { input }).toPromise();
-        return data?.confirmOrder;
+        const { data, error } = await client
+          .mutation(SellerConfirmOrderDocument, { input })
+          .toPromise();
+        return { result: data?.confirmOrder, error };
       }
       case 'ship': {
         const { carrier, trackingNumber } = request;
         const input = { orderId, carrier, trackingNumber };
-        const { data } = await client.mutation(SellerShipOrderDocument, { input }).toPromise();
-        return data?.shipOrder;
+        const { data, error } = await client
+          .mutation(SellerShipOrderDocument, { input })
+          .toPromise();
+        return { result: data?.shipOrder, error };
       }
       case 'recordDelivery': {
         const input = { orderId, amountCollected: request.amountCollected };
-        const { data } = await client.mutation(SellerRecordDeliveryDocument, { input }).toPromise();
-        return data?.recordDelivery;
+        const { data, error } = await client
+          .mutation(SellerRecordDeliveryDocument, { input })
+          .toPromise();
+        return { result: data?.recordDelivery, error };
       }
       case 'recordRefusal': {
         const input = { orderId, reason: request.reason || null };
-        const { data } = await client.mutation(SellerRecordRefusalDocument, { input }).toPromise();
-        return data?.recordRefusal;
+        const { data, error } = await client
+          .mutation(SellerRecordRefusalDocument, { input })
+          .toPromise();
+        return { result: data?.recordRefusal, error };
       }
       case 'receiveReturn': {
         const input = { orderId };
-        const { data } = await client.mutation(SellerReceiveReturnDocument, { input }).toPromise();
-        return data?.receiveReturn;
+        const { data, error } = await client
+          .mutation(SellerReceiveReturnDocument, { input })
+          .toPromise();
+        return { result: data?.receiveReturn, error };
       }
       case 'cancel': {
         const input = { orderId, reason: request.reason || null };
-        const { data } = await client.mutation(SellerCancelOrderDocument, { input }).toPromise();
-        return data?.cancelOrder;
+        const { data, error } = await client
+          .mutation(SellerCancelOrderDocument, { input })
+          .toPromise();
+        return { result: data?.cancelOrder, error };
       }
     }
   }
@@ -107,8 +125,11 @@ export function useSellerOrder(id: MaybeRefOrGetter<string>) {
   async function perform(request: OrderActionRequest): Promise<OrderActionOutcome> {
     const current = order.value;
     if (!current) return { kind: 'failed' };
-    const result = await send(current.id, request);
-    if (!result) return { kind: 'failed' };
+    const { result, error } = await send(current.id, request);
+    if (!result) {
+      const fields = fieldErrorsOf(error);
+      return fields ? { kind: 'invalid', fields } : { kind: 'failed' };
+    }
     if (result.__typename === 'Order') {
       latest++;
       order.value = result;

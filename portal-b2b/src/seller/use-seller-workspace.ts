@@ -6,9 +6,14 @@ import {
 } from '@marketgate/graphql-client';
 import { computed, ref, shallowRef } from 'vue';
 import { useSessionStore } from '../stores/session';
+import { fieldErrorsOf } from './input-errors';
 
 export type WorkspaceSeller = NonNullable<NonNullable<SellerWorkspaceQuery['me']>['seller']>;
-export type CodFeeOutcome = SetSellerCodFeeMutation['setSellerCodFee'] | { __typename: 'Failed' };
+export type CodFeeOutcome =
+  | SetSellerCodFeeMutation['setSellerCodFee']
+  /** The gateway refused the fee; its message. */
+  | { __typename: 'Invalid'; message: string }
+  | { __typename: 'Failed' };
 
 /** The viewer's shop with its cash-on-delivery fee, and changing that fee. */
 export function useSellerWorkspace() {
@@ -38,11 +43,14 @@ export function useSellerWorkspace() {
   async function setCodFee(fee: number | null): Promise<CodFeeOutcome> {
     const current = seller.value;
     if (!current) return { __typename: 'Failed' };
-    const { data } = await session.client
+    const { data, error } = await session.client
       .mutation(SetSellerCodFeeDocument, { input: { sellerId: current.id, fee } })
       .toPromise();
     const result = data?.setSellerCodFee;
-    if (!result) return { __typename: 'Failed' };
+    if (!result) {
+      const message = fieldErrorsOf(error)?.fee;
+      return message ? { __typename: 'Invalid', message } : { __typename: 'Failed' };
+    }
     if (result.__typename === 'Seller') seller.value = { ...current, codFee: result.codFee };
     return result;
   }

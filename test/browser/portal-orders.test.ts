@@ -1,0 +1,219 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { openBrowser, type Browser } from './support/browser.js';
+
+const portalUrl = inject('portalUrl');
+
+/** One GraphQL request to the gateway as `token`'s user, as the storefront would send it. */
+async function gateway<T>(
+  query: string,
+  variables: Record<string, unknown>,
+  token?: string,
+): Promise<T> {
+  const response = await fetch(`${inject('gatewayUrl')}/graphql`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: T; errors?: unknown };
+  if (!body.data || body.errors) throw new Error(`gateway: ${JSON.stringify(body)}`);
+  return body.data;
+}
+
+interface PlacedOrder {
+  number: string;
+  total: { amount: number; currency: string };
+}
+
+/** A consumer registers, puts one North Dairy item in the cart and checks out cash on delivery. */
+async function placeNorthDairyOrder(): Promise<PlacedOrder> {
+  const { register } = await gateway<{ register: { __typename: string; token?: string } }>(
+    `mutation ($input: RegisterInput!) {
+      register(input: $input) { __typename ... on AuthPayload { token } }
+    }`,
+    {
+      input: {
+        email: `portal-orders-${randomUUID()}@example.test`,
+        name: 'Lin Wei',
+        password: 'demo-pass-123',
+      },
+    },
+  );
+  const token = register.token;
+  if (!token) throw new Error(`register answered ${register.__typename}`);
+
+  const { sellers } = await gateway<{ sellers: { id: string; name: string }[] }>(
+    '{ sellers { id name } }',
+    {},
+  );
+  const northDairy = sellers.find((seller) => seller.name === 'North Dairy');
+  if (!northDairy) throw new Error('the demo has no North Dairy');
+  const { products } = await gateway<{
+    products: { edges: { node: { variants: { id: string; stock: { available: number } }[] } }[] };
+  }>(
+    `query ($filter: ProductFilter) {
+      products(filter: $filter, first: 10) {
+        edges { node { variants { id stock { available } } } }
+      }
+    }`,
+    { filter: { sellerId: northDairy.id, inStock: true } },
+  );
+  const variant = products.edges
+    .flatMap((edge) => edge.node.variants)
+    .find((v) => v.stock.available > 0);
+  if (!variant) throw new Error('no North Dairy variant in stock');
+
+  const { addToCart } = await gateway<{ addToCart: { __typename: string } }>(
+    `mutation ($input: AddToCartInput!) { addToCart(input: $input) { __typename } }`,
+    { input: { variantId: variant.id, quantity: 1 } },
+    token,
+  );
+  expect(addToCart.__typename).toBe('Cart');
+
+  const { checkout } = await gateway<{
+    checkout: { __typename: string; orders?: (PlacedOrder & { seller: { id: string } })[] };
+  }>(
+    `mutation ($input: CheckoutInput!) {
+      checkout(input: $input) {
+        __typename
+        ... on CheckoutSuccess { orders { number total { amount currency } seller { id } } }
+      }
+    }`,
+    {
+      input: {
+        idempotencyKey: randomUUID(),
+        paymentMethod: 'CASH_ON_DELIVERY',
+        shippingAddress: {
+          name: 'Lin Wei',
+          phone: '13800138000',
+          province: 'Zhejiang',
+          city: 'Hangzhou',
+          district: 'Xihu',
+          line1: '18 Wensan Road',
+          postalCode: '310000',
+        },
+      },
+    },
+    token,
+  );
+  const order = checkout.orders?.find((o) => o.seller.id === northDairy.id);
+  if (!order) throw new Error(`checkout answered ${checkout.__typename}`);
+  return order;
+}
+
+/** An amount as the seller types it: 12850 fen is "128.50". */
+function typed(amount: number): string {
+  return (amount / 100).toFixed(2);
+}
+
+describe('seller workspace: consumer orders', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await openBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  async function signIn(email: string): Promise<void> {
+    const { page } = browser;
+    await page.getByLabel('Work email').fill(email);
+    await page.getByLabel('Password').fill('demo-pass-123');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByTestId('session-user').waitFor();
+  }
+
+  it('tells a company buyer the workspace is not for them', async () => {
+    const { page } = browser;
+    await page.goto(`${portalUrl}/seller/orders`);
+    await signIn('buyer@acme.example');
+    await page.getByTestId('seller-unavailable').waitFor();
+    expect(await page.getByRole('link', { name: 'Consumer orders' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByLabel('Work email').waitFor();
+  });
+
+  it('follows a cash-on-delivery order from placed to delivered and reconciles its cash', async () => {
+    const order = await placeNorthDairyOrder();
+    const { page } = browser;
+
+    await page.goto(portalUrl);
+    await signIn('sales@north-dairy.example');
+    await page.getByRole('link', { name: 'Consumer orders' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Consumer orders' }).waitFor();
+
+    await page.getByRole('searchbox', { name: 'Order number or phone' }).fill(order.number);
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    const row = page.getByTestId('seller-order-row').filter({ hasText: order.number });
+    await row.waitFor();
+    expect(await page.getByTestId('seller-order-row').count()).toBe(1);
+    expect(await row.textContent()).toContain('13800138000');
+    expect(await row.textContent()).toContain('Placed');
+    await browser.screenshot('portal-seller-orders');
+
+    await row.getByRole('link', { name: order.number }).click();
+    const status = page.getByTestId('order-status');
+    await page.getByTestId('order-number').waitFor();
+    expect(await status.textContent()).toContain('Placed');
+
+    await page.getByRole('button', { name: 'Confirm order' }).click();
+    await page.getByText('Order confirmed.').waitFor();
+    expect(await status.textContent()).toContain('Confirmed');
+
+    await page.getByRole('button', { name: 'Ship', exact: true }).click();
+    await page.getByLabel('Carrier').fill('SF Express');
+    await page.getByLabel('Tracking number').fill('SF1234567890');
+    await page.getByRole('button', { name: 'Mark as shipped' }).click();
+    await page.getByText('Order shipped.').waitFor();
+    expect(await status.textContent()).toContain('Shipped');
+
+    await page.getByRole('button', { name: 'Record delivery' }).click();
+    const cash = page.getByLabel(`Cash collected (${order.total.currency})`);
+    expect(await cash.inputValue()).toBe(typed(order.total.amount));
+    await cash.fill(typed(order.total.amount - 100));
+    await page.getByRole('button', { name: 'Save delivery' }).click();
+    await page.getByText('The cash collected must equal the order total').waitFor();
+    expect(await status.textContent()).toContain('Shipped');
+
+    await cash.fill(typed(order.total.amount));
+    await page.getByRole('button', { name: 'Save delivery' }).click();
+    await page.getByText('Delivery and cash recorded.').waitFor();
+    expect(await status.textContent()).toContain('Delivered');
+    expect(await page.getByTestId('payment-status').textContent()).toContain('Cash collected');
+    const timeline = await page.getByTestId('order-timeline').textContent();
+    for (const step of ['Placed', 'Confirmed', 'Shipped', 'Delivered']) {
+      expect(timeline).toContain(step);
+    }
+    await browser.screenshot('portal-seller-order-delivered');
+
+    await page.getByRole('link', { name: 'Cash remittances' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Cash remittances' }).waitFor();
+    await page.getByRole('checkbox', { name: `Select order ${order.number}` }).check();
+    await page
+      .getByLabel(`Amount handed over (${order.total.currency})`)
+      .fill(typed(order.total.amount));
+    await page.getByLabel('Reference', { exact: true }).fill(`COURIER-${randomUUID()}`);
+    const preview = page.getByTestId('remittance-preview');
+    await preview.getByText('Matches what was collected').waitFor();
+    expect(await page.getByTestId('remittance-difference').textContent()).toMatch(/0\.00/);
+    await browser.screenshot('portal-seller-remittance-preview');
+
+    await page.getByRole('button', { name: 'Record remittance' }).click();
+    const result = page.getByTestId('remittance-result');
+    await result.waitFor();
+    expect(await result.textContent()).toContain('Matched');
+    expect(
+      await page.getByTestId('remittance-history').getByText(order.number).count(),
+    ).toBeGreaterThan(0);
+    await browser.screenshot('portal-seller-remittance-matched');
+
+    await page.getByTestId('remittance-history').getByRole('link', { name: order.number }).click();
+    await page.getByTestId('order-number').waitFor();
+    expect(await page.getByTestId('payment-status').textContent()).toContain('Reconciled');
+  });
+});
