@@ -100,4 +100,32 @@ describe('cart store', () => {
     expect(cart.itemCount).toBe(5);
     expect(cart.busyLines).toEqual([]);
   });
+
+  it('sends quick changes one after another, so the last change wins', async () => {
+    localStorage.setItem('marketgate.storefront.cartToken', 'guest-1');
+    const releases: (() => void)[] = [];
+    const { cart, requests } = start({
+      Cart: () => ({ cart: cartData([tea]) }),
+      UpdateCartLine: async (variables) => {
+        const { quantity } = variables.input as { quantity: number };
+        await new Promise<void>((release) => releases.push(release));
+        return { updateCartLine: cartData([{ ...tea, quantity }]) };
+      },
+    });
+    await cart.load();
+    const first = cart.updateLine('l1', 2);
+    const second = cart.updateLine('l1', 3);
+    await vi.waitFor(() => expect(releases).toHaveLength(1));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(requests.filter((r) => r.operationName === 'UpdateCartLine')).toHaveLength(1);
+    expect(cart.busyLines).toEqual(['l1', 'l1']);
+    releases.shift()?.();
+    await first;
+    await vi.waitFor(() => expect(releases).toHaveLength(1));
+    releases.shift()?.();
+    await second;
+    expect(requests.filter((r) => r.operationName === 'UpdateCartLine')).toHaveLength(2);
+    expect(cart.itemCount).toBe(3);
+    expect(cart.busyLines).toEqual([]);
+  });
 });

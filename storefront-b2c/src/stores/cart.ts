@@ -101,20 +101,34 @@ export const useCartStore = defineStore('cart', () => {
     }
   }
 
+  /**
+   * Cart changes go to the gateway one after another: every answer is the whole cart, so the
+   * last answer to arrive must be the one for the last change (quick clicks on a stepper).
+   */
+  let queue: Promise<unknown> = Promise.resolve();
+
+  function enqueue(change: () => Promise<CartOutcome>): Promise<CartOutcome> {
+    const result = queue.then(change);
+    queue = result.catch(() => undefined);
+    return result;
+  }
+
   async function changeLine(lineId: string, change: () => Promise<CartOutcome>) {
     busyLines.value.push(lineId);
     try {
-      return await change();
+      return await enqueue(change);
     } finally {
-      busyLines.value = busyLines.value.filter((id) => id !== lineId);
+      busyLines.value.splice(busyLines.value.indexOf(lineId), 1);
     }
   }
 
-  async function add(variantId: string, quantity: number): Promise<CartOutcome> {
-    const { data, error } = await session.client
-      .mutation(AddToCartDocument, { input: { cartToken: cartToken(), variantId, quantity } })
-      .toPromise();
-    return error ? { kind: 'failed' } : apply(data?.addToCart);
+  function add(variantId: string, quantity: number): Promise<CartOutcome> {
+    return enqueue(async () => {
+      const { data, error } = await session.client
+        .mutation(AddToCartDocument, { input: { cartToken: cartToken(), variantId, quantity } })
+        .toPromise();
+      return error ? { kind: 'failed' } : apply(data?.addToCart);
+    });
   }
 
   function updateLine(lineId: string, quantity: number): Promise<CartOutcome> {
