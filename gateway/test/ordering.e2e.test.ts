@@ -482,6 +482,31 @@ describe('authorization', () => {
   });
 });
 
+describe('in-stock flag', () => {
+  it('turns off when a checkout takes the last unit and back on when it is cancelled', async () => {
+    const last = await variantOf(gw, 'office-hub', 3);
+    const product = await gw.gql<any>(`query ($id: ID!) { product(id: $id) { variants { id } } }`, {
+      id: last.productId,
+    });
+    for (const v of product.data.product.variants) {
+      await setAvailable(gw, office, v.id, v.id === last.id ? 1 : 0);
+    }
+    const inStock = async () =>
+      (
+        await gw.gql<any>(`query ($id: ID!) { product(id: $id) { inStock } }`, {
+          id: last.productId,
+        })
+      ).data.product.inStock;
+    expect(await inStock()).toBe(true);
+    const token = await registerConsumer(gw);
+    await addToCart(gw, last.id, 1, token);
+    const order = (await checkout(gw, token)).data.checkout.orders[0];
+    expect(await inStock()).toBe(false);
+    await sellerDoes(gw, token, 'cancelOrder', { orderId: order.id });
+    expect(await inStock()).toBe(true);
+  });
+});
+
 describe('cost', () => {
   it('lists orders with their lines, payment and timeline at a fixed number of statements', async () => {
     const q = `{ myOrders(first: 50) { edges { node { number seller { name } payment { status }

@@ -132,7 +132,9 @@ export class IdentityService {
   async viewerForToken(em: EntityManager, token: string): Promise<Viewer | null> {
     const claims = await this.signer.verify(token);
     if (!claims) return null;
-    const session = await em.findOne(Session, {
+    // `find`, not `findOne`: with joined relations a limit makes TypeORM run a second,
+    // DISTINCT query first. The id is the primary key, so there is at most one session.
+    const [session] = await em.find(Session, {
       where: { id: claims.sessionId, userId: claims.userId, expiresAt: MoreThan(new Date()) },
       relations: { user: { memberships: { company: true }, sellerStaff: true } },
     });

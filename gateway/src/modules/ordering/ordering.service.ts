@@ -221,15 +221,11 @@ export class OrderingService {
       .map((l) => ({ variant: variants.get(l.variantId)!, quantity: l.quantity }))
       .sort((a, b) => a.variant.id - b.variant.id);
     const unreserved: { variant: Variant; quantity: number }[] = [];
+    const emptied: number[] = [];
     for (const w of wanted) {
-      const reserved = await ctx.em
-        .createQueryBuilder()
-        .update(Variant)
-        .set({ stockReserved: () => 'stockReserved + :quantity' })
-        .where('id = :id AND stockOnHand - stockReserved >= :quantity')
-        .setParameters({ id: w.variant.id, quantity: w.quantity })
-        .execute();
-      if (!reserved.affected) unreserved.push(w);
+      const outcome = await this.reserve(ctx, w.variant.id, w.quantity);
+      if (outcome === 'short') unreserved.push(w);
+      if (outcome === 'emptied') emptied.push(w.variant.productId);
     }
     if (unreserved.length) {
       const current = await ctx.em.find(Variant, {
@@ -244,10 +240,8 @@ export class OrderingService {
         }),
       );
     }
-    await this.catalog.refreshStockFlags(
-      ctx,
-      wanted.map((w) => w.variant.productId),
-    );
+    // Only a variant this checkout sold out can change its product's "in stock" flag.
+    await this.catalog.refreshStockFlags(ctx, emptied);
     return new CheckoutSuccess(orders, false);
   }
 
@@ -521,6 +515,32 @@ export class OrderingService {
         { status: PaymentStatus.VOIDED },
       );
     }
+  }
+
+  /**
+   * Reserves `quantity` units with conditional updates: first one that leaves at least one
+   * unit (the common case: nothing else to do), else one that takes the last units ('emptied':
+   * the product may have sold out). 'short' when not even that many are left.
+   */
+  private async reserve(
+    ctx: Context,
+    variantId: number,
+    quantity: number,
+  ): Promise<'reserved' | 'emptied' | 'short'> {
+    for (const [leave, outcome] of [
+      [1, 'reserved'],
+      [0, 'emptied'],
+    ] as const) {
+      const result = await ctx.em
+        .createQueryBuilder()
+        .update(Variant)
+        .set({ stockReserved: () => 'stockReserved + :quantity' })
+        .where('id = :id AND stockOnHand - stockReserved >= :needed')
+        .setParameters({ id: variantId, quantity, needed: quantity + leave })
+        .execute();
+      if (result.affected) return outcome;
+    }
+    return 'short';
   }
 
   private async replay(ctx: Context, userId: number, key: string) {
