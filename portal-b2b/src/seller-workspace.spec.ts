@@ -1,0 +1,251 @@
+import type {
+  MeQuery,
+  SellerCashRemittanceFragment,
+  SellerOrderDetailFragment,
+  SellerOrderSummaryFragment,
+} from '@marketgate/graphql-client';
+import type { VueWrapper } from '@vue/test-utils';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { buyer, renderApp } from './test-utils';
+
+let current: VueWrapper | undefined;
+
+afterEach(() => {
+  current?.unmount();
+  current = undefined;
+  vi.unstubAllGlobals();
+  localStorage.clear();
+});
+
+const cny = (amount: number) => ({ amount, currency: 'CNY' });
+
+const sellerStaff: NonNullable<MeQuery['me']> = {
+  ...buyer,
+  id: 'u3',
+  email: 'sales@north-dairy.example',
+  name: 'North Dairy Sales',
+  seller: { id: 's1', name: 'North Dairy' },
+  memberships: [],
+};
+
+const summary: SellerOrderSummaryFragment = {
+  id: 'o1',
+  number: 'MG261128-ABC',
+  placedAt: '2026-11-28T08:00:00Z',
+  status: 'DELIVERED',
+  total: cny(2800),
+  payment: { id: 'p1', status: 'COLLECTED', collected: cny(2800) },
+  shippingAddress: { name: 'Lin Wei', phone: '13800138000', province: 'Zhejiang' },
+};
+
+function detail(status: SellerOrderDetailFragment['status']): SellerOrderDetailFragment {
+  return {
+    id: 'o1',
+    number: 'MG261128-ABC',
+    placedAt: '2026-11-28T08:00:00Z',
+    confirmBy: null,
+    status,
+    canCancel: false,
+    carrier: 'SF Express',
+    trackingNumber: 'SF12345',
+    itemsTotal: cny(2300),
+    codFee: cny(500),
+    total: cny(2800),
+    payment: {
+      id: 'p1',
+      status: status === 'DELIVERED' ? 'COLLECTED' : 'PENDING',
+      collected: status === 'DELIVERED' ? cny(2800) : null,
+      collectedAt: status === 'DELIVERED' ? '2026-11-28T10:00:00Z' : null,
+      reconciledAt: null,
+    },
+    shippingAddress: {
+      name: 'Lin Wei',
+      phone: '13800138000',
+      province: 'Zhejiang',
+      city: 'Hangzhou',
+      district: 'Xihu',
+      line1: '18 Wensan Road',
+      postalCode: '310000',
+    },
+    lines: [
+      {
+        id: 'l1',
+        sku: 'MILK-1',
+        productName: 'Fresh Milk',
+        variantName: 'Fresh Milk, 1 L',
+        quantity: 1,
+        unitPrice: cny(2300),
+        lineTotal: cny(2300),
+      },
+    ],
+    timeline: [
+      { status: 'PLACED', from: null, at: '2026-11-28T08:00:00Z', actor: 'CONSUMER', note: '' },
+    ],
+  };
+}
+
+const shortRemittance: SellerCashRemittanceFragment = {
+  id: 'r1',
+  reference: 'SF-0001',
+  note: '',
+  status: 'SHORT',
+  createdAt: '2026-11-28T12:00:00Z',
+  amount: cny(2700),
+  expected: cny(2800),
+  difference: cny(-100),
+  orders: [{ id: 'o1', number: 'MG261128-ABC' }],
+};
+
+async function render(path: string, handlers: Parameters<typeof renderApp>[1], me = sellerStaff) {
+  localStorage.setItem('marketgate.portal.token', 'token-1');
+  const rendered = await renderApp(path, { Me: () => ({ me }), ...handlers });
+  current = rendered.wrapper;
+  return rendered;
+}
+
+function button(wrapper: VueWrapper, name: string) {
+  const found = wrapper.findAll('button').find((b) => b.text() === name);
+  if (!found) throw new Error(`no button "${name}"`);
+  return found;
+}
+
+describe('seller workspace', () => {
+  it('is not available to someone who is not seller staff', async () => {
+    const { wrapper } = await render('/seller/orders', {}, buyer);
+    await vi.waitFor(() =>
+      expect(wrapper.get('[data-testid="seller-unavailable"]').text()).toContain(
+        'The seller workspace is not available to you',
+      ),
+    );
+    expect(wrapper.text()).not.toContain('Consumer orders');
+  });
+
+  it('asks the gateway for the filtered orders, newest first, and lists them', async () => {
+    const { wrapper, gateway } = await render('/seller/orders?status=DELIVERED&payment=COLLECTED', {
+      SellerOrders: () => ({
+        sellerOrders: {
+          edges: [{ cursor: 'c1', node: summary }],
+          pageInfo: { hasNextPage: false, endCursor: 'c1' },
+        },
+      }),
+    });
+    await vi.waitFor(() =>
+      expect(wrapper.find('[data-testid="seller-order-row"]').exists()).toBe(true),
+    );
+    const request = gateway.requests.find((r) => r.operationName === 'SellerOrders');
+    expect(request?.variables.filter).toEqual({
+      status: ['DELIVERED'],
+      paymentStatus: ['COLLECTED'],
+      search: null,
+    });
+    const row = wrapper.get('[data-testid="seller-order-row"]').text();
+    expect(row).toContain('MG261128-ABC');
+    expect(row).toContain('13800138000');
+    expect(row).toContain('CN¥28.00');
+    expect(row).toContain('Delivered');
+    expect(row).toContain('Cash collected');
+  });
+
+  it('says so when no order matches', async () => {
+    const { wrapper } = await render('/seller/orders?q=nobody', {
+      SellerOrders: () => ({
+        sellerOrders: { edges: [], pageInfo: { hasNextPage: false, endCursor: null } },
+      }),
+    });
+    await vi.waitFor(() => expect(wrapper.text()).toContain('No orders match'));
+  });
+
+  it('prefills the cash with the total and explains a mismatch next to the field', async () => {
+    let order = detail('SHIPPED');
+    const { wrapper, gateway } = await render('/seller/orders/o1', {
+      SellerOrder: () => ({ order }),
+      SellerRecordDelivery: (variables) => {
+        const { amountCollected } = variables.input as { amountCollected: number };
+        if (amountCollected !== 2800) {
+          return {
+            recordDelivery: {
+              __typename: 'CollectedAmountMismatchError',
+              errorCode: 'AMOUNT_MISMATCH',
+              message: 'The courier must collect exactly the order total',
+              expected: cny(2800),
+            },
+          };
+        }
+        order = detail('DELIVERED');
+        return { recordDelivery: { __typename: 'Order', ...order } };
+      },
+    });
+    await vi.waitFor(() =>
+      expect(wrapper.find('[data-testid="order-actions"]').exists()).toBe(true),
+    );
+    expect(wrapper.text()).not.toContain('Confirm order');
+
+    await button(wrapper, 'Record delivery').trigger('click');
+    const cash = wrapper.get('form input');
+    expect((cash.element as HTMLInputElement).value).toBe('28.00');
+
+    await cash.setValue('27');
+    await wrapper.get('form').trigger('submit');
+    await vi.waitFor(() =>
+      expect(wrapper.text()).toContain('The cash collected must equal the order total, CN¥28.00.'),
+    );
+    const sent = gateway.requests.filter((r) => r.operationName === 'SellerRecordDelivery');
+    expect(sent.at(-1)?.variables.input).toEqual({
+      orderId: 'o1',
+      amountCollected: 2700,
+    });
+
+    await cash.setValue('28.00');
+    await wrapper.get('form').trigger('submit');
+    await vi.waitFor(() => expect(wrapper.text()).toContain('Delivery and cash recorded.'));
+    expect(wrapper.get('[data-testid="order-status"]').text()).toBe('Delivered');
+    expect(wrapper.text()).toContain('Nothing left to do for this order.');
+  });
+
+  it('previews a short remittance and flags the gateway’s SHORT answer', async () => {
+    const remittances: SellerCashRemittanceFragment[] = [];
+    const { wrapper, gateway } = await render('/seller/remittances', {
+      SellerOrders: () => ({
+        sellerOrders: {
+          edges: [{ cursor: 'c1', node: summary }],
+          pageInfo: { hasNextPage: false, endCursor: 'c1' },
+        },
+      }),
+      SellerCashRemittances: () => ({ cashRemittances: remittances }),
+      SellerReconcileCashRemittance: () => {
+        remittances.push(shortRemittance);
+        return { reconcileCashRemittance: { __typename: 'CashRemittance', ...shortRemittance } };
+      },
+    });
+    await vi.waitFor(() =>
+      expect(wrapper.find('input[aria-label="Select order MG261128-ABC"]').exists()).toBe(true),
+    );
+    expect(wrapper.text()).toContain('No remittances recorded yet');
+
+    await wrapper.get('input[aria-label="Select order MG261128-ABC"]').setValue(true);
+    const [amount, reference] = wrapper.findAll('.remittances__fields input');
+    await amount?.setValue('27.00');
+    await reference?.setValue('SF-0001');
+    const preview = wrapper.get('[data-testid="remittance-preview"]').text();
+    expect(preview).toContain('CN¥28.00');
+    expect(preview).toContain('-CN¥1.00');
+    expect(preview).toContain('Short: less than was collected');
+
+    await wrapper.get('.remittances__form').trigger('submit');
+    await vi.waitFor(() =>
+      expect(wrapper.find('[data-testid="remittance-result"]').exists()).toBe(true),
+    );
+    const result = wrapper.get('[data-testid="remittance-result"]');
+    expect(result.attributes('role')).toBe('alert');
+    expect(result.text()).toContain('Remittance SF-0001 is SHORT by CN¥1.00.');
+    const sent = gateway.requests.find((r) => r.operationName === 'SellerReconcileCashRemittance');
+    expect(sent?.variables.input).toEqual({
+      orderIds: ['o1'],
+      amount: 2700,
+      reference: 'SF-0001',
+      note: null,
+    });
+    await vi.waitFor(() => expect(wrapper.text()).toContain('SF-0001'));
+    expect(wrapper.get('[data-testid="remittance-history"]').text()).toContain('Short');
+  });
+});
