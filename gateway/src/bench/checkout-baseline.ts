@@ -13,8 +13,9 @@ import { validateAddress, type AddressInput } from '../modules/ordering/address.
 
 /**
  * The hand-written checkout baseline: `node:http` and a mysql2 pool of the gateway's size,
- * running the statements the gateway's `checkout` runs (captured with LOG_SQL=true: the two
- * session reads, then one transaction of 14 statements), in the same order, with the same
+ * running the statements the gateway's `checkout` runs (captured with LOG_SQL=true: the
+ * session read, then one transaction of 13 statements when every variant keeps a unit), in the
+ * same order, with the same
  * locks and the same retry on deadlock, answering the same JSON. Forked by `checkout.ts`; it
  * reports its address over IPC.
  *
@@ -69,10 +70,7 @@ const sessionWhere = '(`s`.`id` = ? AND `s`.`userId` = ? AND `s`.`expiresAt` > ?
 
 /** TypeORM's findOne with to-many relations: first the distinct ids, then the rows. */
 const SQL = {
-  sessionIds:
-    `SELECT DISTINCT \`d\`.\`s_id\` AS \`ids_s_id\` FROM (SELECT ${sessionColumns} ${sessionJoins} ` +
-    `WHERE ${sessionWhere}) \`d\` ORDER BY \`s_id\` ASC LIMIT 1`,
-  session: `SELECT ${sessionColumns} ${sessionJoins} WHERE ${sessionWhere} AND \`s\`.\`id\` IN (?)`,
+  session: `SELECT ${sessionColumns} ${sessionJoins} WHERE ${sessionWhere}`,
   replay:
     'SELECT `id`, `userId`, `idempotencyKey`, `createdAt` FROM `checkout` ' +
     'WHERE `userId` = ? AND `idempotencyKey` = ? LIMIT 1',
@@ -196,9 +194,7 @@ export function createBaseline(options: BaselineOptions) {
       return null;
     }
     const now = new Date();
-    const [ids] = (await q(SQL.sessionIds, [sessionId, userId, now])) as [Row[]];
-    if (!ids[0]) return null;
-    const [rows] = (await q(SQL.session, [sessionId, userId, now, [ids[0].ids_s_id]])) as [Row[]];
+    const [rows] = (await q(SQL.session, [sessionId, userId, now])) as [Row[]];
     return (rows[0]?.u_id as number | undefined) ?? null;
   }
 
@@ -381,11 +377,15 @@ export function createBaseline(options: BaselineOptions) {
       .map((l) => ({ v: variants.get(l.variantId)!, quantity: l.quantity as number }))
       .sort((a, b) => a.v.id - b.v.id);
     const unreserved: typeof wanted = [];
+    const emptied: number[] = [];
     for (const w of wanted) {
-      const [result] = (await q(SQL.reserve, [w.quantity, w.v.id, w.quantity])) as [
+      const [leaving] = (await q(SQL.reserve, [w.quantity, w.v.id, w.quantity + 1])) as [
         ResultSetHeader,
       ];
-      if (!result.affectedRows) unreserved.push(w);
+      if (leaving.affectedRows) continue;
+      const [last] = (await q(SQL.reserve, [w.quantity, w.v.id, w.quantity])) as [ResultSetHeader];
+      if (last.affectedRows) emptied.push(w.v.productId as number);
+      else unreserved.push(w);
     }
     if (unreserved.length) {
       const [current] = (await q(SQL.lockVariants, [unreserved.map((u) => u.v.id)])) as [Row[]];
@@ -403,7 +403,9 @@ export function createBaseline(options: BaselineOptions) {
         ),
       );
     }
-    await q(SQL.stockFlags, [[...new Set(wanted.map((w) => w.v.productId))].sort((a, b) => a - b)]);
+    if (emptied.length) {
+      await q(SQL.stockFlags, [[...new Set(emptied)].sort((a, b) => a - b)]);
+    }
     return { __typename: 'CheckoutSuccess', replayed: false, orders: orders.map(orderJson) };
   }
 
