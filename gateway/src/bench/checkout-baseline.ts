@@ -105,14 +105,14 @@ const SQL = {
     'VALUES ? RETURNING `id`, `createdAt`, `updatedAt`',
   orderLines:
     'INSERT INTO `order_line`(`id`, `orderId`, `productId`, `variantId`, `sku`, `productName`, ' +
-    '`variantName`, `currency`, `unitAmount`, `quantity`) VALUES ? RETURNING `id`',
+    '`variantName`, `currency`, `unitAmount`, `quantity`) VALUES ?',
   payments:
     'INSERT INTO `payment`(`id`, `createdAt`, `updatedAt`, `orderId`, `method`, `status`, ' +
     '`currency`, `dueAmount`, `collectedAmount`, `collectedAt`, `reconciledAt`, ' +
-    '`remittanceId`) VALUES ? RETURNING `id`, `createdAt`, `updatedAt`',
+    '`remittanceId`) VALUES ?',
   audit:
     'INSERT INTO `audit_event`(`id`, `actorUserId`, `entityType`, `entityId`, `action`, ' +
-    '`fromState`, `toState`, `data`, `createdAt`) VALUES ? RETURNING `id`, `createdAt`',
+    '`fromState`, `toState`, `data`, `createdAt`) VALUES ?',
   deleteLines: 'DELETE FROM `cart_line` WHERE `id` IN (?)',
   reserve:
     'UPDATE `variant` SET `stockReserved` = `stockReserved` + ?, ' +

@@ -1,4 +1,5 @@
 import type { Context, Viewer } from '../../api/context.js';
+import { insertRows } from '../../db/insert-rows.js';
 import { AuditEvent } from './audit-event.entity.js';
 
 /** Appends to the audit log inside the caller's transaction, so the record and the change commit together. */
@@ -29,8 +30,8 @@ export class AuditService {
       data?: Record<string, unknown> | null;
     }[],
   ): Promise<void> {
-    if (records.length === 0) return;
-    await ctx.em.insert(
+    await insertRows(
+      ctx.em,
       AuditEvent,
       records.map((r) => ({
         actorUserId: actor?.user.id ?? null,

@@ -7,6 +7,7 @@ import { inTransaction, RetryTransaction } from '../../api/transaction.js';
 import { parseId } from '../../common/batch.js';
 import type { Config } from '../../config/config.js';
 import { isUniqueViolation } from '../../db/errors.js';
+import { insertRows } from '../../db/insert-rows.js';
 import { forUpdate } from '../../db/locks.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { Cart, CartLine } from '../cart/cart.entity.js';
@@ -172,7 +173,8 @@ export class OrderingService {
 
     await ctx.em.insert(Order, orders);
     const ordered = [...groups.values()];
-    await ctx.em.insert(
+    await insertRows(
+      ctx.em,
       OrderLine,
       ordered.flatMap(({ lines: own }, i) =>
         own.map(({ line, variant, product }) => ({
@@ -188,7 +190,8 @@ export class OrderingService {
         })),
       ),
     );
-    await ctx.em.insert(
+    await insertRows(
+      ctx.em,
       Payment,
       orders.map((o) => ({
         orderId: o.id,
@@ -477,7 +480,8 @@ export class OrderingService {
         where: { id: In(lines.map((l) => l.variantId)) },
       });
       const onHand = new Map(after.map((v) => [v.id, v.stockOnHand]));
-      await ctx.em.insert(
+      await insertRows(
+        ctx.em,
         StockMovement,
         lines.map((l) => ({
           variantId: l.variantId,
