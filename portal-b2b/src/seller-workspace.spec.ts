@@ -146,6 +146,37 @@ describe('seller workspace', () => {
     expect(row).toContain('Cash collected');
   });
 
+  it('keeps the list’s page while an order is open and refreshes it on the way back', async () => {
+    let status: SellerOrderSummaryFragment['status'] = 'PLACED';
+    const { wrapper, gateway, router } = await render('/seller/orders', {
+      SellerOrders: (variables) => ({
+        sellerOrders: {
+          edges: [{ cursor: variables.after ? 'c2' : 'c1', node: { ...summary, status } }],
+          pageInfo: { hasNextPage: !variables.after, endCursor: variables.after ? 'c2' : 'c1' },
+        },
+      }),
+      SellerOrder: () => ({ order: detail('CONFIRMED') }),
+    });
+    const listed = () => gateway.requests.filter((r) => r.operationName === 'SellerOrders');
+    await vi.waitFor(() => expect(wrapper.text()).toContain('Page 1'));
+    await button(wrapper, 'Next').trigger('click');
+    await vi.waitFor(() => expect(wrapper.text()).toContain('Page 2'));
+
+    await router.push('/seller/orders/o1');
+    await vi.waitFor(() =>
+      expect(wrapper.find('[data-testid="order-number"]').exists()).toBe(true),
+    );
+    status = 'CONFIRMED';
+    const before = listed().length;
+    router.back();
+    await vi.waitFor(() => expect(listed().length).toBe(before + 1));
+    expect(listed().at(-1)?.variables.after).toBe('c1');
+    await vi.waitFor(() =>
+      expect(wrapper.get('[data-testid="seller-order-row"]').text()).toContain('Confirmed'),
+    );
+    expect(wrapper.text()).toContain('Page 2');
+  });
+
   it('says so when no order matches', async () => {
     const { wrapper } = await render('/seller/orders?q=nobody', {
       SellerOrders: () => ({
