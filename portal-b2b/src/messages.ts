@@ -1,3 +1,21 @@
+import type {
+  OrderActor,
+  OrderStatus,
+  PaymentStatus,
+  RemittanceStatus,
+  SellerReconcileCashRemittanceMutation,
+} from '@marketgate/graphql-client';
+import type { FormAction, OrderAction } from './seller/order-actions';
+import type { OrderActionError } from './seller/use-seller-order';
+
+/** What recording a remittance can answer besides the remittance; each is explained on screen. */
+type RemittanceError =
+  | Exclude<
+      SellerReconcileCashRemittanceMutation['reconcileCashRemittance']['__typename'],
+      'CashRemittance'
+    >
+  | 'failed';
+
 const en = {
   app: {
     name: 'Marketgate',
@@ -129,7 +147,7 @@ const en = {
         CONSUMER: 'Customer',
         SELLER: 'Shop',
         SYSTEM: 'System',
-      },
+      } satisfies Record<OrderActor, string>,
       placed: 'Placed',
       actions: 'Next steps',
       noActions: 'Nothing left to do for this order.',
@@ -154,7 +172,7 @@ const en = {
         recordDelivery: 'Save delivery',
         recordRefusal: 'Save refusal',
         cancel: 'Cancel the order',
-      },
+      } satisfies Record<FormAction, string>,
       required: 'Required',
       invalidAmount: 'Enter an amount such as 128.50',
       done: {
@@ -164,7 +182,7 @@ const en = {
         recordRefusal: 'Refusal recorded.',
         receiveReturn: 'Return received; stock restored.',
         cancel: 'Order cancelled; stock released.',
-      },
+      } satisfies Record<OrderAction, string>,
       error: {
         NotFoundError: 'This order could not be found for your shop.',
         InvalidStateError: 'The order has moved on meanwhile: {message} It has been reloaded.',
@@ -172,7 +190,7 @@ const en = {
           'The cash collected must equal the order total, {expected}. Check the amount with the courier.',
         invalid: 'Check the highlighted fields.',
         failed: 'That did not go through. Check your connection and try again.',
-      },
+      } satisfies Record<OrderActionError['__typename'] | 'invalid' | 'failed', string>,
     },
     remit: {
       title: 'Cash remittances',
@@ -200,19 +218,19 @@ const en = {
         MATCHED: 'Matches what was collected',
         SHORT: 'Short: less than was collected',
         EXCESS: 'Excess: more than was collected',
-      },
+      } satisfies Record<RemittanceStatus, string>,
       result: {
         MATCHED: 'Remittance {reference} matched: the payments are reconciled.',
         SHORT:
           'Remittance {reference} is SHORT by {difference}. It is recorded and the payments are marked disputed.',
         EXCESS:
           'Remittance {reference} is in EXCESS by {difference}. It is recorded and the payments are marked disputed.',
-      },
+      } satisfies Record<RemittanceStatus, string>,
       error: {
         NotFoundError: 'One of the orders could not be found for your shop.',
         InvalidStateError: 'The gateway refused it: {message}',
         failed: 'That did not go through. Check your connection and try again.',
-      },
+      } satisfies Record<RemittanceError, string>,
       history: 'Past remittances',
       historyCaption: 'Your shop’s latest remittances, newest first',
       noHistory: 'No remittances recorded yet',
@@ -243,19 +261,19 @@ const en = {
     RETURNED: 'Returned',
     CANCELLED: 'Cancelled',
     EXPIRED: 'Expired',
-  },
+  } satisfies Record<OrderStatus, string>,
   paymentStatus: {
     PENDING: 'Cash due',
     COLLECTED: 'Cash collected',
     RECONCILED: 'Reconciled',
     DISPUTED: 'Disputed',
     VOIDED: 'Voided',
-  },
+  } satisfies Record<PaymentStatus, string>,
   remittanceStatus: {
     MATCHED: 'Matched',
     SHORT: 'Short',
     EXCESS: 'Excess',
-  },
+  } satisfies Record<RemittanceStatus, string>,
 };
 
 export type PortalMessages = typeof en;

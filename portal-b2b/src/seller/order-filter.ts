@@ -1,24 +1,31 @@
 import type { OrderStatus, PaymentStatus, SellerOrderFilter } from '@marketgate/graphql-client';
 import type { LocationQuery } from 'vue-router';
 
-export const orderStatuses: readonly OrderStatus[] = [
-  'PLACED',
-  'CONFIRMED',
-  'SHIPPED',
-  'DELIVERED',
-  'REFUSED',
-  'RETURNED',
-  'CANCELLED',
-  'EXPIRED',
-];
+/**
+ * Every status once, in lifecycle order, as the filters offer them. Keyed so that a status new in
+ * the schema fails to compile here instead of going missing from the filter.
+ */
+const orderStatusOrder = {
+  PLACED: true,
+  CONFIRMED: true,
+  SHIPPED: true,
+  DELIVERED: true,
+  REFUSED: true,
+  RETURNED: true,
+  CANCELLED: true,
+  EXPIRED: true,
+} satisfies Record<OrderStatus, true>;
 
-export const paymentStatuses: readonly PaymentStatus[] = [
-  'PENDING',
-  'COLLECTED',
-  'RECONCILED',
-  'DISPUTED',
-  'VOIDED',
-];
+const paymentStatusOrder = {
+  PENDING: true,
+  COLLECTED: true,
+  RECONCILED: true,
+  DISPUTED: true,
+  VOIDED: true,
+} satisfies Record<PaymentStatus, true>;
+
+export const orderStatuses = Object.keys(orderStatusOrder) as OrderStatus[];
+export const paymentStatuses = Object.keys(paymentStatusOrder) as PaymentStatus[];
 
 /** Orders still waiting for one of the seller's steps. */
 export const openStatuses: readonly OrderStatus[] = ['PLACED', 'CONFIRMED', 'SHIPPED', 'REFUSED'];
