@@ -279,4 +279,37 @@ describe('seller workspace', () => {
     await vi.waitFor(() => expect(wrapper.text()).toContain('SF-0001'));
     expect(wrapper.get('[data-testid="remittance-history"]').text()).toContain('Short');
   });
+
+  it('shows the shop’s COD fee and changes it, or returns to the platform default', async () => {
+    let fee = 500;
+    const { wrapper, gateway } = await render('/seller/cash-on-delivery', {
+      SellerWorkspace: () => ({
+        me: { id: 'u3', seller: { id: 's1', name: 'North Dairy', codFee: cny(fee) } },
+      }),
+      SetSellerCodFee: (variables) => {
+        const input = variables.input as { sellerId: string; fee: number | null };
+        fee = input.fee ?? 600;
+        return { setSellerCodFee: { __typename: 'Seller', id: 's1', codFee: cny(fee) } };
+      },
+    });
+    await vi.waitFor(() =>
+      expect(wrapper.find('[data-testid="cod-fee-current"]').exists()).toBe(true),
+    );
+    expect(wrapper.get('[data-testid="cod-fee-current"]').text()).toBe('CN¥5.00');
+    const input = wrapper.get('form input');
+    expect((input.element as HTMLInputElement).value).toBe('5.00');
+
+    await input.setValue('8');
+    await wrapper.get('form').trigger('submit');
+    await vi.waitFor(() => expect(wrapper.text()).toContain('Saved. The fee is now CN¥8.00.'));
+    expect(wrapper.get('[data-testid="cod-fee-current"]').text()).toBe('CN¥8.00');
+
+    await button(wrapper, 'Use the platform default').trigger('click');
+    await vi.waitFor(() => expect(wrapper.text()).toContain('Saved. The fee is now CN¥6.00.'));
+    const sent = gateway.requests.filter((r) => r.operationName === 'SetSellerCodFee');
+    expect(sent.map((r) => r.variables.input)).toEqual([
+      { sellerId: 's1', fee: 800 },
+      { sellerId: 's1', fee: null },
+    ]);
+  });
 });
