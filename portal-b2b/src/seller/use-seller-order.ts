@@ -139,5 +139,5 @@ export function useSellerOrder(id: MaybeRefOrGetter<string>) {
     return { kind: 'rejected', error: result };
   }
 
-  return { order, state, fetching, perform, reload: load };
+  return { order, state, perform, reload: load };
 }
