@@ -1,27 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openBrowser, type Browser } from './support/browser.js';
+import { gateway } from './support/gateway.js';
 
 const portalUrl = inject('portalUrl');
-
-/** One GraphQL request to the gateway as `token`'s user, as the storefront would send it. */
-async function gateway<T>(
-  query: string,
-  variables: Record<string, unknown>,
-  token?: string,
-): Promise<T> {
-  const response = await fetch(`${inject('gatewayUrl')}/graphql`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: T; errors?: unknown };
-  if (!body.data || body.errors) throw new Error(`gateway: ${JSON.stringify(body)}`);
-  return body.data;
-}
 
 interface PlacedOrder {
   number: string;

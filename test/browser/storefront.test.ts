@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openBrowser, type Browser } from './support/browser.js';
+import { gateway } from './support/gateway.js';
 
 const storefrontUrl = inject('storefrontUrl');
 const price = /¥\s?\d[\d,]*\.\d{2}/;
@@ -65,25 +66,6 @@ describe('storefront', () => {
     await browser.screenshot('storefront-home-zh');
   });
 });
-
-/** One GraphQL request to the gateway as `token`'s user, as the seller's own tools would send it. */
-async function gateway<T>(
-  query: string,
-  variables: Record<string, unknown>,
-  token?: string,
-): Promise<T> {
-  const response = await fetch(`${inject('gatewayUrl')}/graphql`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: T; errors?: unknown[] };
-  if (!body.data || body.errors) throw new Error(`gateway: ${JSON.stringify(body)}`);
-  return body.data;
-}
 
 async function sellerToken(email: string): Promise<string> {
   const { login } = await gateway<{ login: { __typename: string; token?: string } }>(
