@@ -62,13 +62,13 @@ const sessionColumns = [
   columns('st', 'st', STAFF),
 ].join(', ');
 const sessionJoins =
-  'FROM `session` `s` LEFT JOIN `user` `u` ON `u`.`id`=`s`.`userId` ' +
+  'FROM `session` `s` INNER JOIN `user` `u` ON `u`.`id`=`s`.`userId` ' +
   'LEFT JOIN `company_member` `m` ON `m`.`userId`=`u`.`id` ' +
   'LEFT JOIN `company` `c` ON `c`.`id`=`m`.`companyId` ' +
   'LEFT JOIN `seller_staff` `st` ON `st`.`userId`=`u`.`id`';
 const sessionWhere = '(`s`.`id` = ? AND `s`.`userId` = ? AND `s`.`expiresAt` > ?)';
 
-/** TypeORM's findOne with to-many relations: first the distinct ids, then the rows. */
+/** The statements, as the gateway sends them (see the file comment). */
 const SQL = {
   session: `SELECT ${sessionColumns} ${sessionJoins} WHERE ${sessionWhere}`,
   replay:

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { MoreThan, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { Config } from '../../config/config.js';
 import type { Context, Viewer } from '../../api/context.js';
 import {
@@ -132,12 +132,20 @@ export class IdentityService {
   async viewerForToken(em: EntityManager, token: string): Promise<Viewer | null> {
     const claims = await this.signer.verify(token);
     if (!claims) return null;
-    // `find`, not `findOne`: with joined relations a limit makes TypeORM run a second,
-    // DISTINCT query first. The id is the primary key, so there is at most one session.
-    const [session] = await em.find(Session, {
-      where: { id: claims.sessionId, userId: claims.userId, expiresAt: MoreThan(new Date()) },
-      relations: { user: { memberships: { company: true }, sellerStaff: true } },
-    });
+    // One statement, with short aliases: `findOne` with joined relations runs a DISTINCT query
+    // first, and its generated aliases are long enough that TypeORM hashes them every time.
+    const session = await em
+      .createQueryBuilder(Session, 's')
+      .innerJoinAndSelect('s.user', 'u')
+      .leftJoinAndSelect('u.memberships', 'm')
+      .leftJoinAndSelect('m.company', 'c')
+      .leftJoinAndSelect('u.sellerStaff', 'st')
+      .where('s.id = :id AND s.userId = :userId AND s.expiresAt > :now', {
+        id: claims.sessionId,
+        userId: claims.userId,
+        now: new Date(),
+      })
+      .getOne();
     if (!session) return null;
     return {
       user: session.user,
