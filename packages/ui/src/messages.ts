@@ -38,6 +38,9 @@ const en = {
     specifications: 'Specifications',
     sku: 'SKU',
     skipToContent: 'Skip to content',
+    itemsTotal: 'Items',
+    codFee: 'Cash-on-delivery fee',
+    orderTotal: 'Order total',
   },
 };
 
@@ -83,6 +86,9 @@ const zhCN: UiMessages = {
     specifications: '规格参数',
     sku: '货号',
     skipToContent: '跳到主要内容',
+    itemsTotal: '商品金额',
+    codFee: '货到付款手续费',
+    orderTotal: '订单合计',
   },
 };
 
