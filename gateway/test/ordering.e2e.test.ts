@@ -251,14 +251,19 @@ describe('checkout', () => {
     expect(office.codFee.amount).toBe(500);
     const admin = await gw.login('admin@marketgate.example');
     const set = `mutation ($input: SetSellerCodFeeInput!) { setSellerCodFee(input: $input) {
-      __typename ... on Seller { codFee { amount } } } }`;
+      __typename ... on Seller { codFee { amount } ownCodFee { amount } } } }`;
     const other = await gw.gql<any>(set, { input: { sellerId: office.id, fee: 0 } }, dairy);
     expect(other.data.setSellerCodFee.__typename).toBe('NotFoundError');
     const res = await gw.gql<any>(set, { input: { sellerId: office.id, fee: 0 } }, admin);
-    expect(res.data.setSellerCodFee).toEqual({ __typename: 'Seller', codFee: { amount: 0 } });
+    expect(res.data.setSellerCodFee).toEqual({
+      __typename: 'Seller',
+      codFee: { amount: 0 },
+      ownCodFee: { amount: 0 },
+    });
     const { paperOrder } = await placeTwoOrders();
     expect(paperOrder.codFee.amount).toBe(0);
-    await gw.gql(set, { input: { sellerId: office.id, fee: null } }, admin);
+    const reset = await gw.gql<any>(set, { input: { sellerId: office.id, fee: null } }, admin);
+    expect(reset.data.setSellerCodFee).toMatchObject({ codFee: { amount: 500 }, ownCodFee: null });
   });
 });
 
@@ -479,6 +484,17 @@ describe('authorization', () => {
     expect(byNumber.data.sellerOrders.edges.map((e: any) => e.node.id)).toEqual([milkOrder.id]);
     const byPhone = await gw.gql<any>(q, { filter: { search: '138-0013-8000' } }, dairy);
     expect(byPhone.data.sellerOrders.edges.length).toBeGreaterThan(0);
+
+    const counted = `query ($filter: SellerOrderFilter) { sellerOrders(first: 1, filter: $filter) {
+      totalCount edges { node { id } } } }`;
+    const all = await gw.gql<any>(counted, {}, dairy);
+    expect(all.data.sellerOrders.edges).toHaveLength(1);
+    expect(all.data.sellerOrders.totalCount).toBeGreaterThan(1);
+    const future = new Date(Date.now() + 3_600_000).toISOString();
+    const none = await gw.gql<any>(counted, { filter: { placedFrom: future } }, dairy);
+    expect(none.data.sellerOrders).toEqual({ totalCount: 0, edges: [] });
+    const before = await gw.gql<any>(counted, { filter: { placedBefore: future } }, dairy);
+    expect(before.data.sellerOrders.totalCount).toBe(all.data.sellerOrders.totalCount);
   });
 });
 

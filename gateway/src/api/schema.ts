@@ -12,6 +12,7 @@ import {
 import { CsvImportResolver } from '../modules/catalog/csv-import.resolver.js';
 import { CartGroupFieldsResolver, CartResolver } from '../modules/cart/cart.resolver.js';
 import {
+  OrderConnectionFieldsResolver,
   OrderFieldsResolver,
   OrderingResolver,
   OrderLineFieldsResolver,
@@ -38,6 +39,7 @@ export const resolvers = [
   CompanyMemberFieldsResolver,
   CsvImportResolver,
   IdentityResolver,
+  OrderConnectionFieldsResolver,
   OrderFieldsResolver,
   OrderingResolver,
   OrderLineFieldsResolver,

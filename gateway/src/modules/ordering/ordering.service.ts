@@ -29,6 +29,7 @@ import {
   EmptyCartError,
   InvalidAddressError,
   OrderActor,
+  OrderConnection,
   OutOfStockError,
   OutOfStockLine,
   type CancelOrderInput,
@@ -277,10 +278,16 @@ export class OrderingService {
         phone: search.replace(/[\s-]/g, ''),
       });
     }
+    if (filter?.placedFrom)
+      qb.andWhere('o.createdAt >= :placedFrom', { placedFrom: filter.placedFrom });
+    if (filter?.placedBefore) {
+      qb.andWhere('o.createdAt < :placedBefore', { placedBefore: filter.placedBefore });
+    }
     return this.page(qb, args);
   }
 
-  private async page(qb: SelectQueryBuilder<Order>, args: OrdersArgs) {
+  private async page(qb: SelectQueryBuilder<Order>, args: OrdersArgs): Promise<OrderConnection> {
+    const counted = qb.clone();
     if (args.after) {
       const [id] = decodeCursor(args.after, 1);
       qb.andWhere('o.id < :afterId', { afterId: id });
@@ -289,7 +296,13 @@ export class OrderingService {
       .orderBy('o.id', 'DESC')
       .take(args.first + 1)
       .getMany();
-    return toPage(rows, args.first, args.after, (o) => [o.id]);
+    const connection = new OrderConnection();
+    Object.assign(
+      connection,
+      toPage(rows, args.first, args.after, (o) => [o.id]),
+    );
+    connection.count = () => counted.getCount();
+    return connection;
   }
 
   /** An order the viewer bought, sells or (platform admins) any; null for everything else. */

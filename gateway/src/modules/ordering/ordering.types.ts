@@ -76,6 +76,9 @@ export class OrderConnection {
 
   @Field(() => PageInfo)
   pageInfo: PageInfo;
+
+  /** Counts every order the list's filter matches; run only when `totalCount` is asked. */
+  count: () => Promise<number>;
 }
 
 @ArgsType()
@@ -107,6 +110,14 @@ export class SellerOrderFilter {
   @IsOptional()
   @MaxLength(30)
   search?: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'Placed at or after this instant.' })
+  @IsOptional()
+  placedFrom?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'Placed before this instant.' })
+  @IsOptional()
+  placedBefore?: Date | null;
 }
 
 @ArgsType()

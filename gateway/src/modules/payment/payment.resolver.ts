@@ -62,4 +62,14 @@ export class SellerPaymentFieldsResolver {
     const cod = ctx.services.cod;
     return Money.of(cod.fee(seller.codFeeAmount), cod.currency);
   }
+
+  @FieldResolver(() => Money, {
+    nullable: true,
+    description: 'The fee this shop set for itself; null while it charges the platform default.',
+  })
+  ownCodFee(@Root() seller: Seller, @Ctx() ctx: Context): Money | null {
+    return seller.codFeeAmount === null
+      ? null
+      : Money.of(seller.codFeeAmount, ctx.services.cod.currency);
+  }
 }
