@@ -199,6 +199,10 @@ export type RemoveCartLineInput = {
 
 export type SellerOrderFilter = {
   paymentStatus?: Array<PaymentStatus> | null | undefined;
+  /** Placed before this instant. */
+  placedBefore?: string | null | undefined;
+  /** Placed at or after this instant. */
+  placedFrom?: string | null | undefined;
   /** An order number or a phone number. */
   search?: string | null | undefined;
   status?: Array<OrderStatus> | null | undefined;
