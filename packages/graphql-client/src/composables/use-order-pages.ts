@@ -1,6 +1,7 @@
 import { useQuery } from '@urql/vue';
-import { computed, ref } from 'vue';
+import { computed } from 'vue';
 import { MyOrdersDocument, type MyOrdersQuery } from '../generated/graphql.js';
+import { useCursorStack } from './cursor-stack.js';
 import type { LoadState } from './load-state.js';
 
 export type OrderListItem = MyOrdersQuery['myOrders']['edges'][number]['node'];
@@ -10,8 +11,7 @@ export type OrderListItem = MyOrdersQuery['myOrders']['edges'][number]['node'];
  * forward, so the `after` cursors of the pages already seen are kept for "previous".
  */
 export function useOrderPages(pageSize = 10) {
-  const previousCursors = ref<(string | null)[]>([]);
-  const after = ref<string | null>(null);
+  const { after, pageNumber, hasPrevious, forward, back } = useCursorStack();
 
   const query = useQuery({
     query: MyOrdersDocument,
@@ -23,8 +23,6 @@ export function useOrderPages(pageSize = 10) {
   const orders = computed<OrderListItem[]>(
     () => connection.value?.edges.map((edge) => edge.node) ?? [],
   );
-  const pageNumber = computed(() => previousCursors.value.length + 1);
-  const hasPrevious = computed(() => previousCursors.value.length > 0);
   const hasNext = computed(() => connection.value?.pageInfo.hasNextPage ?? false);
 
   const state = computed<LoadState>(() => {
@@ -36,13 +34,12 @@ export function useOrderPages(pageSize = 10) {
   function next(): void {
     const endCursor = connection.value?.pageInfo.endCursor;
     if (!hasNext.value || !endCursor || query.fetching.value) return;
-    previousCursors.value.push(after.value);
-    after.value = endCursor;
+    forward(endCursor);
   }
 
   function previous(): void {
     if (!hasPrevious.value || query.fetching.value) return;
-    after.value = previousCursors.value.pop() ?? null;
+    back();
   }
 
   function retry(): void {

@@ -1,11 +1,12 @@
 import { useQuery } from '@urql/vue';
-import { computed, ref, toValue, watch, type MaybeRefOrGetter } from 'vue';
+import { computed, toValue, watch, type MaybeRefOrGetter } from 'vue';
 import {
   ProductsPageDocument,
   type ProductFilter,
   type ProductSort,
   type ProductsPageQuery,
 } from '../generated/graphql.js';
+import { useCursorStack } from './cursor-stack.js';
 import type { LoadState } from './load-state.js';
 
 export type ProductsPageProduct = ProductsPageQuery['products']['edges'][number]['node'];
@@ -33,13 +34,9 @@ export function useProductPages(options: ProductPagesOptions = {}) {
   const filter = computed<ProductFilter>(() => toValue(options.filter) ?? {});
   const sort = computed<ProductSort>(() => toValue(options.sort) ?? 'RELEVANCE');
 
-  const previousCursors = ref<(string | null)[]>([]);
-  const after = ref<string | null>(null);
+  const { after, pageNumber, hasPrevious, forward, back, reset } = useCursorStack();
 
-  watch([() => JSON.stringify(filter.value), sort], () => {
-    previousCursors.value = [];
-    after.value = null;
-  });
+  watch([() => JSON.stringify(filter.value), sort], reset);
 
   const query = useQuery({
     query: ProductsPageDocument,
@@ -60,9 +57,7 @@ export function useProductPages(options: ProductPagesOptions = {}) {
   );
   const totalCount = computed(() => connection.value?.totalCount ?? 0);
   const facets = computed<ProductsPageFacets | undefined>(() => connection.value?.facets);
-  const pageNumber = computed(() => previousCursors.value.length + 1);
   const pageCount = computed(() => Math.max(1, Math.ceil(totalCount.value / pageSize)));
-  const hasPrevious = computed(() => previousCursors.value.length > 0);
   const hasNext = computed(() => connection.value?.pageInfo.hasNextPage ?? false);
 
   const state = computed<LoadState>(() => {
@@ -74,13 +69,12 @@ export function useProductPages(options: ProductPagesOptions = {}) {
   function next(): void {
     const endCursor = connection.value?.pageInfo.endCursor;
     if (!hasNext.value || !endCursor || query.fetching.value) return;
-    previousCursors.value.push(after.value);
-    after.value = endCursor;
+    forward(endCursor);
   }
 
   function previous(): void {
     if (!hasPrevious.value || query.fetching.value) return;
-    after.value = previousCursors.value.pop() ?? null;
+    back();
   }
 
   function retry(): void {
