@@ -14,6 +14,7 @@ afterEach(() => {
   current?.unmount();
   current = undefined;
   vi.unstubAllGlobals();
+  vi.unstubAllEnvs();
   localStorage.clear();
 });
 
@@ -121,29 +122,52 @@ describe('seller workspace', () => {
   });
 
   it('asks the gateway for the filtered orders, newest first, and lists them', async () => {
-    const { wrapper, gateway } = await render('/seller/orders?status=DELIVERED&payment=COLLECTED', {
-      SellerOrders: () => ({
-        sellerOrders: {
-          edges: [{ cursor: 'c1', node: summary }],
-          pageInfo: { hasNextPage: false, endCursor: 'c1' },
-        },
-      }),
-    });
+    vi.stubEnv('TZ', 'Asia/Shanghai');
+    const { wrapper, gateway, router } = await render(
+      '/seller/orders?status=DELIVERED&payment=COLLECTED&from=2026-11-01',
+      {
+        SellerOrders: () => ({
+          sellerOrders: {
+            edges: [{ cursor: 'c1', node: summary }],
+            pageInfo: { hasNextPage: false, endCursor: 'c1' },
+            totalCount: 1,
+          },
+        }),
+      },
+    );
     await vi.waitFor(() =>
       expect(wrapper.find('[data-testid="seller-order-row"]').exists()).toBe(true),
     );
-    const request = gateway.requests.find((r) => r.operationName === 'SellerOrders');
-    expect(request?.variables.filter).toEqual({
+    const listed = () => gateway.requests.filter((r) => r.operationName === 'SellerOrders');
+    expect(listed()[0]?.variables.filter).toEqual({
       status: ['DELIVERED'],
       paymentStatus: ['COLLECTED'],
       search: null,
+      placedFrom: '2026-10-31T16:00:00.000Z',
+      placedBefore: null,
     });
+    expect(wrapper.get('[data-testid="seller-orders-count"]').text()).toBe('1 order');
     const row = wrapper.get('[data-testid="seller-order-row"]').text();
     expect(row).toContain('MG261128-ABC');
     expect(row).toContain('13800138000');
     expect(row).toContain('CN¥28.00');
     expect(row).toContain('Delivered');
     expect(row).toContain('Cash collected');
+
+    const [from, to] = wrapper.findAll('input[type="date"]');
+    expect((from?.element as HTMLInputElement).value).toBe('2026-11-01');
+    await to?.setValue('2026-11-28');
+    await vi.waitFor(() => expect(router.currentRoute.value.query.to).toBe('2026-11-28'));
+    expect(router.currentRoute.value.query).toMatchObject({
+      status: 'DELIVERED',
+      from: '2026-11-01',
+    });
+    await vi.waitFor(() =>
+      expect(listed().at(-1)?.variables.filter).toMatchObject({
+        placedFrom: '2026-10-31T16:00:00.000Z',
+        placedBefore: '2026-11-28T16:00:00.000Z',
+      }),
+    );
   });
 
   it('keeps the list’s page while an order is open and refreshes it on the way back', async () => {
@@ -153,14 +177,16 @@ describe('seller workspace', () => {
         sellerOrders: {
           edges: [{ cursor: variables.after ? 'c2' : 'c1', node: { ...summary, status } }],
           pageInfo: { hasNextPage: !variables.after, endCursor: variables.after ? 'c2' : 'c1' },
+          totalCount: 25,
         },
       }),
       SellerOrder: () => ({ order: detail('CONFIRMED') }),
     });
     const listed = () => gateway.requests.filter((r) => r.operationName === 'SellerOrders');
-    await vi.waitFor(() => expect(wrapper.text()).toContain('Page 1'));
-    await button(wrapper, 'Next').trigger('click');
-    await vi.waitFor(() => expect(wrapper.text()).toContain('Page 2'));
+    await vi.waitFor(() => expect(wrapper.text()).toContain('Page 1 of 2'));
+    expect(wrapper.get('[data-testid="seller-orders-count"]').text()).toBe('25 orders');
+    await wrapper.get('[data-testid="pagination-next"]').trigger('click');
+    await vi.waitFor(() => expect(wrapper.text()).toContain('Page 2 of 2'));
 
     await router.push('/seller/orders/o1');
     await vi.waitFor(() =>
@@ -174,13 +200,17 @@ describe('seller workspace', () => {
     await vi.waitFor(() =>
       expect(wrapper.get('[data-testid="seller-order-row"]').text()).toContain('Confirmed'),
     );
-    expect(wrapper.text()).toContain('Page 2');
+    expect(wrapper.text()).toContain('Page 2 of 2');
   });
 
   it('says so when no order matches', async () => {
     const { wrapper } = await render('/seller/orders?q=nobody', {
       SellerOrders: () => ({
-        sellerOrders: { edges: [], pageInfo: { hasNextPage: false, endCursor: null } },
+        sellerOrders: {
+          edges: [],
+          pageInfo: { hasNextPage: false, endCursor: null },
+          totalCount: 0,
+        },
       }),
     });
     await vi.waitFor(() => expect(wrapper.text()).toContain('No orders match'));
@@ -240,6 +270,7 @@ describe('seller workspace', () => {
         sellerOrders: {
           edges: [{ cursor: 'c1', node: summary }],
           pageInfo: { hasNextPage: false, endCursor: 'c1' },
+          totalCount: 1,
         },
       }),
       SellerCashRemittances: () => ({ cashRemittances: remittances }),
@@ -281,21 +312,35 @@ describe('seller workspace', () => {
   });
 
   it('shows the shop’s COD fee and changes it, or returns to the platform default', async () => {
-    let fee = 500;
     const { wrapper, gateway } = await render('/seller/cash-on-delivery', {
       SellerWorkspace: () => ({
-        me: { id: 'u3', seller: { id: 's1', name: 'North Dairy', codFee: cny(fee) } },
+        me: {
+          id: 'u3',
+          seller: { id: 's1', name: 'North Dairy', codFee: cny(500), ownCodFee: cny(500) },
+        },
+        cashOnDeliveryTerms: { defaultFee: cny(600) },
       }),
       SetSellerCodFee: (variables) => {
         const input = variables.input as { sellerId: string; fee: number | null };
-        fee = input.fee ?? 600;
-        return { setSellerCodFee: { __typename: 'Seller', id: 's1', codFee: cny(fee) } };
+        const own = input.fee === null ? null : cny(input.fee);
+        return {
+          setSellerCodFee: {
+            __typename: 'Seller',
+            id: 's1',
+            codFee: own ?? cny(600),
+            ownCodFee: own,
+          },
+        };
       },
     });
     await vi.waitFor(() =>
       expect(wrapper.find('[data-testid="cod-fee-current"]').exists()).toBe(true),
     );
     expect(wrapper.get('[data-testid="cod-fee-current"]').text()).toBe('CN¥5.00');
+    expect(wrapper.get('[data-testid="cod-fee-source"]').text()).toBe('Set by your shop');
+    expect(wrapper.get('[data-testid="cod-fee-platform"]').text()).toBe(
+      'The platform default is CN¥6.00.',
+    );
     const input = wrapper.get('form input');
     expect((input.element as HTMLInputElement).value).toBe('5.00');
 
@@ -306,6 +351,9 @@ describe('seller workspace', () => {
 
     await button(wrapper, 'Use the platform default').trigger('click');
     await vi.waitFor(() => expect(wrapper.text()).toContain('Saved. The fee is now CN¥6.00.'));
+    expect(wrapper.get('[data-testid="cod-fee-source"]').text()).toBe('The platform default');
+    expect(wrapper.find('[data-testid="cod-fee-platform"]').exists()).toBe(false);
+    expect(button(wrapper, 'Use the platform default').attributes('disabled')).toBeDefined();
     const sent = gateway.requests.filter((r) => r.operationName === 'SetSellerCodFee');
     expect(sent.map((r) => r.variables.input)).toEqual([
       { sellerId: 's1', fee: 800 },

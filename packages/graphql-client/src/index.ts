@@ -1,6 +1,7 @@
 export * from './generated/graphql.js';
 export { createMarketgateClient, type MarketgateClientOptions } from './client.js';
 export type { LoadState } from './composables/load-state.js';
+export { useCursorStack } from './composables/cursor-stack.js';
 export { useCategories, type CatalogCategory } from './composables/use-categories.js';
 export {
   useProduct,

@@ -1,5 +1,6 @@
 import {
   SellerOrdersDocument,
+  useCursorStack,
   type LoadState,
   type SellerOrderFilter,
   type SellerOrderSummaryFragment,
@@ -14,11 +15,11 @@ import { useSessionStore } from '../stores/session';
  */
 export function useSellerOrders(filter: MaybeRefOrGetter<SellerOrderFilter>, pageSize = 20) {
   const session = useSessionStore();
+  const { after, pageNumber, hasPrevious, forward, back, reset } = useCursorStack();
   const orders = shallowRef<SellerOrderSummaryFragment[]>([]);
+  const totalCount = ref(0);
   const hasNext = ref(false);
   const endCursor = ref<string | null>(null);
-  const previousCursors = ref<(string | null)[]>([]);
-  const after = ref<string | null>(null);
   const fetching = ref(false);
   const failed = ref(false);
   const loaded = ref(false);
@@ -39,6 +40,7 @@ export function useSellerOrders(filter: MaybeRefOrGetter<SellerOrderFilter>, pag
     failed.value = Boolean(error) || !data;
     if (data) {
       orders.value = data.sellerOrders.edges.map((edge) => edge.node);
+      totalCount.value = data.sellerOrders.totalCount;
       hasNext.value = data.sellerOrders.pageInfo.hasNextPage;
       endCursor.value = data.sellerOrders.pageInfo.endCursor ?? null;
       loaded.value = true;
@@ -48,8 +50,7 @@ export function useSellerOrders(filter: MaybeRefOrGetter<SellerOrderFilter>, pag
   watch(
     () => JSON.stringify(toValue(filter)),
     () => {
-      previousCursors.value = [];
-      after.value = null;
+      reset();
       loaded.value = false;
       void load();
     },
@@ -64,14 +65,13 @@ export function useSellerOrders(filter: MaybeRefOrGetter<SellerOrderFilter>, pag
 
   function next(): void {
     if (!hasNext.value || !endCursor.value || fetching.value) return;
-    previousCursors.value.push(after.value);
-    after.value = endCursor.value;
+    forward(endCursor.value);
     void load();
   }
 
   function previous(): void {
-    if (previousCursors.value.length === 0 || fetching.value) return;
-    after.value = previousCursors.value.pop() ?? null;
+    if (!hasPrevious.value || fetching.value) return;
+    back();
     void load();
   }
 
@@ -79,9 +79,12 @@ export function useSellerOrders(filter: MaybeRefOrGetter<SellerOrderFilter>, pag
     orders,
     state,
     fetching,
+    /** Orders matching the filter, on every page. */
+    totalCount,
+    pageCount: computed(() => Math.max(1, Math.ceil(totalCount.value / pageSize))),
     hasNext,
-    hasPrevious: computed(() => previousCursors.value.length > 0),
-    pageNumber: computed(() => previousCursors.value.length + 1),
+    hasPrevious,
+    pageNumber,
     next,
     previous,
     /** Loads the current page again, e.g. after a retry or once orders have moved on. */

@@ -9,16 +9,21 @@ import { useSessionStore } from '../stores/session';
 import { fieldErrorsOf } from './input-errors';
 
 export type WorkspaceSeller = NonNullable<NonNullable<SellerWorkspaceQuery['me']>['seller']>;
+type PlatformCodFee = SellerWorkspaceQuery['cashOnDeliveryTerms']['defaultFee'];
 export type CodFeeOutcome =
   | SetSellerCodFeeMutation['setSellerCodFee']
   /** The gateway refused the fee; its message. */
   | { __typename: 'Invalid'; message: string }
   | { __typename: 'Failed' };
 
-/** The viewer's shop with its cash-on-delivery fee, and changing that fee. */
+/**
+ * The viewer's shop with its cash-on-delivery fee (its own, or the platform default it falls back
+ * to), and changing that fee.
+ */
 export function useSellerWorkspace() {
   const session = useSessionStore();
   const seller = shallowRef<WorkspaceSeller | null | undefined>(undefined);
+  const platformCodFee = shallowRef<PlatformCodFee | undefined>(undefined);
   const failed = ref(false);
   const fetching = ref(false);
 
@@ -29,7 +34,10 @@ export function useSellerWorkspace() {
       .toPromise();
     fetching.value = false;
     failed.value = Boolean(error) || !data;
-    if (data) seller.value = data.me?.seller ?? null;
+    if (data) {
+      seller.value = data.me?.seller ?? null;
+      platformCodFee.value = data.cashOnDeliveryTerms.defaultFee;
+    }
   }
   void load();
 
@@ -51,9 +59,11 @@ export function useSellerWorkspace() {
       const message = fieldErrorsOf(error)?.fee;
       return message ? { __typename: 'Invalid', message } : { __typename: 'Failed' };
     }
-    if (result.__typename === 'Seller') seller.value = { ...current, codFee: result.codFee };
+    if (result.__typename === 'Seller') {
+      seller.value = { ...current, codFee: result.codFee, ownCodFee: result.ownCodFee };
+    }
     return result;
   }
 
-  return { seller, state, reload: load, setCodFee };
+  return { seller, platformCodFee, state, reload: load, setCodFee };
 }
