@@ -7,6 +7,7 @@ const portalUrl = inject('portalUrl');
 
 interface PlacedOrder {
   number: string;
+  placedAt: string;
   total: { amount: number; currency: string };
 }
 
@@ -61,7 +62,7 @@ async function placeNorthDairyOrder(): Promise<PlacedOrder> {
     `mutation ($input: CheckoutInput!) {
       checkout(input: $input) {
         __typename
-        ... on CheckoutSuccess { orders { number total { amount currency } seller { id } } }
+        ... on CheckoutSuccess { orders { number placedAt total { amount currency } seller { id } } }
       }
     }`,
     {
@@ -136,6 +137,19 @@ describe('seller workspace: consumer orders', () => {
     expect(await page.getByTestId('seller-order-row').count()).toBe(1);
     expect(await row.textContent()).toContain('13800138000');
     expect(await row.textContent()).toContain('Placed');
+    expect(await page.getByTestId('seller-orders-count').textContent()).toContain('1 order');
+
+    // The day the order was placed, as the browser's time zone has it.
+    const day = await page.evaluate((iso) => {
+      const date = new Date(iso);
+      const pad = (n: number) => String(n).padStart(2, '0');
+      return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+    }, order.placedAt);
+    await page.getByLabel('Placed from').fill(day);
+    await page.getByLabel('Placed to').fill(day);
+    await page.waitForURL((url) => url.searchParams.get('to') === day);
+    await row.waitFor();
+    expect(await page.getByTestId('seller-orders-count').textContent()).toContain('1 order');
     await browser.screenshot('portal-seller-orders');
 
     await row.getByRole('link', { name: order.number }).click();
