@@ -79,14 +79,13 @@ export class OrderingService {
 
   async checkout(ctx: Context, viewer: Viewer, input: CheckoutInput) {
     const userId = viewer.user.id;
-    const replay = await this.replay(ctx, userId, input.idempotencyKey);
-    if (replay) return replay;
     const checked = validateAddress(input.shippingAddress, 'shippingAddress');
     if ('problems' in checked) return new InvalidAddressError(checked.problems);
     const address = checked.address;
 
-    // Claim the key before anything else: a parallel request with the same key waits on the
-    // unique index, fails once this commits, and then replays these orders.
+    // Claim the key first. Taken already: this is a replay, answered from what the first
+    // request placed. A parallel request with the same key waits here on the unique index until
+    // the first one ends, then replays its orders (or, if it rolled back, claims the key).
     let checkoutId: number;
     try {
       const claimed = await ctx.em.insert(Checkout, {
@@ -95,8 +94,10 @@ export class OrderingService {
       });
       checkoutId = (claimed.identifiers[0] as { id: number }).id;
     } catch (error) {
-      if (isUniqueViolation(error)) throw new RetryTransaction('idempotency key claimed');
-      throw error;
+      if (!isUniqueViolation(error)) throw error;
+      const replay = await this.replay(ctx, userId, input.idempotencyKey);
+      if (!replay) throw new RetryTransaction('idempotency key claimed');
+      return replay;
     }
 
     const cart = await ctx.em.findOne(Cart, { where: { userId }, ...forUpdate(ctx.em) });
