@@ -15,7 +15,15 @@ const env = {
 const processes = [
   dev
     ? ['gateway', 'pnpm', ['--filter', '@marketgate/gateway', 'dev']]
-    : ['gateway', 'node', ['gateway/dist/main.js']],
+    : [
+        'gateway',
+        'node',
+        // The production flags come from the built gateway (`pnpm start` builds first).
+        [
+          ...(await import('../gateway/dist/runtime-flags.js')).gatewayNodeFlags,
+          'gateway/dist/main.js',
+        ],
+      ],
   ['storefront', 'pnpm', ['--filter', '@marketgate/storefront-b2c', dev ? 'dev' : 'preview']],
   ['portal', 'pnpm', ['--filter', '@marketgate/portal-b2b', dev ? 'dev' : 'preview']],
 ];

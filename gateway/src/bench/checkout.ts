@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { gatewayNodeFlags } from '../runtime-flags.js';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -317,7 +318,7 @@ function collectLines(stream: NodeJS.ReadableStream, into: string[], onLine?: (l
 function startGatewayProcess(env: Record<string, string>, profileDir?: string): Promise<Child> {
   const main = fileURLToPath(new URL('../main.js', import.meta.url));
   const flags = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}/gateway`] : [];
-  const child = spawn(process.execPath, [...flags, main], {
+  const child = spawn(process.execPath, [...gatewayNodeFlags, ...flags, main], {
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -341,7 +342,10 @@ function startGatewayProcess(env: Record<string, string>, profileDir?: string): 
 function startBaselineProcess(options: BaselineOptions, profileDir?: string): Promise<Child> {
   const child = fork(fileURLToPath(new URL('./checkout-baseline.js', import.meta.url)), {
     env: { ...process.env, NODE_ENV: 'production' },
-    execArgv: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}/baseline`] : [],
+    execArgv: [
+      ...gatewayNodeFlags,
+      ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}/baseline`] : []),
+    ],
   });
   return new Promise((resolve, reject) => {
     child.once('message', (m) =>
