@@ -338,7 +338,7 @@ describe('order lifecycle', () => {
     expect(twice.data.reconcileCashRemittance.__typename).toBe('InvalidStateError');
   });
 
-  it('flags a short remittance instead of accepting it', async () => {
+  it('flags a short remittance instead of accepting it, until it is resolved', async () => {
     const ids: string[] = [];
     let expected = 0;
     for (let i = 0; i < 2; i++) {
@@ -367,8 +367,38 @@ describe('order lifecycle', () => {
       difference: { amount: -100 },
       orders: [{ payment: { status: 'DISPUTED' } }, { payment: { status: 'DISPUTED' } }],
     });
-    const listed = await gw.gql<any>('{ cashRemittances { reference status } }', {}, dairy);
-    expect(listed.data.cashRemittances[0]).toEqual({ reference: 'SHORT-1', status: 'SHORT' });
+    const listed = await gw.gql<any>(
+      '{ cashRemittances { id reference status resolution } }',
+      {},
+      dairy,
+    );
+    const short = listed.data.cashRemittances[0];
+    expect(short).toMatchObject({ reference: 'SHORT-1', status: 'SHORT', resolution: null });
+
+    const resolve = `mutation ($input: ResolveCashRemittanceInput!) { resolveCashRemittance(input: $input) {
+      __typename ... on CashRemittance { status resolution resolutionNote resolvedAt orders { payment { status } } }
+      ... on ErrorResult { errorCode } } }`;
+    const input = {
+      remittanceId: short.id,
+      resolution: 'SETTLED',
+      note: 'Courier paid 1.00 (ZTO-77)',
+    };
+    const foreign = await gw.gql<any>(resolve, { input }, office);
+    expect(foreign.data.resolveCashRemittance.__typename).toBe('NotFoundError');
+    const resolved = await gw.gql<any>(resolve, { input }, dairy);
+    expect(resolved.data.resolveCashRemittance).toMatchObject({
+      __typename: 'CashRemittance',
+      status: 'SHORT',
+      resolution: 'SETTLED',
+      resolutionNote: 'Courier paid 1.00 (ZTO-77)',
+      orders: [{ payment: { status: 'RECONCILED' } }, { payment: { status: 'RECONCILED' } }],
+    });
+    expect(resolved.data.resolveCashRemittance.resolvedAt).toBeTruthy();
+    const again = await gw.gql<any>(resolve, { input }, dairy);
+    expect(again.data.resolveCashRemittance).toEqual({
+      __typename: 'InvalidStateError',
+      errorCode: 'INVALID_STATE',
+    });
   });
 
   it('restores stock when a refused parcel comes back', async () => {

@@ -29,6 +29,19 @@ export enum RemittanceStatus {
 }
 registerEnumType(RemittanceStatus, { name: 'RemittanceStatus' });
 
+export enum RemittanceResolution {
+  SETTLED = 'SETTLED',
+  WRITTEN_OFF = 'WRITTEN_OFF',
+}
+registerEnumType(RemittanceResolution, {
+  name: 'RemittanceResolution',
+  description: 'How a short or excess remittance was closed.',
+  valuesConfig: {
+    SETTLED: { description: 'The difference changed hands afterwards (paid up or paid back).' },
+    WRITTEN_OFF: { description: 'The seller accepted the difference as it is.' },
+  },
+});
+
 /** The payment of one order: for cash on delivery, what is due, collected and remitted. */
 @ObjectType({ description: 'The payment of an order.' })
 @Entity('payment')
@@ -109,6 +122,21 @@ export class CashRemittance extends BaseEntity {
 
   @Column({ type: 'int' })
   actorUserId: number;
+
+  @Field(() => RemittanceResolution, {
+    nullable: true,
+    description: 'Null while a short or excess remittance is open (always null when matched).',
+  })
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  resolution: RemittanceResolution | null;
+
+  @Field(() => String, { description: 'The reference and words the resolution was recorded with.' })
+  @Column({ type: 'varchar', length: 500, default: '' })
+  resolutionNote: string;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ type: 'datetime', nullable: true })
+  resolvedAt: Date | null;
 
   @Field(() => Money, { description: 'What the courier handed over.' })
   get amount(): Money {

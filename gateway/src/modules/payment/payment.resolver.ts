@@ -9,6 +9,8 @@ import { CashRemittance } from './payment.entity.js';
 import {
   ReconcileCashRemittanceInput,
   ReconcileCashRemittanceResult,
+  ResolveCashRemittanceInput,
+  ResolveCashRemittanceResult,
   SetSellerCodFeeInput,
   SetSellerCodFeeResult,
 } from './payment.types.js';
@@ -32,6 +34,19 @@ export class PaymentResolver {
     @Ctx() ctx: Context,
   ) {
     return ctx.services.payment.reconcile(ctx, requireViewer(ctx), input);
+  }
+
+  @Authorized(Role.SELLER_STAFF)
+  @Mutation(() => ResolveCashRemittanceResult, {
+    description:
+      'Closes a short or excess remittance (settled afterwards or written off); its payments become RECONCILED.',
+  })
+  @Transaction()
+  resolveCashRemittance(
+    @Arg('input', () => ResolveCashRemittanceInput) input: ResolveCashRemittanceInput,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.services.payment.resolve(ctx, requireViewer(ctx), input);
   }
 
   @Authorized(Role.SELLER_STAFF, Role.PLATFORM_ADMIN)

@@ -10,7 +10,11 @@ import { Seller } from '../identity/seller.entity.js';
 import { Order } from '../ordering/order.entity.js';
 import { OrderStatus } from '../ordering/order-status.js';
 import { CashRemittance, Payment, PaymentStatus, RemittanceStatus } from './payment.entity.js';
-import type { ReconcileCashRemittanceInput, SetSellerCodFeeInput } from './payment.types.js';
+import type {
+  ReconcileCashRemittanceInput,
+  ResolveCashRemittanceInput,
+  SetSellerCodFeeInput,
+} from './payment.types.js';
 
 /** How many remittances `cashRemittances` lists. */
 const REMITTANCE_LIST_LIMIT = 100;
@@ -119,6 +123,49 @@ export class PaymentService {
       { reference, orders: ids.map((id) => numberOf.get(id)), expected, received: input.amount },
     );
     return remittance;
+  }
+
+  /**
+   * Closes a short or excess remittance: the difference was settled afterwards or written off.
+   * Its payments become RECONCILED. Resolving twice answers InvalidStateError.
+   */
+  async resolve(ctx: Context, viewer: Viewer, input: ResolveCashRemittanceInput) {
+    const id = parseId(input.remittanceId);
+    const remittance = id
+      ? await ctx.em.findOne(CashRemittance, {
+          where: { id, sellerId: viewer.sellerId as number },
+          ...forUpdate(ctx.em),
+        })
+      : null;
+    if (!remittance) return new NotFoundError('Remittance');
+    if (remittance.status === RemittanceStatus.MATCHED || remittance.resolution !== null) {
+      return new InvalidStateError(
+        `Remittance ${remittance.reference} has nothing left to resolve`,
+      );
+    }
+    const now = new Date();
+    const note = input.note.trim();
+    await ctx.em.update(
+      CashRemittance,
+      { id: remittance.id },
+      { resolution: input.resolution, resolutionNote: note, resolvedAt: now },
+    );
+    await ctx.em.update(
+      Payment,
+      { remittanceId: remittance.id, status: PaymentStatus.DISPUTED },
+      { status: PaymentStatus.RECONCILED, reconciledAt: now },
+    );
+    await this.audit.record(
+      ctx,
+      viewer,
+      'cash_remittance',
+      remittance.id,
+      'remittance.resolved',
+      remittance.status,
+      input.resolution,
+      { note, difference: remittance.receivedAmount - remittance.expectedAmount },
+    );
+    return ctx.em.findOneByOrFail(CashRemittance, { id: remittance.id });
   }
 
   remittances(ctx: Context, viewer: Viewer): Promise<CashRemittance[]> {

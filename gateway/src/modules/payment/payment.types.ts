@@ -10,7 +10,7 @@ import {
 import { createUnionType, Field, ID, InputType, Int } from 'type-graphql';
 import { InvalidStateError, NotFoundError } from '../../api/errors.js';
 import { Seller } from '../identity/seller.entity.js';
-import { CashRemittance } from './payment.entity.js';
+import { CashRemittance, RemittanceResolution } from './payment.entity.js';
 
 @InputType()
 export class ReconcileCashRemittanceInput {
@@ -56,4 +56,24 @@ export class SetSellerCodFeeInput {
 export const SetSellerCodFeeResult = createUnionType({
   name: 'SetSellerCodFeeResult',
   types: () => [Seller, NotFoundError] as const,
+});
+
+@InputType()
+export class ResolveCashRemittanceInput {
+  @Field(() => ID)
+  remittanceId: string;
+
+  @Field(() => RemittanceResolution)
+  resolution: RemittanceResolution;
+
+  @Field(() => String, {
+    description: 'Why, and for SETTLED the reference of the payment that closed the difference.',
+  })
+  @Length(1, 500)
+  note: string;
+}
+
+export const ResolveCashRemittanceResult = createUnionType({
+  name: 'ResolveCashRemittanceResult',
+  types: () => [CashRemittance, NotFoundError, InvalidStateError] as const,
 });
