@@ -2,8 +2,10 @@ import type {
   OrderActor,
   OrderStatus,
   PaymentStatus,
+  RemittanceResolution,
   RemittanceStatus,
   SellerReconcileCashRemittanceMutation,
+  SellerResolveCashRemittanceMutation,
 } from '@marketgate/graphql-client';
 import type { FormAction, OrderAction } from './seller/order-actions';
 import type { OrderActionError } from './seller/use-seller-order';
@@ -15,6 +17,16 @@ type RemittanceError =
       'CashRemittance'
     >
   | 'failed';
+
+/** What resolving a disputed remittance can answer besides the remittance. */
+type ResolutionError =
+  | Exclude<
+      SellerResolveCashRemittanceMutation['resolveCashRemittance']['__typename'],
+      'CashRemittance'
+    >
+  | 'failed';
+
+type Disputed = Exclude<RemittanceStatus, 'MATCHED'>;
 
 const en = {
   app: {
@@ -238,6 +250,38 @@ const en = {
       orders: 'Orders',
       received: 'Received',
       status: 'Result',
+      open: 'Open dispute',
+      resolvedAt: 'On {date}',
+      dispute: {
+        title: 'Open disputes | Open dispute (1) | Open disputes ({count})',
+        intro:
+          'A short or excess remittance keeps its orders’ payments disputed until you record how the difference was closed.',
+        gap: {
+          SHORT: 'Short by {difference}',
+          EXCESS: 'In excess by {difference}',
+        } satisfies Record<Disputed, string>,
+        facts: 'Remittance {reference}, recorded {date}: expected {expected}, received {received}',
+        resolve: 'Resolve',
+        resolveLabel: 'Resolve remittance {reference}',
+        how: 'How was the difference closed?',
+        meaning: {
+          SETTLED: 'The difference was paid up or paid back afterwards.',
+          WRITTEN_OFF: 'The difference is accepted as it is.',
+        } satisfies Record<RemittanceResolution, string>,
+        chooseResolution: 'Choose how the difference was closed.',
+        note: 'Note',
+        noteHint: 'For example the reference of the payment that closed the difference.',
+        noteTooLong: 'At most {max} characters.',
+        submit: 'Resolve dispute',
+        done: 'Remittance {reference}: {resolution} on {date}. Note: {note}',
+        error: {
+          NotFoundError:
+            'This remittance could not be found for your shop. The list has been reloaded.',
+          InvalidStateError:
+            'This remittance is no longer open: {message} The list has been reloaded.',
+          failed: 'That did not go through. Check your connection and try again.',
+        } satisfies Record<ResolutionError, string>,
+      },
     },
     cod: {
       title: 'Cash on delivery fee',
@@ -277,6 +321,10 @@ const en = {
     SHORT: 'Short',
     EXCESS: 'Excess',
   } satisfies Record<RemittanceStatus, string>,
+  remittanceResolution: {
+    SETTLED: 'Settled afterwards',
+    WRITTEN_OFF: 'Written off',
+  } satisfies Record<RemittanceResolution, string>,
 };
 
 export type PortalMessages = typeof en;
@@ -497,6 +545,35 @@ const zhCN: PortalMessages = {
       orders: '订单',
       received: '实收',
       status: '结果',
+      open: '待处理争议',
+      resolvedAt: '{date}',
+      dispute: {
+        title: '待处理争议 | 待处理争议（1） | 待处理争议（{count}）',
+        intro: '短款或长款的回款，其订单付款会一直标记为有争议，直到你登记差额的处理方式。',
+        gap: {
+          SHORT: '短款 {difference}',
+          EXCESS: '长款 {difference}',
+        },
+        facts: '回款 {reference}，登记于 {date}：应回款 {expected}，实收 {received}',
+        resolve: '处理',
+        resolveLabel: '处理回款 {reference}',
+        how: '差额如何处理？',
+        meaning: {
+          SETTLED: '差额已在事后补交或退还。',
+          WRITTEN_OFF: '按现状接受差额。',
+        },
+        chooseResolution: '请选择差额的处理方式。',
+        note: '备注',
+        noteHint: '例如补交或退还差额的付款流水号。',
+        noteTooLong: '最多 {max} 个字符。',
+        submit: '结清争议',
+        done: '回款 {reference} 已于 {date} 标记为“{resolution}”。备注：{note}',
+        error: {
+          NotFoundError: '在你的店铺中找不到该回款，已重新加载列表。',
+          InvalidStateError: '该回款已不再处于争议中：{message} 已重新加载列表。',
+          failed: '操作未成功，请检查网络后重试。',
+        },
+      },
     },
     cod: {
       title: '货到付款服务费',
@@ -534,6 +611,10 @@ const zhCN: PortalMessages = {
     MATCHED: '一致',
     SHORT: '短款',
     EXCESS: '长款',
+  },
+  remittanceResolution: {
+    SETTLED: '事后结清',
+    WRITTEN_OFF: '已核销',
   },
 };
 

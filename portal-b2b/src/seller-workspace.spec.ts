@@ -95,7 +95,30 @@ const shortRemittance: SellerCashRemittanceFragment = {
   expected: cny(2800),
   difference: cny(-100),
   orders: [{ id: 'o1', number: 'MG261128-ABC' }],
+  resolution: null,
+  resolutionNote: '',
+  resolvedAt: null,
 };
+
+const writtenOff: SellerCashRemittanceFragment = {
+  ...shortRemittance,
+  id: 'r0',
+  reference: 'SF-0000',
+  status: 'EXCESS',
+  amount: cny(2900),
+  difference: cny(100),
+  resolution: 'WRITTEN_OFF',
+  resolutionNote: 'Courier tip, kept',
+  resolvedAt: '2026-11-27T09:00:00Z',
+};
+
+const noneWaiting = () => ({
+  sellerOrders: {
+    edges: [],
+    pageInfo: { hasNextPage: false, endCursor: null },
+    totalCount: 0,
+  },
+});
 
 async function render(path: string, handlers: Parameters<typeof renderApp>[1], me = sellerStaff) {
   localStorage.setItem('marketgate.portal.token', 'token-1');
@@ -309,6 +332,119 @@ describe('seller workspace', () => {
     });
     await vi.waitFor(() => expect(wrapper.text()).toContain('SF-0001'));
     expect(wrapper.get('[data-testid="remittance-history"]').text()).toContain('Short');
+  });
+
+  it('resolves an open dispute with a note and shows how it was closed', async () => {
+    let remittances = [shortRemittance, writtenOff];
+    const { wrapper, gateway } = await render('/seller/remittances', {
+      SellerOrders: noneWaiting,
+      SellerCashRemittances: () => ({ cashRemittances: remittances }),
+      SellerResolveCashRemittance: (variables) => {
+        const input = variables.input as { resolution: 'SETTLED'; note: string };
+        const resolved = {
+          ...shortRemittance,
+          resolution: input.resolution,
+          resolutionNote: input.note,
+          resolvedAt: '2026-11-28T14:00:00Z',
+        };
+        remittances = [resolved, writtenOff];
+        return { resolveCashRemittance: { __typename: 'CashRemittance', ...resolved } };
+      },
+    });
+    await vi.waitFor(() =>
+      expect(wrapper.find('[data-testid="remittance-dispute"]').exists()).toBe(true),
+    );
+    expect(wrapper.findAll('[data-testid="remittance-dispute"]')).toHaveLength(1);
+    const dispute = wrapper.get('[data-testid="remittance-dispute"]').text();
+    expect(dispute).toContain('Short by CN¥1.00');
+    expect(dispute).toContain('SF-0001');
+    expect(dispute).toContain('MG261128-ABC');
+    const history = () => wrapper.get('[data-testid="remittance-history"]').text();
+    expect(history()).toContain('Open dispute');
+    expect(history()).toContain('Written off');
+    expect(history()).toContain('Courier tip, kept');
+
+    const resolve = wrapper.get('button[aria-label="Resolve remittance SF-0001"]');
+    await resolve.trigger('click');
+    expect(resolve.attributes('aria-expanded')).toBe('true');
+    const form = wrapper.get('form[aria-label="Resolve remittance SF-0001"]');
+    expect(document.activeElement).toBe(form.get('input[type="radio"]').element);
+
+    await form.trigger('keydown', { key: 'Escape' });
+    expect(wrapper.find('form[aria-label="Resolve remittance SF-0001"]').exists()).toBe(false);
+    expect(document.activeElement).toBe(resolve.element);
+
+    await resolve.trigger('click');
+    await button(wrapper, 'Resolve dispute').trigger('click');
+    const opened = wrapper.get('form[aria-label="Resolve remittance SF-0001"]');
+    expect(opened.text()).toContain('Choose how the difference was closed.');
+    expect(opened.text()).toContain('Required');
+    await opened.get('input[value="SETTLED"]').setValue(true);
+    const note = opened.get('input[type="text"]');
+    await note.setValue('x'.repeat(501));
+    expect(opened.text()).toContain('At most 500 characters.');
+    await button(wrapper, 'Resolve dispute').trigger('click');
+    expect(gateway.requests.some((r) => r.operationName === 'SellerResolveCashRemittance')).toBe(
+      false,
+    );
+
+    await note.setValue('  Bank transfer TX-88  ');
+    await button(wrapper, 'Resolve dispute').trigger('click');
+    await vi.waitFor(() =>
+      expect(wrapper.find('[data-testid="remittance-resolved"]').exists()).toBe(true),
+    );
+    const sent = gateway.requests.find((r) => r.operationName === 'SellerResolveCashRemittance');
+    expect(sent?.variables.input).toEqual({
+      remittanceId: 'r1',
+      resolution: 'SETTLED',
+      note: 'Bank transfer TX-88',
+    });
+    const done = wrapper.get('[data-testid="remittance-resolved"]');
+    expect(done.text()).toContain('Remittance SF-0001: Settled afterwards on');
+    expect(done.text()).toContain('Note: Bank transfer TX-88');
+    expect(document.activeElement).toBe(done.element);
+    expect(wrapper.find('[data-testid="remittance-dispute"]').exists()).toBe(false);
+    await vi.waitFor(() => expect(history()).toContain('Settled afterwards'));
+    expect(history()).toContain('Bank transfer TX-88');
+    expect(history()).not.toContain('Open dispute');
+  });
+
+  it('reloads the remittances when the dispute was resolved meanwhile', async () => {
+    let remittances = [shortRemittance];
+    const { wrapper, gateway } = await render('/seller/remittances', {
+      SellerOrders: noneWaiting,
+      SellerCashRemittances: () => ({ cashRemittances: remittances }),
+      SellerResolveCashRemittance: () => {
+        remittances = [{ ...writtenOff, id: 'r1', reference: 'SF-0001' }];
+        return {
+          resolveCashRemittance: {
+            __typename: 'InvalidStateError',
+            errorCode: 'INVALID_STATE',
+            message: 'The remittance is already resolved.',
+          },
+        };
+      },
+    });
+    await vi.waitFor(() =>
+      expect(wrapper.find('[data-testid="remittance-dispute"]').exists()).toBe(true),
+    );
+    await wrapper.get('button[aria-label="Resolve remittance SF-0001"]').trigger('click');
+    await wrapper.get('input[value="WRITTEN_OFF"]').setValue(true);
+    await wrapper.get('.remittance-disputes__form input[type="text"]').setValue('Accepted');
+    await wrapper.get('.remittance-disputes__form').trigger('submit');
+
+    await vi.waitFor(() =>
+      expect(wrapper.text()).toContain(
+        'This remittance is no longer open: The remittance is already resolved. The list has been reloaded.',
+      ),
+    );
+    const alert = wrapper.get('.remittance-disputes [role="alert"]');
+    expect(document.activeElement).toBe(alert.element);
+    expect(wrapper.find('[data-testid="remittance-dispute"]').exists()).toBe(false);
+    expect(wrapper.get('[data-testid="remittance-history"]').text()).toContain('Written off');
+    expect(
+      gateway.requests.filter((r) => r.operationName === 'SellerCashRemittances'),
+    ).toHaveLength(2);
   });
 
   it('shows the shop’s COD fee and changes it, or returns to the platform default', async () => {

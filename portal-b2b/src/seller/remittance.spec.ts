@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { previewRemittance, remittanceStatusOf } from './remittance';
+import { isOpenDispute, previewRemittance, remittanceStatusOf } from './remittance';
 
 const cny = (amount: number) => ({ amount, currency: 'CNY' });
 
@@ -37,5 +37,15 @@ describe('remittanceStatusOf', () => {
     expect(remittanceStatusOf(0)).toBe('MATCHED');
     expect(remittanceStatusOf(-1)).toBe('SHORT');
     expect(remittanceStatusOf(1)).toBe('EXCESS');
+  });
+});
+
+describe('isOpenDispute', () => {
+  it('is a short or excess remittance without a resolution', () => {
+    expect(isOpenDispute({ status: 'SHORT', resolution: null })).toBe(true);
+    expect(isOpenDispute({ status: 'EXCESS', resolution: null })).toBe(true);
+    expect(isOpenDispute({ status: 'SHORT', resolution: 'SETTLED' })).toBe(false);
+    expect(isOpenDispute({ status: 'EXCESS', resolution: 'WRITTEN_OFF' })).toBe(false);
+    expect(isOpenDispute({ status: 'MATCHED', resolution: null })).toBe(false);
   });
 });

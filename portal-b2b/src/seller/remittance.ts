@@ -1,4 +1,4 @@
-import type { RemittanceStatus } from '@marketgate/graphql-client';
+import type { RemittanceResolution, RemittanceStatus } from '@marketgate/graphql-client';
 import type { Money } from '@marketgate/money';
 
 /** What the courier should hand over for a set of orders, and how an entered amount compares. */
@@ -30,4 +30,15 @@ export function previewRemittance(
 export function remittanceStatusOf(difference: number): RemittanceStatus {
   if (difference === 0) return 'MATCHED';
   return difference < 0 ? 'SHORT' : 'EXCESS';
+}
+
+/**
+ * A short or excess remittance nobody has settled or written off yet: its payments stay
+ * disputed until the seller resolves it.
+ */
+export function isOpenDispute(remittance: {
+  status: RemittanceStatus;
+  resolution: RemittanceResolution | null;
+}): boolean {
+  return remittance.status !== 'MATCHED' && remittance.resolution === null;
 }

@@ -1,10 +1,13 @@
 import {
   SellerCashRemittancesDocument,
   SellerReconcileCashRemittanceDocument,
+  SellerResolveCashRemittanceDocument,
   type LoadState,
   type ReconcileCashRemittanceInput,
+  type ResolveCashRemittanceInput,
   type SellerCashRemittanceFragment,
   type SellerReconcileCashRemittanceMutation,
+  type SellerResolveCashRemittanceMutation,
 } from '@marketgate/graphql-client';
 import { computed, ref, shallowRef } from 'vue';
 import { useSessionStore } from '../stores/session';
@@ -16,7 +19,13 @@ export type RemittanceOutcome =
   | { __typename: 'Invalid'; fields: Record<string, string> }
   | { __typename: 'Failed' };
 
-/** The shop's latest cash remittances, and recording a new one. */
+export type ResolutionOutcome =
+  | SellerResolveCashRemittanceMutation['resolveCashRemittance']
+  /** The gateway refused the input; messages by field name (`note`). */
+  | { __typename: 'Invalid'; fields: Record<string, string> }
+  | { __typename: 'Failed' };
+
+/** The shop's latest cash remittances, recording a new one and closing a disputed one. */
 export function useCashRemittances() {
   const session = useSessionStore();
   const remittances = shallowRef<SellerCashRemittanceFragment[] | undefined>(undefined);
@@ -54,5 +63,23 @@ export function useCashRemittances() {
     return result;
   }
 
-  return { remittances, state, reload: load, record };
+  /**
+   * Closes an open dispute. Any answer but an input error reloads the list: on success it shows
+   * the resolution; on `InvalidStateError` someone else resolved it meanwhile (or it was never
+   * open), and on `NotFoundError` it is gone, so the list must not keep offering it.
+   */
+  async function resolve(input: ResolveCashRemittanceInput): Promise<ResolutionOutcome> {
+    const { data, error } = await session.client
+      .mutation(SellerResolveCashRemittanceDocument, { input })
+      .toPromise();
+    const result = data?.resolveCashRemittance;
+    if (!result) {
+      const fields = fieldErrorsOf(error);
+      return fields ? { __typename: 'Invalid', fields } : { __typename: 'Failed' };
+    }
+    await load();
+    return result;
+  }
+
+  return { remittances, state, reload: load, record, resolve };
 }
