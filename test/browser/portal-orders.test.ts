@@ -6,6 +6,7 @@ import { gateway } from './support/gateway.js';
 const portalUrl = inject('portalUrl');
 
 interface PlacedOrder {
+  id: string;
   number: string;
   placedAt: string;
   total: { amount: number; currency: string };
@@ -62,7 +63,7 @@ async function placeNorthDairyOrder(): Promise<PlacedOrder> {
     `mutation ($input: CheckoutInput!) {
       checkout(input: $input) {
         __typename
-        ... on CheckoutSuccess { orders { number placedAt total { amount currency } seller { id } } }
+        ... on CheckoutSuccess { orders { id number placedAt total { amount currency } seller { id } } }
       }
     }`,
     {
@@ -85,6 +86,50 @@ async function placeNorthDairyOrder(): Promise<PlacedOrder> {
   const order = checkout.orders?.find((o) => o.seller.id === northDairy.id);
   if (!order) throw new Error(`checkout answered ${checkout.__typename}`);
   return order;
+}
+
+/**
+ * North Dairy's staff delivers `order` over the gateway API and records a courier remittance
+ * 1.00 short of its total: the remittance is open and the order's payment disputed.
+ */
+async function recordShortRemittance(order: PlacedOrder, reference: string): Promise<void> {
+  const { login } = await gateway<{ login: { __typename: string; token?: string } }>(
+    `mutation ($input: LoginInput!) {
+      login(input: $input) { __typename ... on AuthPayload { token } }
+    }`,
+    { input: { email: 'sales@north-dairy.example', password: 'demo-pass-123' } },
+  );
+  const token = login.token;
+  if (!token) throw new Error(`login answered ${login.__typename}`);
+  const steps: [mutation: string, inputType: string, input: Record<string, unknown>][] = [
+    ['confirmOrder', 'OrderActionInput', { orderId: order.id }],
+    [
+      'shipOrder',
+      'ShipOrderInput',
+      { orderId: order.id, carrier: 'SF Express', trackingNumber: 'SF2222333344' },
+    ],
+    [
+      'recordDelivery',
+      'RecordDeliveryInput',
+      { orderId: order.id, amountCollected: order.total.amount },
+    ],
+    [
+      'reconcileCashRemittance',
+      'ReconcileCashRemittanceInput',
+      { orderIds: [order.id], amount: order.total.amount - 100, reference },
+    ],
+  ];
+  for (const [mutation, inputType, input] of steps) {
+    const data = await gateway<Record<string, { __typename: string }>>(
+      `mutation ($input: ${inputType}!) { ${mutation}(input: $input) { __typename } }`,
+      { input },
+      token,
+    );
+    const answer = data[mutation]?.__typename;
+    if (answer !== 'Order' && answer !== 'CashRemittance') {
+      throw new Error(`${mutation} answered ${answer}`);
+    }
+  }
 }
 
 /** An amount as the seller types it: 12850 fen is "128.50". */
@@ -209,6 +254,50 @@ describe('seller workspace: consumer orders', () => {
     await browser.screenshot('portal-seller-remittance-matched');
 
     await page.getByTestId('remittance-history').getByRole('link', { name: order.number }).click();
+    await page.getByTestId('order-number').waitFor();
+    expect(await page.getByTestId('payment-status').textContent()).toContain('Reconciled');
+  });
+
+  it('resolves a short remittance recorded over the API as settled afterwards', async () => {
+    const order = await placeNorthDairyOrder();
+    const reference = `COURIER-${randomUUID()}`;
+    await recordShortRemittance(order, reference);
+    const { page } = browser;
+
+    await page.goto(`${portalUrl}/seller/remittances`);
+    const heading = page.getByRole('heading', { level: 1, name: 'Cash remittances' });
+    const email = page.getByLabel('Work email');
+    await heading.or(email).waitFor();
+    if (await email.isVisible()) await signIn('sales@north-dairy.example');
+    await heading.waitFor();
+
+    const dispute = page.getByTestId('remittance-dispute').filter({ hasText: reference });
+    await dispute.waitFor();
+    expect(await dispute.textContent()).toContain('Short by');
+    expect(await dispute.textContent()).toContain(order.number);
+    await browser.screenshot('portal-seller-remittance-dispute');
+
+    await dispute.getByRole('button', { name: `Resolve remittance ${reference}` }).click();
+    const form = page.getByRole('form', { name: `Resolve remittance ${reference}` });
+    await form.getByRole('button', { name: 'Resolve dispute' }).click();
+    await form.getByText('Choose how the difference was closed.').waitFor();
+    await form.getByRole('radio', { name: /Settled afterwards/ }).check();
+    await form.getByLabel('Note').fill('Courier paid the rest: TX-1001');
+    await form.getByRole('button', { name: 'Resolve dispute' }).click();
+
+    const resolved = page.getByTestId('remittance-resolved');
+    await resolved.waitFor();
+    expect(await resolved.textContent()).toContain(`Remittance ${reference}: Settled afterwards`);
+    expect(await resolved.textContent()).toContain('Note: Courier paid the rest: TX-1001');
+    expect(await dispute.count()).toBe(0);
+    const row = page
+      .getByTestId('remittance-history')
+      .getByRole('row')
+      .filter({ hasText: reference });
+    expect(await row.textContent()).toContain('Settled afterwards');
+    await browser.screenshot('portal-seller-remittance-resolved');
+
+    await row.getByRole('link', { name: order.number }).click();
     await page.getByTestId('order-number').waitFor();
     expect(await page.getByTestId('payment-status').textContent()).toContain('Reconciled');
   });
