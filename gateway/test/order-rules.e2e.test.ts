@@ -32,7 +32,7 @@ beforeAll(async () => {
   });
   dairy = await gw.login(SELLERS.dairy);
   milk = await variantOf(gw, 'north-dairy');
-  await setAvailable(gw, dairy, milk.id, 50);
+  await setAvailable(gw, dairy, milk, 50);
 });
 afterAll(() => gw?.stop());
 
@@ -78,27 +78,27 @@ describe('cash-on-delivery rules', () => {
     const units = Math.floor(100_000 / milk.listPrice) + 1;
     expect(units).toBeLessThanOrEqual(50);
     await addToCart(gw, milk.id, units, token);
-    const before = await stockOf(gw, milk.id);
+    const before = await stockOf(gw, milk);
     const res = await checkout(gw, token);
     expect(res.data.checkout).toMatchObject({ reason: 'AMOUNT_ABOVE_LIMIT' });
-    expect(await stockOf(gw, milk.id)).toEqual(before);
+    expect(await stockOf(gw, milk)).toEqual(before);
   });
 });
 
 describe('expiry', () => {
   it('expires an unconfirmed order and releases its stock', async () => {
     // Orders of the tests above expire too: start once they have.
-    let before = await stockOf(gw, milk.id);
+    let before = await stockOf(gw, milk);
     for (let i = 0; i < 50 && before.reserved > 0; i++) {
       await new Promise((resolve) => setTimeout(resolve, 200));
-      before = await stockOf(gw, milk.id);
+      before = await stockOf(gw, milk);
     }
     expect(before.reserved).toBe(0);
     const token = await registerConsumer(gw);
     await addToCart(gw, milk.id, 2, token);
     const placed = await checkout(gw, token);
     const order = placed.data.checkout.orders[0];
-    expect((await stockOf(gw, milk.id)).available).toBe(before.available - 2);
+    expect((await stockOf(gw, milk)).available).toBe(before.available - 2);
 
     let status = order.status;
     let current: any;
@@ -124,7 +124,7 @@ describe('expiry', () => {
       status: 'EXPIRED',
       actor: 'SYSTEM',
     });
-    expect(await stockOf(gw, milk.id)).toEqual(before);
+    expect(await stockOf(gw, milk)).toEqual(before);
   });
 
   it('never expires a confirmed order', async () => {

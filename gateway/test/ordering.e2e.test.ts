@@ -25,8 +25,8 @@ beforeAll(async () => {
   gw = await startGateway();
   [dairy, office] = await Promise.all([gw.login(SELLERS.dairy), gw.login(SELLERS.office)]);
   [milk, paper] = await Promise.all([variantOf(gw, 'north-dairy'), variantOf(gw, 'office-hub')]);
-  await setAvailable(gw, dairy, milk.id, 100);
-  await setAvailable(gw, office, paper.id, 100);
+  await setAvailable(gw, dairy, milk, 100);
+  await setAvailable(gw, office, paper, 100);
 });
 afterAll(() => gw?.stop());
 
@@ -145,7 +145,7 @@ describe('guest cart', () => {
 
 describe('checkout', () => {
   it('places one order per seller, reserves stock and empties the cart', async () => {
-    const before = await stockOf(gw, milk.id);
+    const before = await stockOf(gw, milk);
     const { token, milkOrder, paperOrder } = await placeTwoOrders();
     expect(milkOrder).toMatchObject({
       status: 'PLACED',
@@ -165,7 +165,7 @@ describe('checkout', () => {
         lineTotal: { amount: 2 * paper.listPrice },
       }),
     ]);
-    const after = await stockOf(gw, milk.id);
+    const after = await stockOf(gw, milk);
     expect(after.reserved).toBe(before.reserved + 1);
     expect(after.onHand).toBe(before.onHand);
     expect((await gw.gql<any>(CART, {}, token)).data.cart.itemCount).toBe(0);
@@ -185,14 +185,14 @@ describe('checkout', () => {
     await addToCart(gw, milk.id, 1, token);
     const key = randomUUID();
     const first = await checkout(gw, token, { idempotencyKey: key });
-    const stock = await stockOf(gw, milk.id);
+    const stock = await stockOf(gw, milk);
     await addToCart(gw, milk.id, 1, token);
     const again = await checkout(gw, token, { idempotencyKey: key });
     expect(again.data.checkout.replayed).toBe(true);
     expect(again.data.checkout.orders.map((o: any) => o.id)).toEqual(
       first.data.checkout.orders.map((o: any) => o.id),
     );
-    expect(await stockOf(gw, milk.id)).toEqual(stock);
+    expect(await stockOf(gw, milk)).toEqual(stock);
     expect((await gw.gql<any>(CART, {}, token)).data.cart.itemCount).toBe(1);
 
     const parallel = randomUUID();
@@ -208,18 +208,18 @@ describe('checkout', () => {
   it('names the lines short of stock and places nothing', async () => {
     const token = await registerConsumer(gw);
     const scarce = await variantOf(gw, 'north-dairy', 1);
-    await setAvailable(gw, dairy, scarce.id, 3);
+    await setAvailable(gw, dairy, scarce, 3);
     await addToCart(gw, scarce.id, 3, token);
     await addToCart(gw, paper.id, 1, token);
-    await setAvailable(gw, dairy, scarce.id, 2);
-    const paperStock = await stockOf(gw, paper.id);
+    await setAvailable(gw, dairy, scarce, 2);
+    const paperStock = await stockOf(gw, paper);
     const res = await checkout(gw, token);
     expect(res.data.checkout).toMatchObject({
       __typename: 'OutOfStockError',
       errorCode: 'OUT_OF_STOCK',
       lines: [{ sku: scarce.sku, requested: 3, available: 2 }],
     });
-    expect(await stockOf(gw, paper.id)).toEqual(paperStock);
+    expect(await stockOf(gw, paper)).toEqual(paperStock);
     expect((await gw.gql<any>(CART, {}, token)).data.cart.itemCount).toBe(4);
     const mine = await gw.gql<any>('{ myOrders { edges { node { id } } } }', {}, token);
     expect(mine.data.myOrders.edges).toEqual([]);
@@ -269,7 +269,7 @@ describe('checkout', () => {
 
 describe('order lifecycle', () => {
   it('confirms, ships, delivers with cash and reconciles a remittance', async () => {
-    const before = await stockOf(gw, milk.id);
+    const before = await stockOf(gw, milk);
     const { token, milkOrder } = await placeTwoOrders();
     const id = milkOrder.id;
     expect((await sellerDoes(gw, dairy, 'confirmOrder', { orderId: id })).status).toBe('CONFIRMED');
@@ -284,7 +284,7 @@ describe('order lifecycle', () => {
       trackingNumber: 'SF1234567890',
     });
     expect(shipped).toMatchObject({ status: 'SHIPPED', carrier: 'SF Express', canCancel: false });
-    const afterShip = await stockOf(gw, milk.id);
+    const afterShip = await stockOf(gw, milk);
     expect(afterShip).toEqual({
       onHand: before.onHand - 1,
       reserved: before.reserved,
@@ -402,7 +402,7 @@ describe('order lifecycle', () => {
   });
 
   it('restores stock when a refused parcel comes back', async () => {
-    const before = await stockOf(gw, milk.id);
+    const before = await stockOf(gw, milk);
     const { milkOrder } = await placeTwoOrders();
     const id = milkOrder.id;
     await sellerDoes(gw, dairy, 'confirmOrder', { orderId: id });
@@ -416,14 +416,14 @@ describe('order lifecycle', () => {
       reason: 'Not home',
     });
     expect(refused).toMatchObject({ status: 'REFUSED', payment: { status: 'VOIDED' } });
-    expect((await stockOf(gw, milk.id)).onHand).toBe(before.onHand - 1);
+    expect((await stockOf(gw, milk)).onHand).toBe(before.onHand - 1);
     const back = await sellerDoes(gw, dairy, 'receiveReturn', { orderId: id });
     expect(back.status).toBe('RETURNED');
-    expect(await stockOf(gw, milk.id)).toEqual(before);
+    expect(await stockOf(gw, milk)).toEqual(before);
   });
 
   it('lets the consumer cancel before shipping, releasing stock, and not after', async () => {
-    const before = await stockOf(gw, milk.id);
+    const before = await stockOf(gw, milk);
     const { token, milkOrder, paperOrder } = await placeTwoOrders();
     const cancelled = await sellerDoes(gw, token, 'cancelOrder', {
       orderId: milkOrder.id,
@@ -431,7 +431,7 @@ describe('order lifecycle', () => {
     });
     expect(cancelled).toMatchObject({ status: 'CANCELLED', canCancel: false });
     expect(cancelled.timeline[1]).toMatchObject({ actor: 'CONSUMER', note: 'Changed my mind' });
-    expect(await stockOf(gw, milk.id)).toEqual(before);
+    expect(await stockOf(gw, milk)).toEqual(before);
     const again = await sellerDoes(gw, token, 'cancelOrder', { orderId: milkOrder.id });
     expect(again.__typename).toBe('InvalidStateError');
 
@@ -535,7 +535,12 @@ describe('in-stock flag', () => {
       id: last.productId,
     });
     for (const v of product.data.product.variants) {
-      await setAvailable(gw, office, v.id, v.id === last.id ? 1 : 0);
+      await setAvailable(
+        gw,
+        office,
+        { id: v.id, productId: last.productId },
+        v.id === last.id ? 1 : 0,
+      );
     }
     const inStock = async () =>
       (
@@ -576,7 +581,7 @@ describe('cost', () => {
 describe('concurrency', () => {
   it('sells the last 5 units to exactly 5 of 50 simultaneous buyers', async () => {
     const scarce = await variantOf(gw, 'office-hub', 2);
-    await setAvailable(gw, office, scarce.id, 5);
+    await setAvailable(gw, office, scarce, 5);
     const buyers = await Promise.all(Array.from({ length: 50 }, () => registerConsumer(gw)));
     for (const token of buyers) {
       expect((await addToCart(gw, scarce.id, 1, token)).__typename).toBe('Cart');
@@ -586,6 +591,6 @@ describe('concurrency', () => {
     const kinds = results.map((r) => r.data.checkout.__typename);
     expect(kinds.filter((k) => k === 'CheckoutSuccess')).toHaveLength(5);
     expect(kinds.filter((k) => k === 'OutOfStockError')).toHaveLength(45);
-    expect(await stockOf(gw, scarce.id)).toMatchObject({ reserved: 5, available: 0 });
+    expect(await stockOf(gw, scarce)).toMatchObject({ reserved: 5, available: 0 });
   }, 120_000);
 });

@@ -92,36 +92,36 @@ export async function variantOf(gw: TestGateway, slug: string, skip = 0): Promis
   return { id: v.id, sku: v.sku, listPrice: v.listPrice.amount, productId: node.id };
 }
 
+/** A variant and the product it belongs to: enough to read its stock in one lookup. */
+export type VariantRef = Pick<SellableVariant, 'id' | 'productId'>;
+
 /** Sets a variant's available units (no reservations assumed) as its seller's staff. */
 export async function setAvailable(
   gw: TestGateway,
   sellerToken: string,
-  variantId: string,
+  variant: VariantRef,
   available: number,
 ): Promise<void> {
-  const now = await stockOf(gw, variantId);
+  const now = await stockOf(gw, variant);
   const delta = available - now.available;
   if (delta === 0) return;
   const res = await gw.gql(
     `mutation ($input: AdjustStockInput!) { adjustStock(input: $input) { __typename } }`,
-    { input: { variantId, delta, reason: 'CORRECTION' } },
+    { input: { variantId: variant.id, delta, reason: 'CORRECTION' } },
     sellerToken,
   );
   if ((res.data as { adjustStock?: { __typename: string } }).adjustStock?.__typename !== 'Variant')
     throw new Error(`adjustStock failed: ${res.raw}`);
 }
 
-export async function stockOf(gw: TestGateway, variantId: string) {
-  const res = await gw.gql<{
-    products: { edges: { node: { variants: { id: string; stock: Stock }[] } }[] };
-  }>(
-    `{ products(first: 100) { edges { node { variants { id stock { onHand reserved available } } } } } }`,
+export async function stockOf(gw: TestGateway, variant: VariantRef): Promise<Stock> {
+  const res = await gw.gql<{ product: { variants: { id: string; stock: Stock }[] } | null }>(
+    `query ($id: ID!) { product(id: $id) { variants { id stock { onHand reserved available } } } }`,
+    { id: variant.productId },
   );
-  for (const e of res.data.products.edges) {
-    const v = e.node.variants.find((x) => x.id === variantId);
-    if (v) return v.stock;
-  }
-  throw new Error(`variant ${variantId} not found`);
+  const found = res.data.product?.variants.find((v) => v.id === variant.id);
+  if (!found) throw new Error(`variant ${variant.id} not found: ${res.raw}`);
+  return found.stock;
 }
 
 interface Stock {
