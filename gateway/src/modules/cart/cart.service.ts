@@ -11,6 +11,7 @@ import { forUpdate } from '../../db/locks.js';
 import { InsufficientStockError } from '../catalog/catalog.types.js';
 import { ProductStatus, type Product } from '../catalog/product.entity.js';
 import type { Variant } from '../catalog/variant.entity.js';
+import { SellerStatus, type Seller } from '../identity/seller.entity.js';
 import type { CashOnDeliveryRules } from '../payment/cash-on-delivery.js';
 import { Cart, CartLine } from './cart.entity.js';
 import {
@@ -23,9 +24,16 @@ import {
   type UpdateCartLineInput,
 } from './cart.types.js';
 
-/** Units of a variant a consumer can buy now: none once its product is off sale. */
-export function availableToBuy(variant: Variant, product: Product | null): number {
-  if (product?.status !== ProductStatus.ACTIVE) return 0;
+/**
+ * Units of a variant a consumer can buy now: none once its product is off sale or its seller is
+ * suspended. The cart shows it and checkout checks it, so both apply the same rule.
+ */
+export function availableToBuy(
+  variant: Variant,
+  product: Product | null,
+  seller: Seller | null,
+): number {
+  if (product?.status !== ProductStatus.ACTIVE || seller?.status !== SellerStatus.ACTIVE) return 0;
   return Math.max(0, variant.stockOnHand - variant.stockReserved);
 }
 
@@ -46,9 +54,9 @@ export class CartService {
 
   async addToCart(ctx: Context, input: AddToCartInput) {
     const variantId = parseId(input.variantId);
-    const variant = variantId ? await ctx.loaders.catalog.variant.load(variantId) : null;
-    const product = variant ? await ctx.loaders.catalog.product.load(variant.productId) : null;
-    if (!variant || product?.status !== ProductStatus.ACTIVE) return new NotFoundError('Variant');
+    const item = variantId ? await this.item(ctx, variantId) : null;
+    if (!item || item.product?.status !== ProductStatus.ACTIVE) return new NotFoundError('Variant');
+    const { variant, available } = item;
     const cart = await this.findOrStart(ctx, input.cartToken ?? null);
     if (!cart) return new NotFoundError('Cart');
     const line = await ctx.em.findOneBy(CartLine, { cartId: cart.id, variantId: variant.id });
@@ -56,7 +64,6 @@ export class CartService {
     if (quantity > MAX_LINE_QUANTITY) {
       throw badInput(`A line holds at most ${MAX_LINE_QUANTITY} units`, 'input.quantity');
     }
-    const available = availableToBuy(variant, product);
     if (quantity > available) return new InsufficientStockError(available);
     if (line) await ctx.em.update(CartLine, { id: line.id }, { quantity });
     else await ctx.em.insert(CartLine, { cartId: cart.id, variantId: variant.id, quantity });
@@ -68,9 +75,7 @@ export class CartService {
     const found = await this.lineOf(ctx, input.cartToken ?? null, input.lineId);
     if (!found) return new NotFoundError('Cart line');
     const { cart, line } = found;
-    const variant = await ctx.loaders.catalog.variant.load(line.variantId);
-    const product = variant ? await ctx.loaders.catalog.product.load(variant.productId) : null;
-    const available = variant ? availableToBuy(variant, product) : 0;
+    const available = (await this.item(ctx, line.variantId))?.available ?? 0;
     if (input.quantity > available) return new InsufficientStockError(available);
     await ctx.em.update(CartLine, { id: line.id }, { quantity: input.quantity });
     await this.touch(ctx, cart);
@@ -145,6 +150,15 @@ export class CartService {
     });
   }
 
+  /** A variant with its product and seller (through the request's loaders) and what is buyable. */
+  private async item(ctx: Context, variantId: number) {
+    const variant = await ctx.loaders.catalog.variant.load(variantId);
+    if (!variant) return null;
+    const product = await ctx.loaders.catalog.product.load(variant.productId);
+    const seller = product ? await ctx.loaders.identity.seller.load(product.sellerId) : null;
+    return { variant, product, available: availableToBuy(variant, product, seller) };
+  }
+
   /** The viewer's cart, or else the guest cart of `token`; locked for writing when asked. */
   private find(ctx: Context, token: string | null, lock: boolean): Promise<Cart | null> {
     const lockOptions = lock ? forUpdate(ctx.em) : {};
@@ -214,7 +228,7 @@ export class CartService {
       item.quantity = line.quantity;
       item.unitPrice = Money.of(variant.listPrice, variant.currency);
       item.lineTotal = Money.of(variant.listPrice * line.quantity, variant.currency);
-      item.available = availableToBuy(variant, product);
+      item.available = availableToBuy(variant, product, seller);
       view.lines.push(item);
       let group = groups.get(seller.id);
       if (!group) {

@@ -16,7 +16,7 @@ import type { CatalogService } from '../catalog/catalog.service.js';
 import { Product } from '../catalog/product.entity.js';
 import { StockMovement } from '../catalog/stock-movement.entity.js';
 import { Variant } from '../catalog/variant.entity.js';
-import { Seller, SellerStatus } from '../identity/seller.entity.js';
+import { Seller } from '../identity/seller.entity.js';
 import type { CashOnDeliveryRules } from '../payment/cash-on-delivery.js';
 import { Payment, PaymentStatus } from '../payment/payment.entity.js';
 import { validateAddress } from './address.js';
@@ -132,8 +132,7 @@ export class OrderingService {
       if (!variant) continue;
       const product = products.get(variant.productId) ?? null;
       const seller = product ? sellers.get(product.sellerId) : undefined;
-      const available =
-        seller?.status === SellerStatus.ACTIVE ? availableToBuy(variant, product) : 0;
+      const available = availableToBuy(variant, product, seller ?? null);
       if (!product || !seller || available < line.quantity) {
         short.push(outOfStockLine(variant, line.quantity, available));
         continue;
