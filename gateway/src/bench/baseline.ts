@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createPool, type Pool, type RowDataPacket } from 'mysql2/promise';
-import { searchWords } from '../modules/catalog/product-search.js';
+import { prefixEnd, queryTerms, type QueryTerm } from '../modules/catalog/search-terms.js';
 import type { SearchFilter } from './workloads.js';
 
 /**
@@ -16,7 +16,7 @@ export interface Baseline {
 
 const productColumns =
   'p.id, p.createdAt, p.updatedAt, p.sellerId, p.categoryId, p.slug, p.name, p.description, ' +
-  'p.attributes, p.imageUrls, p.status, p.minPrice, p.currency, p.inStock, p.searchText';
+  'p.attributes, p.imageUrls, p.status, p.minPrice, p.currency, p.inStock';
 const variantColumns =
   'id, createdAt, updatedAt, productId, sku, name, options, listPrice, currency, ' +
   'minOrderQuantity, orderIncrement, stockOnHand, stockReserved, position';
@@ -137,50 +137,80 @@ async function productDetail(q: Query, variables: { slug: string }) {
 }
 
 /**
- * The two statements of a search page, as the gateway builds them for words of three letters
- * or more (all of them go to the FULLTEXT index): the page by relevance and the total count.
+ * The search statement as the gateway builds it: the index range of the most selective term, an
+ * EXISTS per other term, the filters, grouped per product, sorted by relevance, and the page cut
+ * with the total counted by a window.
  */
-export function searchStatements(filter: SearchFilter, categoryPath: string, first: number) {
-  const words = searchWords(filter.search);
-  const where =
-    'p.status = ? AND MATCH(p.searchText) AGAINST (? IN BOOLEAN MODE)' +
-    ' AND p.categoryId IN (SELECT c.id FROM category c WHERE c.path LIKE ?)' +
-    ' AND p.minPrice >= ? AND p.minPrice <= ? AND p.inStock = ?';
-  const params = [
-    'ACTIVE',
-    words.map((w) => `+${w}*`).join(' '),
-    `${categoryPath}%`,
-    filter.minPrice,
-    filter.maxPrice,
-    filter.inStock,
-  ];
-  return {
-    page: {
+export function searchStatement(filter: SearchFilter, categoryIds: number[], first: number) {
+  const [driver, ...others] = queryTerms(filter.search);
+  if (!driver) throw new Error('the search workload needs search words');
+  const term = (alias: string, t: QueryTerm) =>
+    t.prefix
+      ? { sql: `${alias}.term >= ? AND ${alias}.term < ?`, params: [t.term, prefixEnd(t.term)] }
+      : { sql: `${alias}.term = ?`, params: [t.term] };
+  const first0 = term('t', driver);
+  const exists = others.map((t, i) => {
+    const c = term(`t${i + 1}`, t);
+    return {
       sql:
-        `SELECT ${productColumns}, MATCH(p.searchText) AGAINST (? IN BOOLEAN MODE) AS rel ` +
-        `FROM product p WHERE ${where} ORDER BY rel DESC, p.id DESC LIMIT ? OFFSET 0`,
-      params: [words.map((w) => `${w}*`).join(' '), ...params, first + 1],
-    },
-    count: { sql: `SELECT COUNT(1) AS cnt FROM product p WHERE ${where}`, params },
+        ` AND EXISTS (SELECT 1 FROM product_search_term t${i + 1} ` +
+        `WHERE t${i + 1}.productId = t.productId AND ${c.sql})`,
+      params: c.params,
+    };
+  });
+  return {
+    sql:
+      'SELECT t.productId AS id, COUNT(*) OVER () AS total FROM product_search_term t ' +
+      `WHERE ${first0.sql}${exists.map((e) => e.sql).join('')} AND t.status = ? ` +
+      'AND t.categoryId IN (?) AND t.minPrice >= ? AND t.minPrice <= ? AND t.inStock = ? ' +
+      'GROUP BY t.productId ' +
+      'ORDER BY MAX(t.weight + CASE WHEN t.term = ? THEN 1 ELSE 0 END) DESC, t.productId DESC ' +
+      'LIMIT ? OFFSET 0',
+    params: [
+      ...first0.params,
+      ...exists.flatMap((e) => e.params),
+      'ACTIVE',
+      categoryIds,
+      filter.minPrice,
+      filter.maxPrice,
+      filter.inStock,
+      driver.term,
+      first + 1,
+    ],
   };
 }
 
+/** A category and its descendants, as the gateway reads them for a category filter. */
+export const categorySubtreeSql =
+  "SELECT d.id AS id FROM category c INNER JOIN category d ON d.path LIKE CONCAT(c.path, '%') " +
+  'WHERE c.id = ?';
+
 async function search(q: Query, variables: { filter: SearchFilter }) {
   const f = variables.filter;
-  const cats = await categories(q, [Number(f.categoryId)]);
-  const category = cats.get(Number(f.categoryId));
-  if (!category) return { products: { totalCount: 0, edges: [], pageInfo: pageInfo([], false) } };
+  const subtree = await q(categorySubtreeSql, [Number(f.categoryId)]);
+  if (subtree.length === 0) {
+    return { products: { totalCount: 0, edges: [], pageInfo: pageInfo([], false) } };
+  }
   const first = 20;
-  const statements = searchStatements(f, category.path, first);
-  const rows = await q(statements.page.sql, statements.page.params);
-  const page = rows.slice(0, first);
-  const [[count], sells] = await Promise.all([
-    q(statements.count.sql, statements.count.params),
-    sellers(
-      q,
-      page.map((p) => p.sellerId),
-    ),
-  ]);
+  const statement = searchStatement(
+    f,
+    subtree.map((c) => c.id as number),
+    first,
+  );
+  const hits = await q(statement.sql, statement.params);
+  if (hits.length === 0) {
+    return { products: { totalCount: 0, edges: [], pageInfo: pageInfo([], false) } };
+  }
+  const products = await byId(
+    q,
+    `SELECT ${productColumns} FROM product p WHERE p.id IN (?)`,
+    hits.map((h) => h.id as number),
+  );
+  const page = hits.slice(0, first).map((h) => products.get(h.id) as Row);
+  const sells = await sellers(
+    q,
+    page.map((p) => p.sellerId),
+  );
   const edges = page.map((p, i) => {
     const seller = sells.get(p.sellerId) as Row;
     return {
@@ -198,9 +228,9 @@ async function search(q: Query, variables: { filter: SearchFilter }) {
   });
   return {
     products: {
-      totalCount: Number(count?.cnt ?? 0),
+      totalCount: Number(hits[0]?.total ?? 0),
       edges,
-      pageInfo: pageInfo(edges, rows.length > page.length),
+      pageInfo: pageInfo(edges, hits.length > page.length),
     },
   };
 }

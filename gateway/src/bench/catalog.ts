@@ -10,7 +10,7 @@ import { startGateway } from '../app.js';
 import { loadConfig } from '../config/config.js';
 import { createDataSource } from '../db/data-source.js';
 import { seedCatalog } from '../db/seed/seed-catalog.js';
-import { startBaseline, searchStatements } from './baseline.js';
+import { categorySubtreeSql, searchStatement, startBaseline } from './baseline.js';
 import type { LoadJob, LoadResult } from './load.js';
 import {
   body,
@@ -224,23 +224,25 @@ function table(rows: Row[]): string {
     .join('\n');
 }
 
-/** EXPLAINs the search statements; true when one reads the whole product table. */
+/** EXPLAINs the search statement; true when it reads a whole table. */
 async function explainSearch(dataSource: DataSource, filter: SearchFilter): Promise<boolean> {
-  const [category] = (await dataSource.query('SELECT path FROM category WHERE id = ?', [
-    Number(filter.categoryId),
-  ])) as { path: string }[];
-  const statements = searchStatements(filter, (category as { path: string }).path, 20);
+  const subtree = (await dataSource.query(categorySubtreeSql, [Number(filter.categoryId)])) as {
+    id: number;
+  }[];
+  const { sql, params } = searchStatement(
+    filter,
+    subtree.map((c) => c.id),
+    20,
+  );
+  const plan = (await dataSource.query(`EXPLAIN ${sql}`, params)) as Record<string, unknown>[];
+  process.stdout.write(`\nEXPLAIN search ("${filter.search}"):\n`);
   let fullScan = false;
-  for (const [name, { sql, params }] of Object.entries(statements)) {
-    const plan = (await dataSource.query(`EXPLAIN ${sql}`, params)) as Record<string, unknown>[];
-    process.stdout.write(`\nEXPLAIN search ${name} ("${filter.search}"):\n`);
-    for (const step of plan) {
-      process.stdout.write(
-        `  ${String(step.table).padEnd(4)} type=${String(step.type).padEnd(8)} ` +
-          `key=${String(step.key)} rows=${String(step.rows)} ${String(step.Extra ?? '')}\n`,
-      );
-      if (step.table === 'p' && step.type === 'ALL') fullScan = true;
-    }
+  for (const step of plan) {
+    process.stdout.write(
+      `  ${String(step.table).padEnd(4)} type=${String(step.type).padEnd(8)} ` +
+        `key=${String(step.key)} rows=${String(step.rows)} ${String(step.Extra ?? '')}\n`,
+    );
+    if (step.type === 'ALL') fullScan = true;
   }
   return fullScan;
 }
@@ -340,8 +342,12 @@ export async function benchCatalog(): Promise<number> {
       await probe.close();
       await gateway.close();
     }
-    const searchFilter = JSON.parse(plan[2]!.bodies[0]!).variables.filter as SearchFilter;
-    const fullScan = await explainSearch(dataSource, searchFilter);
+    let fullScan = false;
+    for (const searchBody of plan[2]!.bodies) {
+      const filter = (JSON.parse(searchBody) as { variables: { filter: SearchFilter } }).variables
+        .filter;
+      if (await explainSearch(dataSource, filter)) fullScan = true;
+    }
 
     process.stdout.write(`\n${table(rows)}\n\nGoals:\n`);
     const result = (workload: string, target: string) =>
@@ -355,7 +361,7 @@ export async function benchCatalog(): Promise<number> {
     const p95 = result('search', 'gateway').p95;
     process.stdout.write(
       `  ${p95 < 100 ? 'met ' : 'MISS'}  search: gateway p95 ${p95.toFixed(1)} ms at 20 connections (goal < 100 ms)\n` +
-        `  ${fullScan ? 'MISS' : 'met '}  search: ${fullScan ? 'a full scan of product' : 'no full scan of product'}\n`,
+        `  ${fullScan ? 'MISS' : 'met '}  search: ${fullScan ? 'a full table scan' : 'no full table scan'}\n`,
     );
     return 0;
   } finally {

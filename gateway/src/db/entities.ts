@@ -2,6 +2,7 @@ import { AuditEvent } from '../modules/audit/audit-event.entity.js';
 import { Cart, CartLine } from '../modules/cart/cart.entity.js';
 import { Category } from '../modules/catalog/category.entity.js';
 import { PriceTier } from '../modules/catalog/price-tier.entity.js';
+import { ProductSearchTerm } from '../modules/catalog/product-search-term.entity.js';
 import { Product } from '../modules/catalog/product.entity.js';
 import { StockMovement } from '../modules/catalog/stock-movement.entity.js';
 import { Variant } from '../modules/catalog/variant.entity.js';
@@ -31,6 +32,7 @@ export const entities = [
   Payment,
   PriceTier,
   Product,
+  ProductSearchTerm,
   Seller,
   SellerStaff,
   Session,

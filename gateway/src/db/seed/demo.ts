@@ -1,7 +1,12 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { Category } from '../../modules/catalog/category.entity.js';
-import { buildSearchText } from '../../modules/catalog/catalog.service.js';
 import { PriceTier } from '../../modules/catalog/price-tier.entity.js';
+import { ProductSearchTerm } from '../../modules/catalog/product-search-term.entity.js';
+import {
+  replaceSearchTerms,
+  searchTermRows,
+  type IndexedProduct,
+} from '../../modules/catalog/product-search.js';
 import { Product } from '../../modules/catalog/product.entity.js';
 import { Variant } from '../../modules/catalog/variant.entity.js';
 import { Company } from '../../modules/identity/company.entity.js';
@@ -183,11 +188,12 @@ export async function seedProducts(
     const products: Partial<Product>[] = [];
     const variants: Partial<Variant>[] = [];
     const tiers: Partial<PriceTier>[] = [];
+    const terms: ProductSearchTerm[] = [];
     for (let i = start; i < Math.min(count, start + chunk); i++) {
       const g = generateProduct(from + i);
       const id = productBase + i + 1;
       const cheapest = Math.min(...g.variants.map((v) => v.listPrice));
-      products.push({
+      const product: IndexedProduct & Partial<Product> = {
         id,
         sellerId: refs.sellers.get(g.sellerSlug) as number,
         categoryId: refs.categories.get(g.categorySlug) as number,
@@ -200,13 +206,16 @@ export async function seedProducts(
         minPrice: cheapest,
         currency: 'CNY',
         inStock: g.variants.some((v) => v.stockOnHand > 0),
-        searchText: buildSearchText(
-          g,
-          g.variants.map((v) => v.sku),
-        ),
         createdAt: created,
         updatedAt: created,
-      });
+      };
+      products.push(product);
+      terms.push(
+        ...searchTermRows(
+          product,
+          g.variants.map((v) => v.sku),
+        ),
+      );
       g.variants.forEach((v, position) => {
         const variantId = nextVariantId++;
         variants.push({
@@ -247,6 +256,7 @@ export async function seedProducts(
         .values(variants)
         .updateEntity(false)
         .execute();
+      await replaceSearchTerms(em, [], terms);
       for (let t = 0; t < tiers.length; t += 1000) {
         await em
           .createQueryBuilder()

@@ -148,7 +148,7 @@ export class CatalogResolver {
 export class ProductConnectionResolver {
   @FieldResolver(() => Int, { description: 'Products matching the filter (one extra statement).' })
   totalCount(@Root() connection: ProductConnection, @Ctx() ctx: Context) {
-    return ctx.services.catalog.totalCount(ctx, connection.query);
+    return ctx.services.catalog.totalCount(ctx, connection);
   }
 
   @FieldResolver(() => ProductFacets, {

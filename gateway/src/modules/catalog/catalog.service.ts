@@ -1,4 +1,4 @@
-import { In } from 'typeorm';
+import { In, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import type { Context, Viewer } from '../../api/context.js';
 import {
   AlreadyExistsError,
@@ -31,11 +31,18 @@ import {
 } from './catalog.types.js';
 import { PriceTier } from './price-tier.entity.js';
 import { Product, type ProductStatus } from './product.entity.js';
-import { filteredProducts, relevanceExpression, searchWords } from './product-search.js';
+import { ProductSearchTerm } from './product-search-term.entity.js';
+import {
+  matchingProducts,
+  relevance,
+  replaceSearchTerms,
+  searchTermRows,
+} from './product-search.js';
+import { queryTerms } from './search-terms.js';
 import { StockMovement } from './stock-movement.entity.js';
 import { Variant } from './variant.entity.js';
 
-/** Products per refresh statement: the CASE lists carry each product's search text. */
+/** Products per refresh statement: the CASE lists carry each product's price and stock flag. */
 const REFRESH_CHUNK = 200;
 
 /** Product publication. Publishing needs at least one variant (checked by the service). */
@@ -54,13 +61,6 @@ export function slugify(text: string): string {
       .replace(/^-+|-+$/g, '')
       .slice(0, 180) || 'product'
   );
-}
-
-export function buildSearchText(
-  product: Pick<Product, 'name' | 'description'>,
-  skus: string[],
-): string {
-  return [product.name, product.description, ...skus].join(' ').toLowerCase();
 }
 
 /** The shared catalog: categories, products, variants, tiers and stock. */
@@ -88,18 +88,17 @@ export class CatalogService {
           'Only the seller staff (filter by your sellerId) and admins see unpublished products',
         );
     }
-    let categoryPath: string | null = null;
+    let categoryIds: number[] | null = null;
     if (categoryId) {
-      const category = await ctx.loaders.catalog.category.load(categoryId);
-      if (category) categoryPath = category.path;
-      else empty = true;
+      categoryIds = await this.categoryWithDescendants(ctx, categoryId);
+      if (categoryIds.length === 0) empty = true;
     }
     if (filter?.minPrice != null && filter.maxPrice != null && filter.minPrice > filter.maxPrice) {
       throw badInput('minPrice must not be above maxPrice', 'filter.minPrice');
     }
     return {
-      search: searchWords(filter?.search),
-      categoryPath,
+      terms: queryTerms(filter?.search),
+      categoryIds,
       sellerId,
       minPrice: filter?.minPrice ?? null,
       maxPrice: filter?.maxPrice ?? null,
@@ -109,30 +108,54 @@ export class CatalogService {
     };
   }
 
+  /** A category's id and its descendants' (none when it does not exist). */
+  private async categoryWithDescendants(ctx: Context, id: number): Promise<number[]> {
+    const rows = (await ctx.em
+      .createQueryBuilder(Category, 'c')
+      .innerJoin(Category, 'd', "d.path LIKE CONCAT(c.path, '%')")
+      .select('d.id', 'id')
+      .where('c.id = :id', { id })
+      .getRawMany()) as { id: number }[];
+    return rows.map((r) => Number(r.id));
+  }
+
+  /**
+   * A page of products. Without a search it reads `product` in the sort's index order. A search
+   * reads the search index once: matching products grouped, sorted, the page cut and the total
+   * counted by a window in the same statement; the page's products are then loaded by id.
+   */
   async products(ctx: Context, args: ProductsArgs): Promise<ProductConnection> {
     const query = await this.productQuery(ctx, args.filter);
-    const relevance =
-      args.sort === ProductSort.RELEVANCE ? relevanceExpression(ctx.em, query.search) : null;
-    const sort = args.sort === ProductSort.RELEVANCE && !relevance ? ProductSort.NEWEST : args.sort;
+    const sort =
+      args.sort === ProductSort.RELEVANCE && query.terms.length === 0
+        ? ProductSort.NEWEST
+        : args.sort;
     const connection = new ProductConnection();
     connection.query = query;
+    connection.total = null;
     if (query.empty) {
       Object.assign(
         connection,
         toPage<Product>([], args.first, args.after, () => []),
       );
+      connection.total = 0;
       return connection;
     }
-    const qb = filteredProducts(ctx.em, query).take(args.first + 1);
+    const m = matchingProducts(ctx.em, query);
+    const qb: SelectQueryBuilder<ObjectLiteral> = m.qb;
+    const id = m.column('id');
+    const price = m.column('minPrice');
     let keyOf: (p: Product, index: number) => CursorKey;
     let offset = 0;
+    let keyset = false;
     switch (sort) {
       case ProductSort.NEWEST: {
         if (args.after) {
-          const [, id] = decodeCursor(args.after, 2);
-          qb.andWhere('p.id < :afterId', { afterId: Number(id) });
+          const [, afterId] = decodeCursor(args.after, 2);
+          qb.andWhere(`${id} < :afterId`, { afterId: Number(afterId) });
+          keyset = true;
         }
-        qb.orderBy('p.id', 'DESC');
+        qb.orderBy(id, 'DESC');
         keyOf = (p) => ['id', p.id];
         break;
       }
@@ -141,16 +164,15 @@ export class CatalogService {
         const dir = sort === ProductSort.PRICE_ASC ? 'ASC' : 'DESC';
         const cmp = dir === 'ASC' ? '>' : '<';
         if (args.after) {
-          const [, price, id] = decodeCursor(args.after, 3);
+          const [, afterPrice, afterId] = decodeCursor(args.after, 3);
           qb.andWhere(
-            `(p.minPrice ${cmp} :afterPrice OR (p.minPrice = :afterPrice AND p.id ${cmp} :afterId))`,
-            {
-              afterPrice: Number(price),
-              afterId: Number(id),
-            },
+            `(${price} ${cmp} :afterPrice OR (${price} = :afterPrice AND ${id} ${cmp} :afterId))`,
+            { afterPrice: Number(afterPrice), afterId: Number(afterId) },
           );
+          keyset = true;
         }
-        qb.orderBy('p.minPrice', dir).addOrderBy('p.id', dir);
+        // grouped search rows sort by the product's price, the same in each of its rows
+        qb.orderBy(m.search ? `MIN(${price})` : price, dir).addOrderBy(id, dir);
         keyOf = (p) => ['price', p.minPrice ?? 0, p.id];
         break;
       }
@@ -159,39 +181,51 @@ export class CatalogService {
         if (args.after) offset = Number(decodeCursor(args.after, 2)[1]);
         if (!Number.isSafeInteger(offset) || offset < 0)
           throw badInput('The cursor is not valid for this list', 'after');
-        const rel = relevance as NonNullable<typeof relevance>;
-        qb.addSelect(rel.sql, 'rel')
-          .setParameters(rel.params)
-          .orderBy('rel', 'DESC')
-          .addOrderBy('p.id', 'DESC');
-        qb.skip(offset);
+        const rel = relevance(query);
+        qb.orderBy(rel.sql, 'DESC').addOrderBy(id, 'DESC').setParameters(rel.params);
         keyOf = (_p, index) => ['offset', offset + index + 1];
       }
     }
-    const rows = await qb.getMany();
+    let rows: Product[];
+    if (m.search) {
+      // A keyset page sees only the products after its cursor, so it cannot count them all.
+      m.qb
+        .select(id, 'id')
+        .groupBy(id)
+        .limit(args.first + 1)
+        .offset(offset);
+      if (!keyset) m.qb.addSelect('COUNT(*) OVER ()', 'total');
+      const hits = (await m.qb.getRawMany()) as { id: number; total?: number | string }[];
+      if (!keyset && (hits.length > 0 || offset === 0)) {
+        connection.total = Number(hits[0]?.total ?? 0);
+      }
+      const products = await ctx.loaders.catalog.product.loadMany(hits.map((h) => Number(h.id)));
+      rows = products.filter((p): p is Product => p instanceof Product);
+    } else {
+      rows = await m.qb.limit(args.first + 1).getMany();
+    }
     Object.assign(connection, toPage(rows, args.first, args.after, keyOf));
     return connection;
   }
 
-  async totalCount(ctx: Context, query: ProductQuery): Promise<number> {
-    if (query.empty) return 0;
-    return filteredProducts(ctx.em, query).getCount();
+  async totalCount(ctx: Context, connection: ProductConnection): Promise<number> {
+    if (connection.total !== null) return connection.total;
+    const m = matchingProducts(ctx.em, connection.query);
+    const row = (await m.qb.select(m.count, 'n').getRawOne()) as { n: number | string } | undefined;
+    return Number(row?.n ?? 0);
   }
 
   async facets(ctx: Context, query: ProductQuery) {
     if (query.empty) return { categories: [], sellers: [] };
-    const [byCategory, bySeller] = await Promise.all([
-      filteredProducts(ctx.em, query, 'category')
-        .select('p.categoryId', 'id')
-        .addSelect('COUNT(*)', 'count')
-        .groupBy('p.categoryId')
-        .getRawMany<{ id: number; count: string | number }>(),
-      filteredProducts(ctx.em, query, 'seller')
-        .select('p.sellerId', 'id')
-        .addSelect('COUNT(*)', 'count')
-        .groupBy('p.sellerId')
-        .getRawMany<{ id: number; count: string | number }>(),
-    ]);
+    const countBy = (column: 'categoryId' | 'sellerId') => {
+      const m = matchingProducts(ctx.em, query, column === 'categoryId' ? 'category' : 'seller');
+      return m.qb
+        .select(m.column(column), 'id')
+        .addSelect(m.count, 'count')
+        .groupBy(m.column(column))
+        .getRawMany<{ id: number; count: string | number }>();
+    };
+    const [byCategory, bySeller] = await Promise.all([countBy('categoryId'), countBy('sellerId')]);
     const [categories, sellers] = await Promise.all([
       ctx.loaders.catalog.category.loadMany(byCategory.map((r) => Number(r.id))),
       ctx.loaders.identity.seller.loadMany(bySeller.map((r) => Number(r.id))),
@@ -316,8 +350,8 @@ export class CatalogService {
       currency: null,
       inStock: false,
     });
-    product.searchText = buildSearchText(product, []);
     await ctx.em.save(product);
+    await this.refreshProducts(ctx, [product.id]);
     await this.audit.record(ctx, viewer, 'product', product.id, 'created', null, 'DRAFT');
     return product;
   }
@@ -367,6 +401,7 @@ export class CatalogService {
     }
     product.status = to;
     await ctx.em.save(product);
+    await this.refreshProducts(ctx, [product.id]);
     await this.audit.record(ctx, viewer, 'product', product.id, 'status', from, to);
     return product;
   }
@@ -476,11 +511,21 @@ export class CatalogService {
       })
       .where('id IN (:...ids)', { ids })
       .execute();
+    await ctx.em
+      .createQueryBuilder()
+      .update(ProductSearchTerm)
+      .set({
+        inStock: () =>
+          '(SELECT p.inStock FROM product p WHERE p.id = product_search_term.productId)',
+      })
+      .where('productId IN (:...ids)', { ids })
+      .execute();
   }
 
   /**
-   * Recomputes the denormalised columns products are searched, sorted and filtered by: per chunk
-   * of products two reads and one UPDATE with a CASE per column, whatever the chunk's size.
+   * Recomputes the denormalised columns products are sorted and filtered by, and their search
+   * index rows: per chunk of products two reads, one UPDATE with a CASE per column whatever the
+   * chunk's size, and the index rows replaced.
    */
   async refreshProducts(ctx: Context, productIds: number[]): Promise<void> {
     const unique = [...new Set(productIds)];
@@ -488,7 +533,15 @@ export class CatalogService {
       const ids = unique.slice(i, i + REFRESH_CHUNK);
       const [products, variants] = await Promise.all([
         ctx.em.find(Product, {
-          select: { id: true, name: true, description: true },
+          select: {
+            id: true,
+            name: true,
+            description: true,
+            attributes: true,
+            status: true,
+            categoryId: true,
+            sellerId: true,
+          },
           where: { id: In(ids) },
         }),
         ctx.em.find(Variant, {
@@ -513,12 +566,12 @@ export class CatalogService {
         else byProduct.set(v.productId, [v]);
       }
       const params: Record<string, unknown> = { ids: products.map((p) => p.id) };
-      const whens: Record<'minPrice' | 'currency' | 'inStock' | 'searchText', string[]> = {
+      const whens: Record<'minPrice' | 'currency' | 'inStock', string[]> = {
         minPrice: [],
         currency: [],
         inStock: [],
-        searchText: [],
       };
+      const terms: ProductSearchTerm[] = [];
       products.forEach((product, n) => {
         const own = byProduct.get(product.id) ?? [];
         const cheapest = own.reduce<Variant | null>(
@@ -529,11 +582,13 @@ export class CatalogService {
           minPrice: cheapest?.listPrice ?? null,
           currency: cheapest?.currency ?? null,
           inStock: own.some((v) => v.stockOnHand > v.stockReserved) ? 1 : 0,
-          searchText: buildSearchText(
-            product,
+        };
+        terms.push(
+          ...searchTermRows(
+            { ...product, minPrice: values.minPrice, inStock: values.inStock === 1 },
             own.map((v) => v.sku),
           ),
-        };
+        );
         params[`id${n}`] = product.id;
         for (const column of Object.keys(whens) as (keyof typeof whens)[]) {
           params[`${column}${n}`] = values[column];
@@ -547,11 +602,15 @@ export class CatalogService {
           minPrice: () => `CASE id ${whens.minPrice.join(' ')} END`,
           currency: () => `CASE id ${whens.currency.join(' ')} END`,
           inStock: () => `CASE id ${whens.inStock.join(' ')} END`,
-          searchText: () => `CASE id ${whens.searchText.join(' ')} END`,
         })
         .where('id IN (:...ids)')
         .setParameters(params)
         .execute();
+      await replaceSearchTerms(
+        ctx.em,
+        products.map((p) => p.id),
+        terms,
+      );
     }
   }
 }

@@ -34,6 +34,7 @@ import { PageInfo } from '../../api/pagination.js';
 import { Seller } from '../identity/seller.entity.js';
 import { Category } from './category.entity.js';
 import { Product, ProductStatus, productStatuses } from './product.entity.js';
+import type { QueryTerm } from './search-terms.js';
 import { StockReason, stockReasons } from './stock-movement.entity.js';
 import { Variant } from './variant.entity.js';
 
@@ -160,8 +161,9 @@ export class ProductFacets {
 
 /** The normalised filter a page was read with; kept for the lazily computed count and facets. */
 export interface ProductQuery {
-  search: string[];
-  categoryPath: string | null;
+  terms: QueryTerm[];
+  /** The filter's category and its descendants. */
+  categoryIds: number[] | null;
   sellerId: number | null;
   minPrice: number | null;
   maxPrice: number | null;
@@ -180,6 +182,9 @@ export class ProductConnection {
   pageInfo: PageInfo;
 
   query: ProductQuery;
+
+  /** The count of a search page, read with the page itself (null: counted when asked). */
+  total: number | null;
 }
 
 @ObjectType({ description: 'Stock of a variant.', simpleResolvers: true })

@@ -7,7 +7,7 @@ import { badInput, forbidden, NotFoundError } from '../../api/errors.js';
 import { parseId } from '../../common/batch.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { Seller } from '../identity/seller.entity.js';
-import { buildSearchText, type CatalogService } from './catalog.service.js';
+import type { CatalogService } from './catalog.service.js';
 import { Category } from './category.entity.js';
 import { CsvImportMode, CsvImportReport, type ImportCatalogCsvInput } from './csv-import.types.js';
 import { PriceTier } from './price-tier.entity.js';
@@ -684,7 +684,6 @@ export class CsvImportService {
             minPrice: null,
             currency: null,
             inStock: false,
-            searchText: buildSearchText(p, []),
           })),
         )
         .orUpdate(updated, ['slug'])

@@ -1,92 +1,136 @@
-import type { EntityManager, SelectQueryBuilder } from 'typeorm';
-import { Product } from './product.entity.js';
+import { In, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
+import { insertRows } from '../../db/insert-rows.js';
 import type { ProductQuery } from './catalog.types.js';
-
-/** MySQL's InnoDB FULLTEXT ignores words shorter than this (innodb_ft_min_token_size). */
-const FULLTEXT_MIN_WORD = 3;
-
-/** Splits a search into lower-cased words of letters and digits (at most 8). */
-export function searchWords(search: string | null | undefined): string[] {
-  if (!search) return [];
-  return [
-    ...new Set(
-      search
-        .toLowerCase()
-        .split(/[^\p{L}\p{N}]+/u)
-        .filter(Boolean),
-    ),
-  ].slice(0, 8);
-}
-
-function isMysql(em: EntityManager): boolean {
-  return em.connection.options.type !== 'better-sqlite3';
-}
+import { ProductSearchTerm } from './product-search-term.entity.js';
+import { Product } from './product.entity.js';
+import { prefixEnd, productTerms, type QueryTerm, type SearchableProduct } from './search-terms.js';
 
 /**
- * On MySQL the words go to the FULLTEXT index in boolean mode (`+word*`: every word, as a
- * prefix), so a search reads the index instead of scanning the table; words too short for the
- * index are then checked with LIKE on the rows the index found. The embedded database matches
- * every word with LIKE.
+ * The products a query matches, as SQL: without a search the `product` table (`p`); with one
+ * the search index (`t`, one row per matching term of a product, so counts are DISTINCT). Both
+ * carry the filter columns under the same names.
  */
-function whereSearch(qb: SelectQueryBuilder<Product>, words: string[]): void {
-  const mysql = isMysql(qb.connection.manager);
-  const indexed = mysql ? words.filter((w) => w.length >= FULLTEXT_MIN_WORD) : [];
-  if (indexed.length > 0) {
-    qb.andWhere('MATCH(p.searchText) AGAINST (:ft IN BOOLEAN MODE)', {
-      ft: indexed.map((w) => `+${w}*`).join(' '),
-    });
-  }
-  words
-    .filter((w) => !indexed.includes(w))
-    .forEach((w, i) => {
-      qb.andWhere(`p.searchText LIKE :w${i} ESCAPE '!'`, {
-        [`w${i}`]: `%${w.replace(/[!%_]/g, '!$&')}%`,
-      });
-    });
+export type MatchingProducts = (
+  | { search: false; qb: SelectQueryBuilder<Product> }
+  | { search: true; qb: SelectQueryBuilder<ProductSearchTerm> }
+) & {
+  /** The qualified column of a product's id, price, category or seller. */
+  column(name: 'id' | 'minPrice' | 'categoryId' | 'sellerId'): string;
+  /** Counts matching products. */
+  count: string;
+};
+
+function termCondition(alias: string, term: QueryTerm, n: number) {
+  return term.prefix
+    ? {
+        sql: `${alias}.term >= :lo${n} AND ${alias}.term < :hi${n}`,
+        params: { [`lo${n}`]: term.term, [`hi${n}`]: prefixEnd(term.term) },
+      }
+    : { sql: `${alias}.term = :lo${n}`, params: { [`lo${n}`]: term.term } };
 }
 
-/** The filter of a product query, without the category or seller condition when a facet asks so. */
-export function filteredProducts(
-  em: EntityManager,
+/** The filters besides the search, on the columns `product` and the index share. */
+function filter<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  a: 'p' | 't',
   query: ProductQuery,
-  omit: 'category' | 'seller' | null = null,
-): SelectQueryBuilder<Product> {
-  const qb = em
-    .createQueryBuilder(Product, 'p')
-    .where('p.status = :status', { status: query.status });
-  if (query.search.length > 0) whereSearch(qb, query.search);
-  if (query.categoryPath !== null && omit !== 'category') {
-    qb.andWhere('p.categoryId IN (SELECT c.id FROM category c WHERE c.path LIKE :path)', {
-      path: `${query.categoryPath}%`,
-    });
+  omit: 'category' | 'seller' | null,
+): SelectQueryBuilder<T> {
+  qb.andWhere(`${a}.status = :status`, { status: query.status });
+  if (query.categoryIds !== null && omit !== 'category') {
+    qb.andWhere(`${a}.categoryId IN (:...categoryIds)`, { categoryIds: query.categoryIds });
   }
   if (query.sellerId !== null && omit !== 'seller') {
-    qb.andWhere('p.sellerId = :sellerId', { sellerId: query.sellerId });
+    qb.andWhere(`${a}.sellerId = :sellerId`, { sellerId: query.sellerId });
   }
-  if (query.minPrice !== null) qb.andWhere('p.minPrice >= :minPrice', { minPrice: query.minPrice });
-  if (query.maxPrice !== null) qb.andWhere('p.minPrice <= :maxPrice', { maxPrice: query.maxPrice });
-  if (query.inStock !== null) qb.andWhere('p.inStock = :inStock', { inStock: query.inStock });
+  if (query.minPrice !== null) {
+    qb.andWhere(`${a}.minPrice >= :minPrice`, { minPrice: query.minPrice });
+  }
+  if (query.maxPrice !== null) {
+    qb.andWhere(`${a}.minPrice <= :maxPrice`, { maxPrice: query.maxPrice });
+  }
+  if (query.inStock !== null) qb.andWhere(`${a}.inStock = :inStock`, { inStock: query.inStock });
   return qb;
 }
 
 /**
- * Relevance with a search: the FULLTEXT score on MySQL, and on the embedded database 2 when a
- * word starts the name, 1 otherwise. Ties (and no search) fall back to newest first.
+ * The filter of a product query, without the category or seller condition when a facet asks so.
+ * A search reads the index from its most selective term and checks each other term with an
+ * EXISTS on the index's (productId, term) key.
  */
-export function relevanceExpression(
+export function matchingProducts(
   em: EntityManager,
-  words: string[],
-): { sql: string; params: Record<string, string> } | null {
-  if (words.length === 0) return null;
-  const indexed = words.filter((w) => w.length >= FULLTEXT_MIN_WORD);
-  if (isMysql(em) && indexed.length > 0) {
+  query: ProductQuery,
+  omit: 'category' | 'seller' | null = null,
+): MatchingProducts {
+  const [first, ...others] = query.terms;
+  if (!first) {
     return {
-      sql: 'MATCH(p.searchText) AGAINST (:ftr IN BOOLEAN MODE)',
-      params: { ftr: indexed.map((w) => `${w}*`).join(' ') },
+      search: false,
+      qb: filter(em.createQueryBuilder(Product, 'p'), 'p', query, omit),
+      column: (name) => `p.${name}`,
+      count: 'COUNT(*)',
     };
   }
+  const driver = termCondition('t', first, 0);
+  const qb = em.createQueryBuilder(ProductSearchTerm, 't').where(driver.sql, driver.params);
+  others.forEach((term, i) => {
+    const alias = `t${i + 1}`;
+    const c = termCondition(alias, term, i + 1);
+    qb.andWhere(
+      `EXISTS (SELECT 1 FROM product_search_term ${alias} ` +
+        `WHERE ${alias}.productId = t.productId AND ${c.sql})`,
+      c.params,
+    );
+  });
   return {
-    sql: "CASE WHEN LOWER(p.name) LIKE :rel ESCAPE '!' THEN 2 ELSE 1 END",
-    params: { rel: `${(words[0] ?? '').replace(/[!%_]/g, '!$&')}%` },
+    search: true,
+    qb: filter(qb, 't', query, omit),
+    column: (name) => (name === 'id' ? 't.productId' : `t.${name}`),
+    count: 'COUNT(DISTINCT t.productId)',
   };
+}
+
+/**
+ * Relevance of a searched product: the weight of its best match of the first term (2 in the
+ * name or a SKU, 1 elsewhere), plus 1 when that match is the whole word.
+ */
+export function relevance(query: ProductQuery): { sql: string; params: Record<string, string> } {
+  return {
+    sql: 'MAX(t.weight + CASE WHEN t.term = :exact THEN 1 ELSE 0 END)',
+    params: { exact: query.terms[0]?.term ?? '' },
+  };
+}
+
+/** What the index copies of a product. */
+export type IndexedProduct = SearchableProduct &
+  Pick<Product, 'id' | 'status' | 'inStock' | 'categoryId' | 'sellerId' | 'minPrice'>;
+
+/** The index rows of a product. */
+export function searchTermRows(product: IndexedProduct, skus: string[]): ProductSearchTerm[] {
+  return [...productTerms(product, skus)].map(([term, weight]) => ({
+    term,
+    productId: product.id,
+    weight,
+    status: product.status,
+    inStock: product.inStock,
+    categoryId: product.categoryId,
+    sellerId: product.sellerId,
+    minPrice: product.minPrice,
+  }));
+}
+
+/** Rows per INSERT: SQLite takes at most 32766 parameters per statement. */
+const INSERT_CHUNK = 2000;
+
+/** Replaces the index rows of `productIds` by `rows`. */
+export async function replaceSearchTerms(
+  em: EntityManager,
+  productIds: number[],
+  rows: ProductSearchTerm[],
+): Promise<void> {
+  if (productIds.length > 0) await em.delete(ProductSearchTerm, { productId: In(productIds) });
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+    await insertRows(em, ProductSearchTerm, rows.slice(i, i + INSERT_CHUNK));
+  }
 }

@@ -69,12 +69,4 @@ export class Product extends BaseEntity {
   @Field(() => Boolean, { description: 'Whether any variant has stock available.' })
   @Column({ type: 'boolean', default: false })
   inStock: boolean;
-
-  /**
-   * Name, description and SKUs, lower-cased: the one column search reads. MySQL indexes it
-   * FULLTEXT; the embedded database matches it with LIKE. Never read back: lists stay lean.
-   */
-  @Index({ fulltext: true })
-  @Column({ type: 'text', select: false })
-  searchText: string;
 }
