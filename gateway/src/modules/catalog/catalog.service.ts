@@ -9,6 +9,7 @@ import {
 } from '../../api/errors.js';
 import { decodeCursor, toPage, type CursorKey } from '../../api/pagination.js';
 import { parseId } from '../../common/batch.js';
+import { findIn, hydrate } from '../../db/find-in.js';
 import { forUpdate } from '../../db/locks.js';
 import { StateMachine } from '../../common/state-machine.js';
 import type { AuditService } from '../audit/audit.service.js';
@@ -202,7 +203,8 @@ export class CatalogService {
       const products = await ctx.loaders.catalog.product.loadMany(hits.map((h) => Number(h.id)));
       rows = products.filter((p): p is Product => p instanceof Product);
     } else {
-      rows = await m.qb.limit(args.first + 1).getMany();
+      const [sql, params] = m.qb.limit(args.first + 1).getQueryAndParameters();
+      rows = hydrate(ctx.em, Product, await ctx.em.query(sql, params), 'p');
     }
     Object.assign(connection, toPage(rows, args.first, args.after, keyOf));
     return connection;
@@ -254,7 +256,7 @@ export class CatalogService {
     if (id && !numericId) return null;
     const product = numericId
       ? await ctx.loaders.catalog.product.load(numericId)
-      : await ctx.em.findOneBy(Product, { slug: slug as string });
+      : ((await findIn(ctx.em, Product, 'slug', [slug]))[0] ?? null);
     if (!product) return null;
     if (product.status === 'ACTIVE') return product;
     const viewer = ctx.viewer;

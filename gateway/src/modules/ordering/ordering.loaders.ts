@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import { In, IsNull, Not } from 'typeorm';
 import type { Context } from '../../api/context.js';
 import { byKey, groupByKey } from '../../common/batch.js';
+import { findIn } from '../../db/find-in.js';
 import { AuditEvent } from '../audit/audit-event.entity.js';
 import { Payment } from '../payment/payment.entity.js';
 import { Order, OrderLine } from './order.entity.js';
@@ -11,12 +12,12 @@ export function createOrderingLoaders(ctx: Context) {
     linesOfOrder: new DataLoader<number, OrderLine[]>(async (ids) =>
       groupByKey(
         ids,
-        await ctx.em.find(OrderLine, { where: { orderId: In([...ids]) }, order: { id: 'ASC' } }),
+        await findIn(ctx.em, OrderLine, 'orderId', ids, [['id', 'ASC']]),
         (l) => l.orderId,
       ),
     ),
     paymentOfOrder: new DataLoader<number, Payment | null>(async (ids) =>
-      byKey(ids, await ctx.em.findBy(Payment, { orderId: In([...ids]) }), (p) => p.orderId),
+      byKey(ids, await findIn(ctx.em, Payment, 'orderId', ids), (p) => p.orderId),
     ),
     /** The transitions of each order, oldest first: the audit log is the timeline. */
     timelineOfOrder: new DataLoader<number, AuditEvent[]>(async (ids) =>
@@ -34,12 +35,13 @@ export function createOrderingLoaders(ctx: Context) {
         select: { orderId: true, remittanceId: true },
         where: { remittanceId: In([...ids]) },
       });
-      const orders = payments.length
-        ? await ctx.em.find(Order, {
-            where: { id: In(payments.map((p) => p.orderId)) },
-            order: { id: 'ASC' },
-          })
-        : [];
+      const orders = await findIn(
+        ctx.em,
+        Order,
+        'id',
+        payments.map((p) => p.orderId),
+        [['id', 'ASC']],
+      );
       const remittanceOf = new Map(payments.map((p) => [p.orderId, p.remittanceId as number]));
       return groupByKey(ids, orders, (o) => remittanceOf.get(o.id) as number);
     }),
