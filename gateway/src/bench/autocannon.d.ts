@@ -34,6 +34,8 @@ declare module 'autocannon' {
     errors: number;
     timeouts: number;
     non2xx: number;
+    /** The warm-up's own result, when there was one. */
+    warmup?: { requests: { total: number } };
   }
 
   interface Instance extends EventEmitter, PromiseLike<Result> {

@@ -284,3 +284,24 @@ export async function startBaseline(databaseUrl: string): Promise<Baseline> {
     },
   };
 }
+
+// Forked by the benchmark: the database arrives over IPC, the address goes back.
+if (process.send) {
+  process.once('message', ({ databaseUrl }: { databaseUrl: string }) => {
+    startBaseline(databaseUrl).then(
+      (baseline) => {
+        process.send?.({ url: baseline.url });
+        process.once('SIGTERM', () => {
+          baseline.close().then(
+            () => process.exit(0),
+            () => process.exit(1),
+          );
+        });
+      },
+      (error: unknown) => {
+        process.stderr.write(`baseline failed: ${String(error)}\n`);
+        process.exit(1);
+      },
+    );
+  });
+}

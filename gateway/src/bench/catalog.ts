@@ -6,12 +6,18 @@ import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
 import { createConnection } from 'mysql2/promise';
 import type { DataSource } from 'typeorm';
-import { startGateway } from '../app.js';
 import { loadConfig } from '../config/config.js';
 import { createDataSource } from '../db/data-source.js';
 import { seedCatalog } from '../db/seed/seed-catalog.js';
-import { categorySubtreeSql, searchStatement, startBaseline } from './baseline.js';
+import { categorySubtreeSql, searchStatement } from './baseline.js';
 import type { LoadJob, LoadResult } from './load.js';
+import {
+  cpuSeconds,
+  databasePid,
+  forkBaseline,
+  startGatewayProcess,
+  type Child,
+} from './processes.js';
 import {
   body,
   catalogPageQuery,
@@ -25,8 +31,9 @@ import {
 const usage = `usage: pnpm bench catalog [--duration SECONDS] [--products N]
 
 Seeds (or reuses) a catalog on MariaDB/MySQL (BENCH_DATABASE_URL, default
-mysql://root@127.0.0.1:3306/marketgate_bench), starts the gateway and a hand-written
-node:http + mysql2 baseline in this process, and loads both with autocannon on loopback.
+mysql://root@127.0.0.1:3306/marketgate_bench), starts the built gateway and a hand-written
+node:http + mysql2 baseline as processes of their own, and loads both with autocannon on
+loopback.
 
   --duration SECONDS   measured seconds per workload and target (default 10)
   --products N         catalog size (default 100000)
@@ -157,6 +164,8 @@ function load(job: LoadJob): Promise<LoadResult> {
 const ROUNDS = 2;
 
 interface Measured {
+  /** Requests answered, warm-ups included (CPU time is per answered request). */
+  answered: number;
   reqPerSec: number;
   /** Latency percentiles in milliseconds. */
   p50: number;
@@ -174,6 +183,7 @@ function summarize(results: LoadResult[]): Measured {
   const sum = (f: (r: LoadResult) => number) => results.reduce((t, r) => t + f(r), 0);
   const latencies = Float64Array.from(results.flatMap((r) => r.latencies)).sort();
   return {
+    answered: sum((r) => r.answered),
     reqPerSec: sum((r) => r.requests) / sum((r) => r.seconds),
     p50: percentile(latencies, 50),
     p95: percentile(latencies, 95),
@@ -188,12 +198,27 @@ interface Row {
   connections: number;
   result: Measured;
   statements: number | undefined;
+  /** CPU seconds of the target's process and of the database server while it was loaded. */
+  cpu: { server: number; database: number };
 }
 
 function table(rows: Row[]): string {
   const ms = (v: number) => v.toFixed(1);
-  const header = ['workload', 'target', 'conns', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'SQL/req'];
+  const header = [
+    'workload',
+    'target',
+    'conns',
+    'req/s',
+    'p50 ms',
+    'p95 ms',
+    'p99 ms',
+    'SQL/req',
+    'CPU ms/req',
+    'DB ms/req',
+  ];
   const lines = rows.map((r) => {
+    const perRequest = (seconds: number) =>
+      Number.isFinite(seconds) ? ((seconds * 1000) / r.result.answered).toFixed(2) : '?';
     const base = rows.find((b) => b.workload === r.workload && b.target === 'baseline');
     const ratio =
       r.target === 'gateway' && base
@@ -208,6 +233,8 @@ function table(rows: Row[]): string {
       ms(r.result.p95),
       ms(r.result.p99),
       String(r.statements ?? '?'),
+      perRequest(r.cpu.server),
+      perRequest(r.cpu.database),
       ratio,
       r.result.failures > 0 ? `${r.result.failures} failed` : '',
     ];
@@ -273,31 +300,46 @@ export async function benchCatalog(): Promise<number> {
   const databaseUrl =
     process.env.BENCH_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/marketgate_bench';
   const gatewayEnv = {
-    NODE_ENV: 'test',
     DATABASE_URL: databaseUrl,
+    HOST: '127.0.0.1',
     PORT: '0',
     AUTH_SECRET: randomBytes(32).toString('base64url'),
+    MIGRATE_ON_START: 'false',
+    SWEEP_INTERVAL_SECONDS: '0',
   };
-  // Statement counting costs every request (AsyncLocalStorage): a second gateway counts them
-  // for one probe request per workload, and the measured one runs as in production.
-  const config = loadConfig({ ...gatewayEnv, EXPOSE_SQL_COUNT: 'false' });
-  const probeConfig = loadConfig({ ...gatewayEnv, EXPOSE_SQL_COUNT: 'true' });
+  // The measured gateway runs as in production. Statement counting costs every request
+  // (AsyncLocalStorage), so a second gateway, a test one, counts them for one probe request
+  // per workload.
+  const config = loadConfig({ ...gatewayEnv, NODE_ENV: 'production' });
   if (config.database.type === 'sqlite') throw new Error('the benchmark needs a MySQL database');
   await ensureDatabase(config.database.url);
   const dataSource = createDataSource(config.database);
   await dataSource.initialize();
+  const children: Child[] = [];
   try {
     await prepareCatalog(dataSource, products);
-    const gateway = await startGateway(config);
-    const probe = await startGateway(probeConfig);
-    const baseline = await startBaseline(config.database.url);
+    const dbPid = await databasePid(dataSource);
+    const gateway = await startGatewayProcess({ ...gatewayEnv, NODE_ENV: 'production' });
+    children.push(gateway);
+    const probe = await startGatewayProcess({
+      ...gatewayEnv,
+      NODE_ENV: 'test',
+      EXPOSE_SQL_COUNT: 'true',
+    });
+    children.push(probe);
+    const baseline = await forkBaseline('./baseline.js', { databaseUrl: config.database.url });
+    children.push(baseline);
     const rows: Row[] = [];
     const plan = await workloads(dataSource);
     try {
       for (const w of plan) {
         const targets = [
-          { target: 'gateway' as const, url: gateway.url },
-          { target: 'baseline' as const, url: `${baseline.url}${w.baselinePath}` },
+          { target: 'gateway' as const, url: `${gateway.url}`, pid: gateway.process.pid },
+          {
+            target: 'baseline' as const,
+            url: `${baseline.url}${w.baselinePath}`,
+            pid: baseline.process.pid,
+          },
         ];
         const answers = await Promise.all(
           [probe.url, `${baseline.url}${w.baselinePath}`].map((url) =>
@@ -312,19 +354,22 @@ export async function benchCatalog(): Promise<number> {
           );
         }
         const results = targets.map((): LoadResult[] => []);
+        const cpu = targets.map(() => ({ server: 0, database: 0 }));
         for (let round = 1; round <= ROUNDS; round++) {
           for (const [i, t] of targets.entries()) {
             process.stdout.write(
               `${w.name}: ${t.target}, ${w.connections} connections, round ${round}/${ROUNDS}\n`,
             );
-            results[i]?.push(
-              await load({
-                url: t.url,
-                connections: w.connections,
-                seconds: seconds / ROUNDS,
-                bodies: w.bodies,
-              }),
-            );
+            const before = [cpuSeconds(t.pid), cpuSeconds(dbPid)];
+            const result = await load({
+              url: t.url,
+              connections: w.connections,
+              seconds: seconds / ROUNDS,
+              bodies: w.bodies,
+            });
+            cpu[i]!.server += cpuSeconds(t.pid) - before[0]!;
+            cpu[i]!.database += cpuSeconds(dbPid) - before[1]!;
+            results[i]?.push(result);
           }
         }
         for (const [i, t] of targets.entries()) {
@@ -334,13 +379,12 @@ export async function benchCatalog(): Promise<number> {
             connections: w.connections,
             result: summarize(results[i] ?? []),
             statements: answers[i]?.extensions?.sqlStatements,
+            cpu: cpu[i]!,
           });
         }
       }
     } finally {
-      await baseline.close();
-      await probe.close();
-      await gateway.close();
+      await Promise.all(children.map((c) => c.stop()));
     }
     let fullScan = false;
     for (const searchBody of plan[2]!.bodies) {

@@ -1,8 +1,6 @@
 import 'reflect-metadata';
-import { fork, spawn, type ChildProcess } from 'node:child_process';
-import { gatewayNodeFlags } from '../runtime-flags.js';
+import { fork } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
 import { createConnection } from 'mysql2/promise';
@@ -13,6 +11,13 @@ import { seedCatalog } from '../db/seed/seed-catalog.js';
 import { TokenSigner } from '../modules/identity/token.js';
 import type { BaselineOptions } from './checkout-baseline.js';
 import type { CheckoutLoadJob, CheckoutLoadResult } from './checkout-load.js';
+import {
+  cpuSeconds,
+  databasePid,
+  forkBaseline,
+  startGatewayProcess,
+  type Child,
+} from './processes.js';
 
 const usage = `usage: pnpm bench checkout [--duration SECONDS] [--repeats N] [--connections N]
 
@@ -284,106 +289,6 @@ async function setStock(dataSource: DataSource, ids: number[], onHand: number): 
 
 // ---------------------------------------------------------------------------------------------
 // Processes
-
-interface Child {
-  url: string;
-  process: ChildProcess;
-  /** The child's output lines so far (the gateway logs as JSON on stdout, SQL on stderr). */
-  stdout: string[];
-  stderr: string[];
-  stop(): Promise<void>;
-}
-
-function stopper(child: ChildProcess): () => Promise<void> {
-  return () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    });
-}
-
-function collectLines(stream: NodeJS.ReadableStream, into: string[], onLine?: (l: string) => void) {
-  let partial = '';
-  stream.setEncoding('utf8');
-  stream.on('data', (text: string) => {
-    const lines = (partial + text).split('\n');
-    partial = lines.pop() ?? '';
-    into.push(...lines);
-    if (onLine) lines.forEach(onLine);
-  });
-}
-
-/** Starts the built gateway (`dist/main.js`) and waits for its "ready" log line. */
-function startGatewayProcess(env: Record<string, string>, profileDir?: string): Promise<Child> {
-  const main = fileURLToPath(new URL('../main.js', import.meta.url));
-  const flags = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}/gateway`] : [];
-  const child = spawn(process.execPath, [...gatewayNodeFlags, ...flags, main], {
-    env: { PATH: process.env.PATH ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const stderr: string[] = [];
-  const stdout: string[] = [];
-  collectLines(child.stderr, stderr);
-  return new Promise((resolve, reject) => {
-    collectLines(child.stdout, stdout, (line) => {
-      if (!line.includes('gateway ready')) return;
-      const { url } = JSON.parse(line) as { url: string };
-      resolve({ url, process: child, stderr, stdout, stop: stopper(child) });
-    });
-    child.once('exit', (code) =>
-      reject(
-        new Error(`the gateway exited with ${code}:\n${stdout.join('\n')}\n${stderr.join('\n')}`),
-      ),
-    );
-  });
-}
-
-function startBaselineProcess(options: BaselineOptions, profileDir?: string): Promise<Child> {
-  const child = fork(fileURLToPath(new URL('./checkout-baseline.js', import.meta.url)), {
-    env: { ...process.env, NODE_ENV: 'production' },
-    execArgv: [
-      ...gatewayNodeFlags,
-      ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}/baseline`] : []),
-    ],
-  });
-  return new Promise((resolve, reject) => {
-    child.once('message', (m) =>
-      resolve({
-        url: (m as { url: string }).url,
-        process: child,
-        stdout: [],
-        stderr: [],
-        stop: stopper(child),
-      }),
-    );
-    child.once('exit', (code) => reject(new Error(`the baseline exited with ${code}`)));
-    child.send(options);
-  });
-}
-
-/** CPU seconds (user + system) a process has used so far; NaN where /proc cannot tell. */
-function cpuSeconds(pid: number | undefined): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // utime and stime are fields 14 and 15 of stat, in clock ticks (100 per second on Linux).
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return NaN;
-  }
-}
-
-/** The database server's process id, when it runs on this machine and says where it is. */
-async function databasePid(dataSource: DataSource): Promise<number | undefined> {
-  try {
-    const [row] = (await dataSource.query('SELECT @@pid_file AS f')) as { f: string }[];
-    const pid = Number(readFileSync(row!.f, 'utf8').trim());
-    return Number.isFinite(cpuSeconds(pid)) ? pid : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /** InnoDB's counters of deadlocks and row lock waits (milliseconds waited in all). */
 async function lockCounters(dataSource: DataSource): Promise<Record<string, number>> {
@@ -718,7 +623,7 @@ export async function benchCheckout(): Promise<number> {
     AUTH_SECRET: randomBytes(32).toString('base64url'),
     MIGRATE_ON_START: 'false',
     // No background work while measuring: the benchmark's orders stay far from their deadline.
-    ORDER_EXPIRY_SWEEP_SECONDS: '0',
+    SWEEP_INTERVAL_SECONDS: '0',
   };
   const config = loadConfig(gatewayEnv);
   if (config.database.type === 'sqlite') throw new Error('the benchmark needs MariaDB or MySQL');
@@ -738,7 +643,8 @@ export async function benchCheckout(): Promise<number> {
 
     const poolSize =
       (dataSource.options as { extra?: { connectionLimit?: number } }).extra?.connectionLimit ?? 10;
-    const baseline = await startBaselineProcess(
+    const baseline = await forkBaseline(
+      './checkout-baseline.js',
       {
         databaseUrl: config.database.url,
         poolSize,
@@ -747,7 +653,7 @@ export async function benchCheckout(): Promise<number> {
         codMaxOrderAmount: config.cashOnDelivery.maxOrderAmount,
         platformCurrency: config.platformCurrency,
         confirmTimeoutSeconds: config.orderConfirmTimeoutSeconds,
-      },
+      } satisfies BaselineOptions,
       options.profileDir,
     );
     children.push(baseline);

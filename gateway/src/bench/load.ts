@@ -11,6 +11,8 @@ export interface LoadJob {
 
 export interface LoadResult {
   requests: number;
+  /** Requests answered in all, the warm-up's included: what the servers spent their CPU on. */
+  answered: number;
   /** Seconds measured (the warm-up excluded). */
   seconds: number;
   /** Latency of every measured request, in milliseconds. */
@@ -43,6 +45,7 @@ async function runLoad(job: LoadJob): Promise<LoadResult> {
   const result = await instance;
   return {
     requests: result.requests.total,
+    answered: result.requests.total + (result.warmup?.requests.total ?? 0),
     seconds: result.duration,
     latencies,
     failures: result.errors + result.timeouts + result.non2xx,
