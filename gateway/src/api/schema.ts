@@ -2,6 +2,22 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { authChecker } from './auth-checker.js';
 import {
+  ApprovalDecisionFieldsResolver,
+  ApprovalRequestFieldsResolver,
+  ApprovalResolver,
+  CompanyApprovalFieldsResolver,
+} from '../modules/approval/approval.resolver.js';
+import {
+  ContractFieldsResolver,
+  ContractResolver,
+} from '../modules/contracts/contract.resolver.js';
+import {
+  QuoteMessageFieldsResolver,
+  QuoteRequestFieldsResolver,
+  QuoteVersionFieldsResolver,
+  QuotingResolver,
+} from '../modules/quoting/quoting.resolver.js';
+import {
   CatalogResolver,
   CategoryFieldsResolver,
   PriceTierFieldsResolver,
@@ -30,13 +46,19 @@ import {
 } from '../modules/identity/identity.resolver.js';
 
 export const resolvers = [
+  ApprovalDecisionFieldsResolver,
+  ApprovalRequestFieldsResolver,
+  ApprovalResolver,
   CartGroupFieldsResolver,
   CartResolver,
   CashRemittanceFieldsResolver,
   CatalogResolver,
   CategoryFieldsResolver,
+  CompanyApprovalFieldsResolver,
   CompanyFieldsResolver,
   CompanyMemberFieldsResolver,
+  ContractFieldsResolver,
+  ContractResolver,
   CsvImportResolver,
   IdentityResolver,
   OrderConnectionFieldsResolver,
@@ -47,6 +69,10 @@ export const resolvers = [
   PriceTierFieldsResolver,
   ProductConnectionResolver,
   ProductFieldsResolver,
+  QuoteMessageFieldsResolver,
+  QuoteRequestFieldsResolver,
+  QuoteVersionFieldsResolver,
+  QuotingResolver,
   SellerPaymentFieldsResolver,
   UserFieldsResolver,
   VariantFieldsResolver,

@@ -1,6 +1,9 @@
 import type { DataSource } from 'typeorm';
 import type { Config } from '../config/config.js';
+import { ApprovalService } from '../modules/approval/approval.service.js';
 import { AuditService } from '../modules/audit/audit.service.js';
+import { ContractService } from '../modules/contracts/contract.service.js';
+import { QuotingService } from '../modules/quoting/quoting.service.js';
 import { CatalogService } from '../modules/catalog/catalog.service.js';
 import { CsvImportService } from '../modules/catalog/csv-import.service.js';
 import { IdentityService } from '../modules/identity/identity.service.js';
@@ -16,15 +19,29 @@ export async function createServices(config: Config, dataSource: DataSource) {
   const throttle = await LoginThrottle.create(dataSource, config);
   const catalog = new CatalogService(audit);
   const cod = new CashOnDeliveryRules(config);
+  const contracts = new ContractService(audit);
+  // An approved request accepts its quote and draws up the contract; a rejected one hands the
+  // quote back to the buyer. (Quoting raises the requests, so it is wired in afterwards.)
+  const approval: ApprovalService = new ApprovalService(audit, {
+    async approved(ctx, viewer, request) {
+      await quoting.approved(ctx, viewer, request);
+      await contracts.draw(ctx, viewer, request);
+    },
+    rejected: (ctx, viewer, request): Promise<void> => quoting.rejected(ctx, viewer, request),
+  });
+  const quoting: QuotingService = new QuotingService(config, audit, approval);
   return {
+    approval,
     audit,
     cart: new CartService(config, cod),
     catalog,
     cod,
+    contracts,
     csvImport: new CsvImportService(catalog, audit),
     identity: new IdentityService(config, throttle, audit),
     ordering: new OrderingService(config, cod, catalog, audit),
     payment: new PaymentService(audit),
+    quoting,
   };
 }
 

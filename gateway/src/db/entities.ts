@@ -1,4 +1,17 @@
+import {
+  ApprovalDecision,
+  ApprovalPolicy,
+  ApprovalRequest,
+} from '../modules/approval/approval.entity.js';
 import { AuditEvent } from '../modules/audit/audit-event.entity.js';
+import { Contract, ContractLine } from '../modules/contracts/contract.entity.js';
+import {
+  QuoteMessage,
+  QuoteRequest,
+  QuoteRequestLine,
+  QuoteVersion,
+  QuoteVersionLine,
+} from '../modules/quoting/quote.entity.js';
 import { Cart, CartLine } from '../modules/cart/cart.entity.js';
 import { Category } from '../modules/catalog/category.entity.js';
 import { PriceTier } from '../modules/catalog/price-tier.entity.js';
@@ -18,6 +31,9 @@ import { CashRemittance, Payment } from '../modules/payment/payment.entity.js';
 
 /** Every entity of the gateway; modules add theirs here. */
 export const entities = [
+  ApprovalDecision,
+  ApprovalPolicy,
+  ApprovalRequest,
   AuditEvent,
   Cart,
   CartLine,
@@ -26,6 +42,8 @@ export const entities = [
   Checkout,
   Company,
   CompanyMember,
+  Contract,
+  ContractLine,
   Invitation,
   Order,
   OrderLine,
@@ -33,6 +51,11 @@ export const entities = [
   PriceTier,
   Product,
   ProductSearchTerm,
+  QuoteMessage,
+  QuoteRequest,
+  QuoteRequestLine,
+  QuoteVersion,
+  QuoteVersionLine,
   Seller,
   SellerStaff,
   Session,

@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { ApprovalMode, ApprovalPolicy } from '../../modules/approval/approval.entity.js';
 import { Category } from '../../modules/catalog/category.entity.js';
 import { PriceTier } from '../../modules/catalog/price-tier.entity.js';
 import { ProductSearchTerm } from '../../modules/catalog/product-search-term.entity.js';
@@ -160,6 +161,15 @@ async function seedAccounts(em: EntityManager, refs: CatalogRefs): Promise<void>
       );
     }
   }
+  // Acme routes purchases through sourcing; finance joins from 10,000 and management from 100,000.
+  await em.insert(ApprovalPolicy, {
+    companyId: companyIds.get('ACME') as number,
+    stages: [
+      { department: 'SOURCING', mode: ApprovalMode.ANY, minAmount: null },
+      { department: 'FINANCE', mode: ApprovalMode.ANY, minAmount: 1_000_000 },
+      { department: 'MANAGEMENT', mode: ApprovalMode.ALL, minAmount: 10_000_000 },
+    ],
+  });
 }
 
 /**

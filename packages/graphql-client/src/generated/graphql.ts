@@ -60,6 +60,7 @@ export type Department =
   | 'WAREHOUSE';
 
 export type ErrorCode =
+  | 'ALREADY_DECIDED'
   | 'ALREADY_EXISTS'
   | 'AMOUNT_MISMATCH'
   | 'COD_NOT_AVAILABLE'
@@ -71,8 +72,13 @@ export type ErrorCode =
   | 'INVALID_INPUT'
   | 'INVALID_STATE'
   | 'INVITATION_INVALID'
+  | 'NOT_AN_APPROVER'
   | 'NOT_FOUND'
+  | 'NO_APPROVER'
   | 'OUT_OF_STOCK'
+  | 'QUOTE_EXPIRED'
+  | 'SELF_APPROVAL'
+  | 'STALE_VERSION'
   | 'TOO_MANY_ATTEMPTS';
 
 export type LoginInput = {

@@ -1,0 +1,105 @@
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  ID,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
+import { Role } from '../../api/auth-checker.js';
+import { requireViewer, type Context } from '../../api/context.js';
+import { Transaction } from '../../api/transaction.js';
+import { Company } from '../identity/company.entity.js';
+import { Department } from '../identity/company-member.entity.js';
+import { ApprovalDecision, ApprovalRequest, ApprovalStageSpec } from './approval.entity.js';
+import {
+  ApprovalPolicyResult,
+  DecideApprovalInput,
+  DecideApprovalResult,
+  SetApprovalPolicyInput,
+} from './approval.types.js';
+
+@Resolver()
+export class ApprovalResolver {
+  @Authorized(Role.COMPANY_MEMBER)
+  @Mutation(() => ApprovalPolicyResult, {
+    description: "Replaces your company's approval policy (company admins).",
+  })
+  @Transaction()
+  setApprovalPolicy(
+    @Arg('input', () => SetApprovalPolicyInput) input: SetApprovalPolicyInput,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.services.approval.setPolicy(ctx, requireViewer(ctx), input);
+  }
+
+  @Authorized(Role.COMPANY_MEMBER)
+  @Mutation(() => DecideApprovalResult, {
+    description: 'Approves or rejects the stage of a request your department decides now.',
+  })
+  @Transaction()
+  decideApproval(
+    @Arg('input', () => DecideApprovalInput) input: DecideApprovalInput,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.services.approval.decide(ctx, requireViewer(ctx), input);
+  }
+
+  @Authorized(Role.COMPANY_MEMBER)
+  @Query(() => [ApprovalRequest], { description: 'Requests waiting for your decision.' })
+  myApprovalTasks(@Ctx() ctx: Context) {
+    return ctx.services.approval.tasks(ctx, requireViewer(ctx));
+  }
+
+  @Authorized()
+  @Query(() => ApprovalRequest, {
+    nullable: true,
+    description: 'An approval request of your company; null otherwise (as if missing).',
+  })
+  approvalRequest(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return ctx.services.approval.request(ctx, requireViewer(ctx), id);
+  }
+}
+
+@Resolver(() => ApprovalRequest)
+export class ApprovalRequestFieldsResolver {
+  @FieldResolver(() => [ApprovalDecision], { description: 'Every decision so far, in order.' })
+  decisions(@Root() request: ApprovalRequest, @Ctx() ctx: Context) {
+    return ctx.services.approval.decisions(ctx, request.id);
+  }
+
+  @FieldResolver(() => Department, { nullable: true, description: 'Who decides now.' })
+  currentDepartment(@Root() request: ApprovalRequest): Department | null {
+    return request.currentStage === null
+      ? null
+      : (request.stages[request.currentStage]?.department ?? null);
+  }
+
+  @FieldResolver(() => String, { description: 'Who raised it.' })
+  async requestedBy(@Root() request: ApprovalRequest, @Ctx() ctx: Context): Promise<string> {
+    return (await ctx.loaders.identity.user.load(request.requestedByUserId))?.name ?? '';
+  }
+}
+
+@Resolver(() => ApprovalDecision)
+export class ApprovalDecisionFieldsResolver {
+  @FieldResolver(() => String)
+  async approver(@Root() decision: ApprovalDecision, @Ctx() ctx: Context): Promise<string> {
+    return (await ctx.loaders.identity.user.load(decision.userId))?.name ?? '';
+  }
+}
+
+@Resolver(() => Company)
+export class CompanyApprovalFieldsResolver {
+  @FieldResolver(() => [ApprovalStageSpec], {
+    description: 'The approval policy; visible to the company.',
+  })
+  async approvalPolicy(@Root() company: Company, @Ctx() ctx: Context) {
+    const viewer = requireViewer(ctx);
+    if (!viewer.memberships.some((m) => m.companyId === company.id)) return [];
+    return ctx.services.approval.policy(ctx, company.id);
+  }
+}

@@ -1,0 +1,265 @@
+/**
+ * Milestone (installment) schedules for B2B contracts: validation, the exact split of a total
+ * into milestone amounts, and when each milestone falls due. Pure functions, no I/O.
+ */
+
+export type MilestoneTrigger = 'ON_SIGNING' | 'ON_DELIVERY' | 'ON_ACCEPTANCE' | 'ON_DATE';
+
+export interface MilestoneSpec {
+  label: string;
+  /** Share of the total in basis points (1 = 0.01%); exactly one of percentBp and amount is set. */
+  percentBp: number | null;
+  /** Fixed amount in minor units. */
+  amount: number | null;
+  trigger: MilestoneTrigger;
+  /** For ON_DATE: the calendar day (YYYY-MM-DD) the milestone falls due (before net days). */
+  dueDate: string | null;
+  /** Days after the trigger until payment is due (0-365). */
+  netDays: number;
+}
+
+export type ScheduleProblem = { index: number | null; message: string };
+
+const MAX_MILESTONES = 12;
+const MAX_LABEL_LENGTH = 80;
+const MAX_NET_DAYS = 365;
+const WHOLE_BP = 10_000;
+const DAY_MS = 86_400_000;
+const TRIGGERS: readonly MilestoneTrigger[] = [
+  'ON_SIGNING',
+  'ON_DELIVERY',
+  'ON_ACCEPTANCE',
+  'ON_DATE',
+];
+
+/** A milestone's share once checked; bigint so that sums and products never lose precision. */
+type Share = { kind: 'fixed'; amount: bigint } | { kind: 'percent'; bp: bigint };
+
+interface CheckedSchedule {
+  problems: ScheduleProblem[];
+  /** One per milestone, in order, whenever `problems` is empty. */
+  shares: Share[];
+}
+
+/** Checks a schedule against a total; [] when valid. */
+export function scheduleProblems(total: number, milestones: MilestoneSpec[]): ScheduleProblem[] {
+  return checkSchedule(total, milestones).problems;
+}
+
+/**
+ * The amount of each milestone, in order; throws if scheduleProblems(...) is not empty.
+ *
+ * Fixed amounts are taken first; each percentage milestone gets floor(remaining * bp / 10000)
+ * of what is left, and the rounding remainder goes to the last percentage milestone, so the
+ * amounts always add up to the total exactly. A percentage milestone may come out as 0 when
+ * the remaining amount is too small for its share to reach one minor unit: that is accepted
+ * rather than rejected, since the schedule is still correct for larger totals.
+ */
+export function splitInstallments(total: number, milestones: MilestoneSpec[]): number[] {
+  const { problems, shares } = checkSchedule(total, milestones);
+  if (problems.length > 0) {
+    const details = problems
+      .map((p) => (p.index === null ? p.message : `milestone ${p.index}: ${p.message}`))
+      .join('; ');
+    throw new RangeError(`Invalid installment schedule: ${details}`);
+  }
+
+  const remaining = BigInt(total) - sumFixed(shares);
+  const wholeBp = BigInt(WHOLE_BP);
+  let leftover = remaining;
+  const parts = shares.map((s) => {
+    if (s.kind === 'fixed') return s.amount;
+    const part = (remaining * s.bp) / wholeBp;
+    leftover -= part;
+    return part;
+  });
+  const lastPercent = shares.findLastIndex(isPercent);
+  // Every part is at most the total, a safe integer, so the conversion to number is exact.
+  return parts.map((part, i) => Number(i === lastPercent ? part + leftover : part));
+}
+
+/**
+ * When a milestone falls due: trigger time + netDays (ON_DATE: dueDate at 00:00 UTC + netDays).
+ * Returns null while a non-dated milestone has not been triggered. Throws on a milestone whose
+ * timing fields are invalid, since no due time can be computed for it.
+ */
+export function dueAt(milestone: MilestoneSpec, triggeredAt: Date | null): Date | null {
+  if (!isValidNetDays(milestone.netDays)) {
+    throw new RangeError(`netDays must be an integer from 0 to ${MAX_NET_DAYS}`);
+  }
+  const offsetMs = milestone.netDays * DAY_MS;
+  if (milestone.trigger === 'ON_DATE') {
+    const start = parseCalendarDate(milestone.dueDate);
+    if (start === null) {
+      throw new RangeError(`ON_DATE milestone has no valid dueDate: ${String(milestone.dueDate)}`);
+    }
+    return new Date(start.getTime() + offsetMs);
+  }
+  if (triggeredAt === null) return null;
+  if (Number.isNaN(triggeredAt.getTime())) throw new RangeError('triggeredAt is an invalid Date');
+  return new Date(triggeredAt.getTime() + offsetMs);
+}
+
+function checkSchedule(total: number, milestones: MilestoneSpec[]): CheckedSchedule {
+  const problems: ScheduleProblem[] = [];
+  const shares: Share[] = [];
+  const totalValid = Number.isSafeInteger(total) && total >= 0;
+  if (!totalValid) {
+    problems.push({
+      index: null,
+      message: `The total must be a non-negative safe integer in minor units; got ${total}.`,
+    });
+  }
+  if (milestones.length === 0) {
+    problems.push({ index: null, message: 'A schedule needs at least one milestone.' });
+  } else if (milestones.length > MAX_MILESTONES) {
+    problems.push({
+      index: null,
+      message: `A schedule has at most ${MAX_MILESTONES} milestones; got ${milestones.length}.`,
+    });
+  }
+
+  milestones.forEach((m, index) => {
+    for (const message of milestoneProblems(m)) problems.push({ index, message });
+    const share = shareOf(m);
+    if (share === null) {
+      problems.push({ index, message: shareProblem(m) });
+    } else {
+      shares.push(share);
+    }
+  });
+
+  // Sums over malformed shares would only repeat the problems above, so check them when all are sound.
+  if (totalValid && milestones.length > 0 && shares.length === milestones.length) {
+    problems.push(...sumProblems(BigInt(total), shares));
+  }
+  return { problems, shares };
+}
+
+/** Problems with a milestone's label, net days and timing (its share is checked by shareOf). */
+function milestoneProblems(m: MilestoneSpec): string[] {
+  const problems: string[] = [];
+  const labelLength = m.label.trim().length;
+  if (labelLength < 1 || labelLength > MAX_LABEL_LENGTH) {
+    problems.push(
+      `The label must be 1 to ${MAX_LABEL_LENGTH} characters after trimming; got ${labelLength}.`,
+    );
+  }
+  if (!isValidNetDays(m.netDays)) {
+    problems.push(`netDays must be an integer from 0 to ${MAX_NET_DAYS}; got ${m.netDays}.`);
+  }
+  if (!TRIGGERS.includes(m.trigger)) {
+    problems.push(`Unknown trigger ${String(m.trigger)}; expected one of ${TRIGGERS.join(', ')}.`);
+  } else if (m.trigger === 'ON_DATE') {
+    if (parseCalendarDate(m.dueDate) === null) {
+      problems.push(
+        `An ON_DATE milestone needs a dueDate that is a real calendar date YYYY-MM-DD; got ${String(m.dueDate)}.`,
+      );
+    }
+  } else if (m.dueDate !== null) {
+    problems.push(
+      `Only ON_DATE milestones take a dueDate; this ${m.trigger} one has ${m.dueDate}.`,
+    );
+  }
+  return problems;
+}
+
+function shareOf(m: MilestoneSpec): Share | null {
+  if (m.percentBp !== null && m.amount === null && isValidBp(m.percentBp)) {
+    return { kind: 'percent', bp: BigInt(m.percentBp) };
+  }
+  if (m.amount !== null && m.percentBp === null && isValidAmount(m.amount)) {
+    return { kind: 'fixed', amount: BigInt(m.amount) };
+  }
+  return null;
+}
+
+/** Why shareOf gave null. */
+function shareProblem(m: MilestoneSpec): string {
+  if ((m.percentBp === null) === (m.amount === null)) {
+    return 'Exactly one of percentBp and amount must be set.';
+  }
+  if (m.percentBp !== null) {
+    return `percentBp must be an integer from 1 to ${WHOLE_BP}; got ${m.percentBp}.`;
+  }
+  return `amount must be a safe integer of at least 1; got ${m.amount}.`;
+}
+
+function sumProblems(total: bigint, shares: Share[]): ScheduleProblem[] {
+  const fixedSum = sumFixed(shares);
+  if (fixedSum > total) {
+    return [
+      {
+        index: null,
+        message: `Fixed amounts add up to ${fixedSum}, more than the total ${total}.`,
+      },
+    ];
+  }
+  const percents = shares.filter(isPercent);
+  if (percents.length > 0) {
+    const bpSum = percents.reduce((sum, s) => sum + s.bp, 0n);
+    if (bpSum !== BigInt(WHOLE_BP)) {
+      return [
+        {
+          index: null,
+          message: `Percentages add up to ${bpSum} bp; they must add up to exactly ${WHOLE_BP} bp (100%).`,
+        },
+      ];
+    }
+  } else if (fixedSum !== total) {
+    return [
+      {
+        index: null,
+        message: `With no percentage milestone the fixed amounts must add up to the total ${total}; they add up to ${fixedSum}.`,
+      },
+    ];
+  }
+  return [];
+}
+
+function sumFixed(shares: Share[]): bigint {
+  return shares.reduce((sum, s) => (s.kind === 'fixed' ? sum + s.amount : sum), 0n);
+}
+
+function isPercent(s: Share): s is Extract<Share, { kind: 'percent' }> {
+  return s.kind === 'percent';
+}
+
+function isValidBp(bp: number): boolean {
+  return Number.isInteger(bp) && bp >= 1 && bp <= WHOLE_BP;
+}
+
+function isValidAmount(amount: number): boolean {
+  return Number.isSafeInteger(amount) && amount >= 1;
+}
+
+function isValidNetDays(days: number): boolean {
+  return Number.isInteger(days) && days >= 0 && days <= MAX_NET_DAYS;
+}
+
+/**
+ * UTC midnight of a YYYY-MM-DD day, or null unless it is a real date in years 0001-9999.
+ * Checked by hand because Date.parse rolls impossible days (02-30) over into the next month.
+ */
+function parseCalendarDate(value: string | null): Date | null {
+  const match = value === null ? null : /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return null;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
+    return null;
+  }
+  const date = new Date(0);
+  // setUTCFullYear, unlike Date.UTC, does not map years 0-99 onto 1900-1999.
+  date.setUTCFullYear(year, month - 1, day);
+  return date;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) {
+    const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+    return leap ? 29 : 28;
+  }
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}

@@ -1,0 +1,507 @@
+import { In } from 'typeorm';
+import type { Config } from '../../config/config.js';
+import type { Context, Viewer } from '../../api/context.js';
+import { badInput, forbidden, InvalidStateError, NotFoundError } from '../../api/errors.js';
+import { Money } from '../../api/money.type.js';
+import { parseId } from '../../common/batch.js';
+import { forUpdate } from '../../db/locks.js';
+import type { ApprovalRequest } from '../approval/approval.entity.js';
+import type { ApprovalService } from '../approval/approval.service.js';
+import { NoApproverError } from '../approval/approval.types.js';
+import type { AuditService } from '../audit/audit.service.js';
+import { scheduleProblems } from '../billing/installments.js';
+import { Product } from '../catalog/product.entity.js';
+import { Variant } from '../catalog/variant.entity.js';
+import { Company } from '../identity/company.entity.js';
+import { partyScope } from '../identity/party-scope.js';
+import { Seller } from '../identity/seller.entity.js';
+import { validateAddress } from '../ordering/address.js';
+import { InvalidAddressError } from '../ordering/ordering.types.js';
+import { PaymentTermsKind, type PaymentTerms, type PaymentTermsInput } from './payment-terms.js';
+import {
+  DealKind,
+  QuoteMessage,
+  QuoteRequest,
+  QuoteRequestLine,
+  QuoteSide,
+  QuoteStatus,
+  QuoteVersion,
+  QuoteVersionLine,
+  quoteLifecycle,
+} from './quote.entity.js';
+import {
+  QuoteExpiredError,
+  StaleVersionError,
+  type CreateQuoteRequestInput,
+  type OfferInput,
+  type QuoteActionInput,
+  type QuoteMessageInput,
+  type QuoteRequestsFilter,
+  type QuoteVersionDiff,
+} from './quoting.types.js';
+
+/** The side the viewer takes on a quote: its company's buyer, its seller's staff, or none. */
+type Party = { side: QuoteSide; buyer: boolean } | null;
+
+/**
+ * Requests for quotation and their negotiation: the buyer asks, the seller offers, the buyer
+ * counters or accepts (raising the company's approval), any number of rounds. Each offer is a
+ * new immutable version; every change names the quote version its client saw.
+ */
+export class QuotingService {
+  constructor(
+    private readonly config: Config,
+    private readonly audit: AuditService,
+    private readonly approval: ApprovalService,
+  ) {}
+
+  /** Who the viewer is to this quote. Company members see it; only BUYERs act for the company. */
+  party(viewer: Viewer, quote: QuoteRequest): Party {
+    const membership = viewer.memberships.find((m) => m.companyId === quote.companyId);
+    if (membership) return { side: QuoteSide.BUYER, buyer: membership.roles.includes('BUYER') };
+    if (viewer.sellerId === quote.sellerId && quote.status !== QuoteStatus.DRAFT) {
+      return { side: QuoteSide.SELLER, buyer: false };
+    }
+    return null;
+  }
+
+  /** A quote the viewer may see, or null (as if missing). */
+  async quote(ctx: Context, viewer: Viewer, id: string, lock = false) {
+    const quoteId = parseId(id);
+    if (!quoteId) return null;
+    const quote = await ctx.em.findOne(QuoteRequest, {
+      where: { id: quoteId },
+      ...(lock ? forUpdate(ctx.em) : {}),
+    });
+    return quote && this.party(viewer, quote) ? quote : null;
+  }
+
+  async quotes(ctx: Context, viewer: Viewer, filter: QuoteRequestsFilter | null) {
+    const where = partyScope(viewer, filter?.status ? { status: filter.status } : {});
+    if (where.length === 0) return [];
+    const quotes = await ctx.em.find(QuoteRequest, { where, order: { id: 'DESC' }, take: 100 });
+    return quotes.filter((q) => this.party(viewer, q));
+  }
+
+  async create(ctx: Context, viewer: Viewer, input: CreateQuoteRequestInput) {
+    const buying = viewer.memberships.filter((m) => m.roles.includes('BUYER'));
+    const companyId = input.companyId
+      ? parseId(input.companyId)
+      : buying.length === 1
+        ? (buying[0]?.companyId ?? null)
+        : null;
+    if (!input.companyId && buying.length !== 1) {
+      throw badInput('Name the company you buy for', 'input.companyId');
+    }
+    const membership = buying.find((m) => m.companyId === companyId);
+    if (!companyId || !membership) return new NotFoundError('Company');
+    if (membership.company.status !== 'VERIFIED') {
+      return new InvalidStateError('Your company must be verified before it asks for quotes');
+    }
+    const sellerId = parseId(input.sellerId);
+    const seller = sellerId ? await ctx.em.findOneBy(Seller, { id: sellerId }) : null;
+    if (!seller || seller.status !== 'ACTIVE') return new NotFoundError('Seller');
+    const termMonths = input.termMonths ?? null;
+    if (input.dealKind === DealKind.FRAMEWORK) {
+      if (termMonths === null || termMonths < 12 || termMonths > 60) {
+        throw badInput('A framework agreement runs 12 to 60 months', 'input.termMonths');
+      }
+    } else if (termMonths !== null) {
+      throw badInput('Only a framework agreement has a term', 'input.termMonths');
+    }
+    const checked = validateAddress(input.deliveryAddress, 'deliveryAddress');
+    if ('problems' in checked) return new InvalidAddressError(checked.problems);
+    const lines = await this.requestLines(ctx, seller.id, input);
+    const currencies = new Set(lines.map((l) => l.currency));
+    if (currencies.size > 1) throw badInput('All lines must share one currency', 'input.lines');
+    const currency = lines[0]?.currency ?? this.config.platformCurrency;
+    const quote = await ctx.em.save(
+      ctx.em.create(QuoteRequest, {
+        companyId,
+        sellerId: seller.id,
+        buyerUserId: viewer.user.id,
+        status: QuoteStatus.DRAFT,
+        dealKind: input.dealKind,
+        termMonths,
+        wantedDeliveryDate: input.wantedDeliveryDate ?? null,
+        deliveryAddress: checked.address,
+        notes: input.notes.trim(),
+        currency,
+        version: 1,
+        latestVersionId: null,
+      }),
+    );
+    await ctx.em.insert(
+      QuoteRequestLine,
+      lines.map((l, position) => ({ ...l, quoteId: quote.id, position, currency })),
+    );
+    await this.audit.record(ctx, viewer, 'quote', quote.id, 'created', null, quote.status, {
+      companyId,
+      sellerId: seller.id,
+    });
+    return quote;
+  }
+
+  /** The request's lines: the seller's variants on sale (named as they are now) or free text. */
+  private async requestLines(ctx: Context, sellerId: number, input: CreateQuoteRequestInput) {
+    const ids = input.lines.map((l, i) => {
+      if (!l.variantId === !l.description) {
+        throw badInput('Give a variantId or a description', `input.lines.${i}`);
+      }
+      return l.variantId ? parseId(l.variantId) : null;
+    });
+    const wanted = ids.filter((id): id is number => id !== null);
+    const variants = wanted.length ? await ctx.em.findBy(Variant, { id: In(wanted) }) : [];
+    const products = variants.length
+      ? await ctx.em.findBy(Product, { id: In(variants.map((v) => v.productId)) })
+      : [];
+    return input.lines.map((l, i) => {
+      if (!l.variantId) {
+        return {
+          variantId: null,
+          description: (l.description as string).trim(),
+          quantity: l.quantity,
+          targetUnitPriceAmount: l.targetUnitPrice ?? null,
+          currency: this.config.platformCurrency,
+        };
+      }
+      const variant = variants.find((v) => v.id === ids[i]);
+      const product = products.find((p) => p.id === variant?.productId);
+      if (!variant || !product || product.sellerId !== sellerId || product.status !== 'ACTIVE') {
+        throw badInput('Not a variant this seller has on sale', `input.lines.${i}.variantId`);
+      }
+      return {
+        variantId: variant.id,
+        description: `${product.name} · ${variant.name}`.slice(0, 300),
+        quantity: l.quantity,
+        targetUnitPriceAmount: l.targetUnitPrice ?? null,
+        currency: variant.currency,
+      };
+    });
+  }
+
+  /**
+   * Moves the quote from the version its client saw: a conditional update, so of two clients
+   * acting on the same version one wins and the other gets `StaleVersionError`.
+   */
+  private async move(
+    ctx: Context,
+    viewer: Viewer,
+    quote: QuoteRequest,
+    expectedVersion: number,
+    to: QuoteStatus,
+    action: string,
+    changes: Partial<Pick<QuoteRequest, 'latestVersionId'>> = {},
+  ): Promise<QuoteRequest | StaleVersionError | InvalidStateError> {
+    if (expectedVersion !== quote.version) return new StaleVersionError(quote.version);
+    if (!quoteLifecycle.canTransition(quote.status, to)) {
+      return new InvalidStateError(`A ${quote.status} quote cannot become ${to}`);
+    }
+    const moved = await ctx.em.update(
+      QuoteRequest,
+      { id: quote.id, version: expectedVersion },
+      { ...changes, status: to, version: expectedVersion + 1 },
+    );
+    if (!moved.affected) {
+      const now = await ctx.em.findOneByOrFail(QuoteRequest, { id: quote.id });
+      return new StaleVersionError(now.version);
+    }
+    const from = quote.status;
+    Object.assign(quote, changes, { status: to, version: expectedVersion + 1 });
+    await this.audit.record(ctx, viewer, 'quote', quote.id, action, from, to);
+    return quote;
+  }
+
+  /** The quote the viewer may act on as `side` (a BUYER of its company, or its seller's staff). */
+  private async acting(ctx: Context, viewer: Viewer, id: string, side: QuoteSide) {
+    const quote = await this.quote(ctx, viewer, id, true);
+    if (!quote) return null;
+    const party = this.party(viewer, quote);
+    if (party?.side !== side || (side === QuoteSide.BUYER && !party.buyer)) {
+      throw forbidden(
+        side === QuoteSide.BUYER ? 'Only a buyer of the company may do this' : 'Sellers only',
+      );
+    }
+    return quote;
+  }
+
+  async submit(ctx: Context, viewer: Viewer, input: QuoteActionInput) {
+    const quote = await this.acting(ctx, viewer, input.quoteId, QuoteSide.BUYER);
+    if (!quote) return new NotFoundError('Quote');
+    return this.move(ctx, viewer, quote, input.expectedVersion, QuoteStatus.SUBMITTED, 'submitted');
+  }
+
+  async cancel(ctx: Context, viewer: Viewer, input: QuoteActionInput) {
+    const quote = await this.quote(ctx, viewer, input.quoteId, true);
+    if (!quote) return new NotFoundError('Quote');
+    const party = this.party(viewer, quote);
+    if (party?.side === QuoteSide.BUYER && !party.buyer) {
+      throw forbidden('Only a buyer of the company may withdraw its request');
+    }
+    return this.move(ctx, viewer, quote, input.expectedVersion, QuoteStatus.CANCELLED, 'cancelled');
+  }
+
+  /** An offer by the seller (to SUBMITTED, COUNTERED or its own OFFERED) or a buyer's counter. */
+  async offer(ctx: Context, viewer: Viewer, input: OfferInput, side: QuoteSide) {
+    const quote = await this.acting(ctx, viewer, input.quoteId, side);
+    if (!quote) return new NotFoundError('Quote');
+    const to = side === QuoteSide.SELLER ? QuoteStatus.OFFERED : QuoteStatus.COUNTERED;
+    if (input.expectedVersion !== quote.version) return new StaleVersionError(quote.version);
+    if (!quoteLifecycle.canTransition(quote.status, to)) {
+      return new InvalidStateError(`A ${quote.status} quote cannot be ${to.toLowerCase()}`);
+    }
+    const requestLines = await ctx.em.find(QuoteRequestLine, {
+      where: { quoteId: quote.id },
+      order: { position: 'ASC' },
+    });
+    const previous = quote.latestVersionId
+      ? await ctx.em.findOneByOrFail(QuoteVersion, { id: quote.latestVersionId })
+      : null;
+    const previousLines = previous
+      ? await ctx.em.findBy(QuoteVersionLine, { versionId: previous.id })
+      : [];
+    const priced = new Map(input.lines.map((l) => [parseId(l.lineId), l]));
+    if (
+      priced.size !== input.lines.length ||
+      requestLines.length !== input.lines.length ||
+      requestLines.some((l) => !priced.has(l.id))
+    ) {
+      throw badInput('Price every line of the request exactly once', 'input.lines');
+    }
+    const lines = requestLines.map((rl) => {
+      const l = priced.get(rl.id) as OfferInput['lines'][number];
+      const before = previousLines.find((p) => p.requestLineId === rl.id);
+      return {
+        requestLineId: rl.id,
+        quantity: l.quantity ?? before?.quantity ?? rl.quantity,
+        unitPriceAmount: l.unitPrice,
+        currency: quote.currency,
+        committedQuantity:
+          quote.dealKind === DealKind.FRAMEWORK
+            ? (l.committedQuantity ?? before?.committedQuantity ?? null)
+            : null,
+        tiers: l.tiers.map((t) => ({ minQuantity: t.minQuantity, unitPrice: t.unitPrice })),
+      };
+    });
+    const total = lines.reduce((sum, l) => sum + l.quantity * l.unitPriceAmount, 0);
+    if (!Number.isSafeInteger(total) || total > 2_147_483_647) {
+      throw badInput('The total is too large for one quote', 'input.lines');
+    }
+    const paymentTerms = input.paymentTerms
+      ? this.paymentTerms(quote, input.paymentTerms)
+      : previous?.paymentTerms;
+    if (!paymentTerms)
+      throw badInput('The first offer sets the payment terms', 'input.paymentTerms');
+    if (paymentTerms.kind === PaymentTermsKind.INSTALLMENTS) {
+      const problems = scheduleProblems(total, paymentTerms.milestones);
+      if (problems.length > 0) {
+        const first = problems[0] as { index: number | null; message: string };
+        throw badInput(
+          first.message,
+          first.index === null
+            ? 'input.paymentTerms.milestones'
+            : `input.paymentTerms.milestones.${first.index}`,
+        );
+      }
+    }
+    const validUntil = side === QuoteSide.SELLER ? input.validUntil : previous?.validUntil;
+    if (!validUntil) throw badInput('An offer needs validUntil', 'input.validUntil');
+    if (side === QuoteSide.SELLER && validUntil.getTime() <= Date.now()) {
+      throw badInput('validUntil must be in the future', 'input.validUntil');
+    }
+    const version = await ctx.em.save(
+      ctx.em.create(QuoteVersion, {
+        quoteId: quote.id,
+        number: (previous?.number ?? 0) + 1,
+        side,
+        authorUserId: viewer.user.id,
+        validUntil,
+        deliveryTerms: (input.deliveryTerms ?? previous?.deliveryTerms ?? '').trim(),
+        paymentTerms,
+        note: input.note.trim(),
+        totalAmount: total,
+        currency: quote.currency,
+      }),
+    );
+    await ctx.em.insert(
+      QuoteVersionLine,
+      lines.map((l) => ({ ...l, versionId: version.id })),
+    );
+    return this.move(
+      ctx,
+      viewer,
+      quote,
+      input.expectedVersion,
+      to,
+      side === QuoteSide.SELLER ? 'offered' : 'countered',
+      { latestVersionId: version.id },
+    );
+  }
+
+  /** Payment terms that fit the deal: installments for one-off deals, net days for frameworks. */
+  private paymentTerms(quote: QuoteRequest, input: PaymentTermsInput): PaymentTerms {
+    const wanted =
+      quote.dealKind === DealKind.ONE_OFF ? PaymentTermsKind.INSTALLMENTS : PaymentTermsKind.NET;
+    if (input.kind !== wanted) {
+      throw badInput(`A ${quote.dealKind} deal is paid by ${wanted}`, 'input.paymentTerms.kind');
+    }
+    if (input.kind === PaymentTermsKind.NET) {
+      if (input.netDays === null) throw badInput('NET terms need netDays', 'input.paymentTerms');
+      return { kind: input.kind, milestones: [], netDays: input.netDays };
+    }
+    return {
+      kind: input.kind,
+      netDays: null,
+      milestones: input.milestones.map((m) => ({
+        label: m.label.trim(),
+        percentBp: m.percentBp ?? null,
+        amount: m.amount ?? null,
+        trigger: m.trigger,
+        dueDate: m.dueDate ?? null,
+        netDays: m.netDays,
+      })),
+    };
+  }
+
+  /**
+   * The buyer accepts the seller's latest offer while it is valid: the quote waits for the
+   * company's approval chain, raised for the offer's total.
+   */
+  async accept(ctx: Context, viewer: Viewer, input: QuoteActionInput) {
+    const quote = await this.acting(ctx, viewer, input.quoteId, QuoteSide.BUYER);
+    if (!quote) return new NotFoundError('Quote');
+    if (input.expectedVersion !== quote.version) return new StaleVersionError(quote.version);
+    if (quote.status !== QuoteStatus.OFFERED || !quote.latestVersionId) {
+      return new InvalidStateError("Only the seller's current offer can be accepted");
+    }
+    const version = await ctx.em.findOneByOrFail(QuoteVersion, { id: quote.latestVersionId });
+    if (version.validUntil.getTime() < Date.now()) return new QuoteExpiredError(version.validUntil);
+    const moved = await this.move(
+      ctx,
+      viewer,
+      quote,
+      input.expectedVersion,
+      QuoteStatus.PENDING_APPROVAL,
+      'accepted',
+    );
+    if (!(moved instanceof QuoteRequest)) return moved;
+    const request = await this.approval.raise(ctx, viewer, {
+      companyId: quote.companyId,
+      sellerId: quote.sellerId,
+      quoteId: quote.id,
+      quoteVersionId: version.id,
+      amount: version.totalAmount,
+      currency: version.currency,
+    });
+    if (request instanceof NoApproverError) return request;
+    return ctx.em.findOneByOrFail(QuoteRequest, { id: quote.id });
+  }
+
+  /** The approval chain approved the accepted offer: the quote is done. */
+  async approved(ctx: Context, viewer: Viewer, request: ApprovalRequest): Promise<void> {
+    await this.settle(ctx, viewer, request, QuoteStatus.ACCEPTED, 'approved');
+  }
+
+  /** The approval chain rejected it: back to the buyer's turn on the same offer. */
+  async rejected(ctx: Context, viewer: Viewer, request: ApprovalRequest): Promise<void> {
+    await this.settle(ctx, viewer, request, QuoteStatus.OFFERED, 'approval rejected');
+  }
+
+  private async settle(
+    ctx: Context,
+    viewer: Viewer,
+    request: ApprovalRequest,
+    to: QuoteStatus,
+    action: string,
+  ) {
+    const quote = await ctx.em.findOne(QuoteRequest, {
+      where: { id: request.quoteId },
+      ...forUpdate(ctx.em),
+    });
+    if (!quote) throw new Error(`quote ${request.quoteId} of approval ${request.id} is missing`);
+    const moved = await this.move(ctx, viewer, quote, quote.version, to, action);
+    if (!(moved instanceof QuoteRequest)) {
+      throw new Error(`quote ${quote.id} cannot follow its approval: ${moved.message}`);
+    }
+  }
+
+  async postMessage(ctx: Context, viewer: Viewer, input: QuoteMessageInput) {
+    const quote = await this.quote(ctx, viewer, input.quoteId);
+    const party = quote && this.party(viewer, quote);
+    if (!quote || !party) return new NotFoundError('Quote');
+    if (quote.status === QuoteStatus.DRAFT) {
+      return new InvalidStateError('Submit the request before writing to the seller');
+    }
+    return ctx.em.save(
+      ctx.em.create(QuoteMessage, {
+        quoteId: quote.id,
+        authorUserId: viewer.user.id,
+        side: party.side,
+        body: input.body.trim(),
+      }),
+    );
+  }
+
+  lines(ctx: Context, quoteId: number) {
+    return ctx.em.find(QuoteRequestLine, { where: { quoteId }, order: { position: 'ASC' } });
+  }
+
+  versions(ctx: Context, quoteId: number) {
+    return ctx.em.find(QuoteVersion, { where: { quoteId }, order: { number: 'ASC' } });
+  }
+
+  versionLines(ctx: Context, versionId: number) {
+    return ctx.em.find(QuoteVersionLine, { where: { versionId }, order: { requestLineId: 'ASC' } });
+  }
+
+  messages(ctx: Context, quoteId: number) {
+    return ctx.em.find(QuoteMessage, { where: { quoteId }, order: { id: 'ASC' } });
+  }
+
+  company(ctx: Context, companyId: number) {
+    return ctx.em.findOneByOrFail(Company, { id: companyId });
+  }
+
+  /** Line by line, what changed from version `from` to version `to` of one quote. */
+  async diff(
+    ctx: Context,
+    quote: QuoteRequest,
+    from: number,
+    to: number,
+  ): Promise<QuoteVersionDiff | null> {
+    const [a, b] = await Promise.all(
+      [from, to].map((number) => ctx.em.findOneBy(QuoteVersion, { quoteId: quote.id, number })),
+    );
+    if (!a || !b) return null;
+    const [linesA, linesB, requestLines] = await Promise.all([
+      this.versionLines(ctx, a.id),
+      this.versionLines(ctx, b.id),
+      this.lines(ctx, quote.id),
+    ]);
+    return {
+      from,
+      to,
+      lines: requestLines.map((line) => {
+        const before = linesA.find((l) => l.requestLineId === line.id) as QuoteVersionLine;
+        const after = linesB.find((l) => l.requestLineId === line.id) as QuoteVersionLine;
+        return {
+          line,
+          quantityBefore: before.quantity,
+          quantityAfter: after.quantity,
+          unitPriceBefore: before.unitPrice,
+          unitPriceAfter: after.unitPrice,
+          changed:
+            before.quantity !== after.quantity ||
+            before.unitPriceAmount !== after.unitPriceAmount ||
+            before.committedQuantity !== after.committedQuantity ||
+            JSON.stringify(before.tiers) !== JSON.stringify(after.tiers),
+        };
+      }),
+      totalBefore: Money.of(a.totalAmount, a.currency),
+      totalAfter: Money.of(b.totalAmount, b.currency),
+      paymentTermsChanged: JSON.stringify(a.paymentTerms) !== JSON.stringify(b.paymentTerms),
+      deliveryTermsChanged: a.deliveryTerms !== b.deliveryTerms,
+      validUntilChanged: a.validUntil.getTime() !== b.validUntil.getTime(),
+    };
+  }
+}

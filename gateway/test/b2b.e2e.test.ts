@@ -1,0 +1,489 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { errorCode, startGateway, type TestGateway } from './harness.js';
+import { ADDRESS } from './shop.js';
+
+type Fields = Record<string, any>;
+
+let gw: TestGateway;
+const token: Record<string, string> = {};
+let acmeId: string;
+let dairyId: string;
+let variantId: string;
+
+const QUOTE_FIELDS = `id number status version dealKind
+  latestVersion { number side total { amount } installments { label amount { amount } } }
+  approval { id status currentStage currentDepartment }
+  contract { id status }`;
+
+const QUOTE = `__typename
+  ... on QuoteRequest { ${QUOTE_FIELDS} }
+  ... on StaleVersionError { errorCode currentVersion }
+  ... on NoApproverError { errorCode department }
+  ... on ErrorResult { errorCode message }`;
+
+const APPROVAL = `__typename
+  ... on ApprovalRequest { id status currentStage currentDepartment decisions { approver decision } }
+  ... on NotAnApproverError { errorCode department }
+  ... on ErrorResult { errorCode message }`;
+
+async function ask(who: string, query: string, variables: Fields = {}): Promise<Fields> {
+  const res = await gw.gql<Fields>(query, variables, token[who]);
+  if (res.errors) throw new Error(res.raw);
+  return res.data;
+}
+
+async function mutate(who: string, name: string, input: Fields, selection = QUOTE) {
+  const inputType = {
+    createQuoteRequest: 'CreateQuoteRequestInput',
+    submitQuoteRequest: 'QuoteActionInput',
+    offerQuote: 'OfferInput',
+    counterQuote: 'OfferInput',
+    acceptQuote: 'QuoteActionInput',
+    cancelQuoteRequest: 'QuoteActionInput',
+    decideApproval: 'DecideApprovalInput',
+    setApprovalPolicy: 'SetApprovalPolicyInput',
+  }[name];
+  const data = await ask(
+    who,
+    `mutation ($input: ${inputType}!) { ${name}(input: $input) { ${selection} } }`,
+    { input },
+  );
+  return data[name] as Fields;
+}
+
+const inADay = () => new Date(Date.now() + 86_400_000).toISOString();
+
+const INSTALLMENTS = {
+  kind: 'INSTALLMENTS',
+  milestones: [
+    { label: 'Deposit', percentBp: 3000, trigger: 'ON_SIGNING', netDays: 0 },
+    { label: 'Mid-term', percentBp: 4000, trigger: 'ON_DELIVERY', netDays: 15 },
+    { label: 'Final', percentBp: 3000, trigger: 'ON_ACCEPTANCE', netDays: 30 },
+  ],
+};
+
+/** A submitted one-off request of two lines (a catalog variant and a free-text item). */
+async function submittedQuote(buyer = 'buyer'): Promise<Fields> {
+  const created = await mutate(buyer, 'createQuoteRequest', {
+    sellerId: dairyId,
+    dealKind: 'ONE_OFF',
+    deliveryAddress: ADDRESS,
+    wantedDeliveryDate: '2027-03-01',
+    notes: 'Monthly office supply',
+    lines: [
+      { variantId, quantity: 100, targetUnitPrice: 900 },
+      { description: 'Custom printed labels', quantity: 100 },
+    ],
+  });
+  expect(created).toMatchObject({ status: 'DRAFT', version: 1 });
+  return mutate(buyer, 'submitQuoteRequest', { quoteId: created.id, expectedVersion: 1 });
+}
+
+async function lineIds(quoteId: string): Promise<string[]> {
+  const data = await ask('seller', 'query ($id: ID!) { quoteRequest(id: $id) { lines { id } } }', {
+    id: quoteId,
+  });
+  return data.quoteRequest.lines.map((l: { id: string }) => l.id);
+}
+
+async function offer(quote: Fields, prices: [number, number], who = 'seller', extra: Fields = {}) {
+  const [a, b] = await lineIds(quote.id);
+  return mutate(who, who === 'seller' ? 'offerQuote' : 'counterQuote', {
+    quoteId: quote.id,
+    expectedVersion: quote.version,
+    lines: [
+      { lineId: a, unitPrice: prices[0] },
+      { lineId: b, unitPrice: prices[1] },
+    ],
+    ...(who === 'seller'
+      ? { validUntil: inADay(), deliveryTerms: 'DAP Hangzhou', paymentTerms: INSTALLMENTS }
+      : {}),
+    ...extra,
+  });
+}
+
+async function policy(stages: Fields[]) {
+  const set = await mutate(
+    'acmeAdmin',
+    'setApprovalPolicy',
+    { companyId: acmeId, stages },
+    '__typename ... on ApprovalPolicyView { stages { department mode minAmount } }',
+  );
+  expect(set.stages).toHaveLength(stages.length);
+}
+
+const decide = (who: string, requestId: string, decision = 'APPROVE', comment = '') =>
+  mutate(who, 'decideApproval', { requestId, decision, comment }, APPROVAL);
+
+beforeAll(async () => {
+  gw = await startGateway();
+  const logins = {
+    buyer: 'buyer@acme.example',
+    sourcing: 'sourcing@acme.example',
+    finance: 'finance@acme.example',
+    manager: 'manager@acme.example',
+    acmeAdmin: 'admin@acme.example',
+    seller: 'sales@north-dairy.example',
+    otherSeller: 'sales@office-hub.example',
+    globex: 'buyer@globex.example',
+  };
+  for (const [who, email] of Object.entries(logins)) token[who] = await gw.login(email);
+  acmeId = (await ask('acmeAdmin', '{ companies { id } }')).companies[0].id;
+  const sellers = (await ask('buyer', '{ sellers { id slug } }')).sellers;
+  dairyId = sellers.find((s: { slug: string }) => s.slug === 'north-dairy').id;
+  const products = await ask(
+    'buyer',
+    'query ($s: ID!) { products(first: 1, filter: { sellerId: $s }) { edges { node { variants { id } } } } }',
+    { s: dairyId },
+  );
+  variantId = products.products.edges[0].node.variants[0].id;
+  // A second finance approver, so a FINANCE stage in ALL mode needs two approvals, and a buyer
+  // who also approves for sourcing, who must not approve their own purchase.
+  for (const [who, roles, department] of [
+    ['finance2', ['APPROVER'], 'FINANCE'],
+    ['buyerApprover', ['BUYER', 'APPROVER'], 'SOURCING'],
+  ] as const) {
+    const invited = await ask(
+      'acmeAdmin',
+      `mutation ($input: InviteCompanyMemberInput!) { inviteCompanyMember(input: $input) {
+        ... on InvitationPayload { token } } }`,
+      { input: { companyId: acmeId, email: `${who}@acme.example`, roles, department } },
+    );
+    const accepted = await ask(
+      who,
+      `mutation ($input: AcceptInvitationInput!) { acceptInvitation(input: $input) {
+        ... on AuthPayload { token } } }`,
+      {
+        input: {
+          token: invited.inviteCompanyMember.token,
+          name: who,
+          password: 'long-enough-1',
+        },
+      },
+    );
+    token[who] = accepted.acceptInvitation.token;
+  }
+});
+afterAll(() => gw?.stop());
+
+describe('a one-off deal', () => {
+  it('goes from RFQ through two rounds and a three-stage approval to a signed contract', async () => {
+    await policy([
+      { department: 'SOURCING', mode: 'ANY', minAmount: null },
+      { department: 'FINANCE', mode: 'ALL', minAmount: 50_000 },
+      { department: 'MANAGEMENT', mode: 'ANY', minAmount: 50_000 },
+    ]);
+    let quote = await submittedQuote();
+    expect(quote).toMatchObject({ status: 'SUBMITTED', version: 2 });
+
+    quote = await offer(quote, [1_000, 50]);
+    expect(quote.status).toBe('OFFERED');
+    expect(quote.latestVersion).toMatchObject({
+      number: 1,
+      side: 'SELLER',
+      total: { amount: 105_000 },
+    });
+    expect(quote.latestVersion.installments.map((i: Fields) => i.amount.amount)).toEqual([
+      31_500, 42_000, 31_500,
+    ]);
+
+    quote = await offer(quote, [900, 45], 'buyer', { note: 'Closer to our target, please' });
+    expect(quote).toMatchObject({
+      status: 'COUNTERED',
+      latestVersion: { number: 2, side: 'BUYER' },
+    });
+    const diff = await ask(
+      'buyer',
+      `query ($q: ID!) { quoteVersionDiff(quoteId: $q, from: 1, to: 2) {
+        lines { changed unitPriceBefore { amount } unitPriceAfter { amount } }
+        totalBefore { amount } totalAfter { amount } paymentTermsChanged } }`,
+      { q: quote.id },
+    );
+    expect(diff.quoteVersionDiff).toEqual({
+      lines: [
+        { changed: true, unitPriceBefore: { amount: 1_000 }, unitPriceAfter: { amount: 900 } },
+        { changed: true, unitPriceBefore: { amount: 50 }, unitPriceAfter: { amount: 45 } },
+      ],
+      totalBefore: { amount: 105_000 },
+      totalAfter: { amount: 94_500 },
+      paymentTermsChanged: false,
+    });
+
+    quote = await offer(quote, [950, 48]);
+    expect(quote).toMatchObject({ status: 'OFFERED', latestVersion: { number: 3 } });
+    const stale = await mutate('buyer', 'acceptQuote', {
+      quoteId: quote.id,
+      expectedVersion: quote.version - 1,
+    });
+    expect(stale).toMatchObject({ errorCode: 'STALE_VERSION', currentVersion: quote.version });
+
+    quote = await mutate('buyer', 'acceptQuote', {
+      quoteId: quote.id,
+      expectedVersion: quote.version,
+    });
+    expect(quote).toMatchObject({
+      status: 'PENDING_APPROVAL',
+      approval: { status: 'PENDING', currentStage: 0, currentDepartment: 'SOURCING' },
+    });
+    const requestId = quote.approval.id;
+
+    const tasks = async (who: string) =>
+      (await ask(who, '{ myApprovalTasks { id } }')).myApprovalTasks.map((t: Fields) => t.id);
+    expect(await tasks('sourcing')).toContain(requestId);
+    expect(await tasks('finance')).not.toContain(requestId);
+    expect(await decide('finance', requestId)).toMatchObject({
+      errorCode: 'NOT_AN_APPROVER',
+      department: 'SOURCING',
+    });
+
+    expect(await decide('sourcing', requestId, 'APPROVE', 'Best of three offers')).toMatchObject({
+      currentDepartment: 'FINANCE',
+    });
+    expect(await tasks('finance')).toContain(requestId);
+    expect(await decide('finance', requestId)).toMatchObject({ currentDepartment: 'FINANCE' });
+    expect((await decide('finance', requestId)).errorCode).toBe('ALREADY_DECIDED');
+    expect(await decide('finance2', requestId)).toMatchObject({ currentDepartment: 'MANAGEMENT' });
+    const approved = await decide('manager', requestId);
+    expect(approved).toMatchObject({ status: 'APPROVED', currentStage: null });
+    expect(approved.decisions.map((d: Fields) => d.approver)).toEqual([
+      'Acme Sourcing',
+      'Acme Finance',
+      'finance2',
+      'Acme Manager',
+    ]);
+
+    const done = await ask(
+      'buyer',
+      `query ($id: ID!) { quoteRequest(id: $id) { ${QUOTE_FIELDS} } }`,
+      {
+        id: quote.id,
+      },
+    );
+    expect(done.quoteRequest).toMatchObject({
+      status: 'ACCEPTED',
+      contract: { status: 'PENDING_SIGNATURE' },
+    });
+    const contractId = done.quoteRequest.contract.id;
+    const SIGN = `mutation ($id: ID!) { signContract(id: $id) {
+      __typename ... on Contract { status startsOn total { amount } lines { description quantity unitPrice { amount } }
+        installments { label amount { amount } } }
+      ... on ErrorResult { errorCode } } }`;
+    const byBuyer = await gw.gql(SIGN, { id: contractId }, token.buyer);
+    expect(errorCode(byBuyer)).toBe('FORBIDDEN');
+    expect((await ask('acmeAdmin', SIGN, { id: contractId })).signContract.status).toBe(
+      'PENDING_SIGNATURE',
+    );
+    expect((await ask('acmeAdmin', SIGN, { id: contractId })).signContract.errorCode).toBe(
+      'INVALID_STATE',
+    );
+    const active = (await ask('seller', SIGN, { id: contractId })).signContract;
+    expect(active).toMatchObject({
+      status: 'ACTIVE',
+      startsOn: new Date().toISOString().slice(0, 10),
+      total: { amount: 99_800 },
+    });
+    expect(active.lines.map((l: Fields) => [l.quantity, l.unitPrice.amount])).toEqual([
+      [100, 950],
+      [100, 48],
+    ]);
+    expect(active.installments.map((i: Fields) => i.amount.amount)).toEqual([
+      29_940, 39_920, 29_940,
+    ]);
+  });
+
+  it('returns a rejected deal to the buyer, who can accept it again', async () => {
+    await policy([{ department: 'SOURCING', mode: 'ANY', minAmount: null }]);
+    let quote = await offer(await submittedQuote(), [1_000, 50]);
+    quote = await mutate('buyer', 'acceptQuote', {
+      quoteId: quote.id,
+      expectedVersion: quote.version,
+    });
+    const rejected = await decide('sourcing', quote.approval.id, 'REJECT', 'Over budget');
+    expect(rejected.status).toBe('REJECTED');
+    const back = (
+      await ask('buyer', `query ($id: ID!) { quoteRequest(id: $id) { ${QUOTE_FIELDS} } }`, {
+        id: quote.id,
+      })
+    ).quoteRequest;
+    expect(back).toMatchObject({ status: 'OFFERED', approval: { status: 'REJECTED' } });
+    const again = await mutate('buyer', 'acceptQuote', {
+      quoteId: back.id,
+      expectedVersion: back.version,
+    });
+    expect(again.approval).toMatchObject({ status: 'PENDING' });
+    expect(again.approval.id).not.toBe(quote.approval.id);
+  });
+
+  it('refuses self-approval, and approves below every threshold at once', async () => {
+    await policy([{ department: 'SOURCING', mode: 'ANY', minAmount: null }]);
+    let quote = await offer(await submittedQuote('buyerApprover'), [1_000, 50]);
+    quote = await mutate('buyerApprover', 'acceptQuote', {
+      quoteId: quote.id,
+      expectedVersion: quote.version,
+    });
+    expect((await decide('buyerApprover', quote.approval.id)).errorCode).toBe('SELF_APPROVAL');
+
+    await policy([{ department: 'MANAGEMENT', mode: 'ANY', minAmount: 10_000_000 }]);
+    let small = await offer(await submittedQuote(), [10, 5]);
+    small = await mutate('buyer', 'acceptQuote', {
+      quoteId: small.id,
+      expectedVersion: small.version,
+    });
+    expect(small).toMatchObject({
+      status: 'ACCEPTED',
+      approval: { status: 'APPROVED' },
+      contract: { status: 'PENDING_SIGNATURE' },
+    });
+  });
+
+  it('leaves one consistent outcome when two approvers decide at once', async () => {
+    await policy([
+      { department: 'FINANCE', mode: 'ALL', minAmount: null },
+      { department: 'MANAGEMENT', mode: 'ANY', minAmount: null },
+    ]);
+    let quote = await offer(await submittedQuote(), [1_000, 50]);
+    quote = await mutate('buyer', 'acceptQuote', {
+      quoteId: quote.id,
+      expectedVersion: quote.version,
+    });
+    const both = await Promise.all([
+      decide('finance', quote.approval.id),
+      decide('finance2', quote.approval.id),
+    ]);
+    expect(both.map((r) => r.__typename)).toEqual(['ApprovalRequest', 'ApprovalRequest']);
+    const after = (
+      await ask(
+        'buyer',
+        'query ($id: ID!) { approvalRequest(id: $id) { currentDepartment decisions { decision } } }',
+        { id: quote.approval.id },
+      )
+    ).approvalRequest;
+    expect(after).toEqual({
+      currentDepartment: 'MANAGEMENT',
+      decisions: [{ decision: 'APPROVE' }, { decision: 'APPROVE' }],
+    });
+  });
+
+  it('refuses an expired offer', async () => {
+    let quote = await submittedQuote();
+    quote = await offer(quote, [1_000, 50], 'seller', {
+      validUntil: new Date(Date.now() + 1_000).toISOString(),
+    });
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    const expired = await mutate('buyer', 'acceptQuote', {
+      quoteId: quote.id,
+      expectedVersion: quote.version,
+    });
+    expect(expired.errorCode).toBe('QUOTE_EXPIRED');
+  });
+});
+
+describe('quotes and contracts are private to their company and seller', () => {
+  it('answers outsiders as if nothing existed', async () => {
+    await policy([]);
+    let quote = await offer(await submittedQuote(), [1_000, 50]);
+    quote = await mutate('buyer', 'acceptQuote', {
+      quoteId: quote.id,
+      expectedVersion: quote.version,
+    });
+    const contractId = quote.contract.id;
+    for (const outsider of ['globex', 'otherSeller']) {
+      const seen = await ask(
+        outsider,
+        `query ($q: ID!, $c: ID!, $a: ID!) { quoteRequest(id: $q) { id } contract(id: $c) { id }
+          approvalRequest(id: $a) { id } quoteRequests { id } contracts { id } }`,
+        { q: quote.id, c: contractId, a: quote.approval.id },
+      );
+      expect(seen).toEqual({
+        quoteRequest: null,
+        contract: null,
+        approvalRequest: null,
+        quoteRequests: [],
+        contracts: [],
+      });
+      const sign = await gw.gql<Fields>(
+        'mutation ($id: ID!) { signContract(id: $id) { ... on ErrorResult { errorCode } } }',
+        { id: contractId },
+        token[outsider],
+      );
+      expect(sign.data.signContract.errorCode).toBe('NOT_FOUND');
+    }
+    const offered = await gw.gql<Fields>(
+      `mutation ($input: OfferInput!) { offerQuote(input: $input) { ... on ErrorResult { errorCode } } }`,
+      { input: { quoteId: quote.id, expectedVersion: 1, lines: [{ lineId: '1', unitPrice: 1 }] } },
+      token.otherSeller,
+    );
+    expect(offered.data.offerQuote.errorCode).toBe('NOT_FOUND');
+    const draft = await mutate('buyer', 'createQuoteRequest', {
+      sellerId: dairyId,
+      dealKind: 'ONE_OFF',
+      deliveryAddress: ADDRESS,
+      lines: [{ description: 'Not sent yet', quantity: 1 }],
+    });
+    const bySeller = await ask('seller', 'query ($id: ID!) { quoteRequest(id: $id) { id } }', {
+      id: draft.id,
+    });
+    expect(bySeller.quoteRequest).toBeNull();
+  });
+});
+
+describe('bad input', () => {
+  const base = { sellerId: '1', dealKind: 'ONE_OFF', deliveryAddress: ADDRESS };
+  it.each([
+    [{ ...base, lines: [] }, 'lines'],
+    [{ ...base, lines: [{ description: 'x', quantity: 0 }] }, 'quantity'],
+    [{ ...base, dealKind: 'FRAMEWORK', lines: [{ description: 'x', quantity: 1 }] }, 'termMonths'],
+    [{ ...base, termMonths: 12, lines: [{ description: 'x', quantity: 1 }] }, 'termMonths'],
+    [{ ...base, lines: [{ quantity: 1 }] }, 'lines.0'],
+    [
+      { ...base, wantedDeliveryDate: 'soon', lines: [{ description: 'x', quantity: 1 }] },
+      'wantedDeliveryDate',
+    ],
+  ])('refuses a request for quotation: %#', async (input, field) => {
+    const res = await gw.gql(
+      'mutation ($input: CreateQuoteRequestInput!) { createQuoteRequest(input: $input) { __typename } }',
+      { input: { ...input, sellerId: dairyId } },
+      token.buyer,
+    );
+    expect(errorCode(res)).toBe('BAD_USER_INPUT');
+    expect(JSON.stringify(res.errors)).toContain(field);
+  });
+
+  it('refuses offers that miss a line or whose schedule does not add up', async () => {
+    const quote = await submittedQuote();
+    const [a] = await lineIds(quote.id);
+    const missing = await gw.gql(
+      'mutation ($input: OfferInput!) { offerQuote(input: $input) { __typename } }',
+      {
+        input: {
+          quoteId: quote.id,
+          expectedVersion: quote.version,
+          lines: [{ lineId: a, unitPrice: 10 }],
+          validUntil: inADay(),
+          paymentTerms: INSTALLMENTS,
+        },
+      },
+      token.seller,
+    );
+    expect(errorCode(missing)).toBe('BAD_USER_INPUT');
+    const uneven = await gw.gql(
+      'mutation ($input: OfferInput!) { offerQuote(input: $input) { __typename } }',
+      {
+        input: {
+          quoteId: quote.id,
+          expectedVersion: quote.version,
+          lines: (await lineIds(quote.id)).map((lineId) => ({ lineId, unitPrice: 10 })),
+          validUntil: inADay(),
+          paymentTerms: {
+            kind: 'INSTALLMENTS',
+            milestones: [{ label: 'All', percentBp: 9000, trigger: 'ON_SIGNING' }],
+          },
+        },
+      },
+      token.seller,
+    );
+    expect(errorCode(uneven)).toBe('BAD_USER_INPUT');
+    expect(JSON.stringify(uneven.errors)).toContain('paymentTerms.milestones');
+    expect(uneven.raw).not.toMatch(/stack|SELECT|INSERT/);
+  });
+});
