@@ -1,9 +1,16 @@
 import type { ApolloServerOptionsWithGateway } from '@apollo/server';
 import { getVariableValues } from 'graphql/execution/values.js';
-import { printSchema, type GraphQLSchema } from 'graphql';
+import {
+  isInterfaceType,
+  isUnionType,
+  printSchema,
+  type GraphQLSchema,
+  type GraphQLTypeResolver,
+} from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import { LRUCache } from 'lru-cache';
 import type { Context } from './context.js';
+import { logger } from './logger.js';
 
 type Gateway = ApolloServerOptionsWithGateway<Context>['gateway'];
 
@@ -18,6 +25,7 @@ const CACHE_SIZE = 1000;
  * (depth limit), plugins (cost limit) and error formatting stay Apollo's.
  */
 export function jitExecutor(schema: GraphQLSchema): Gateway {
+  guardTypeResolvers(schema);
   const compiled = new LRUCache<string, CompiledQuery>({ max: CACHE_SIZE });
   return {
     async load() {
@@ -54,4 +62,30 @@ export function jitExecutor(schema: GraphQLSchema): Gateway {
     },
     async stop() {},
   };
+}
+
+/**
+ * graphql-jit calls a union's or interface's `resolveType` outside any try, so a throw there
+ * (type-graphql's, for a resolver that returned a plain object instead of a class instance)
+ * would escape as an unhandled rejection and end the process with every request in flight.
+ * Guarded, the failure is logged and the field answers graphql-jit's own "not a possible type"
+ * error, which clients see as an internal error.
+ */
+function guardTypeResolvers(schema: GraphQLSchema): void {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!(isUnionType(type) || isInterfaceType(type)) || !type.resolveType) continue;
+    const resolve: GraphQLTypeResolver<unknown, unknown> = type.resolveType;
+    const failed = (error: unknown) => {
+      logger.error({ err: error, type: type.name }, 'resolveType failed');
+      return undefined;
+    };
+    type.resolveType = (value, context, info, abstractType) => {
+      try {
+        const resolved = resolve(value, context, info, abstractType);
+        return resolved instanceof Promise ? resolved.catch(failed) : resolved;
+      } catch (error) {
+        return failed(error);
+      }
+    };
+  }
 }
