@@ -10,6 +10,7 @@ import {
 import { decodeCursor, toPage, type CursorKey } from '../../api/pagination.js';
 import { parseId } from '../../common/batch.js';
 import { findIn, hydrate } from '../../db/find-in.js';
+import { insertRows } from '../../db/insert-rows.js';
 import { forUpdate } from '../../db/locks.js';
 import { StateMachine } from '../../common/state-machine.js';
 import type { AuditService } from '../audit/audit.service.js';
@@ -494,6 +495,89 @@ export class CatalogService {
     });
     await this.refreshProducts(ctx, [product.id]);
     return updated;
+  }
+
+  /**
+   * Reserves `quantity` units with conditional updates: first one that leaves at least one
+   * unit (the common case: nothing else to do), else one that takes the last units ('emptied':
+   * the product may have sold out). 'short' when not even that many are left.
+   */
+  async reserveStock(
+    ctx: Context,
+    variantId: number,
+    quantity: number,
+  ): Promise<'reserved' | 'emptied' | 'short'> {
+    for (const [leave, outcome] of [
+      [1, 'reserved'],
+      [0, 'emptied'],
+    ] as const) {
+      const result = await ctx.em
+        .createQueryBuilder()
+        .update(Variant)
+        .set({ stockReserved: () => 'stockReserved + :quantity' })
+        .where('id = :id AND stockOnHand - stockReserved >= :needed')
+        .setParameters({ id: variantId, quantity, needed: quantity + leave })
+        .execute();
+      if (result.affected) return outcome;
+    }
+    return 'short';
+  }
+
+  /**
+   * What an order's or contract's transition does to the stock it reserved: release it, ship it
+   * (on hand and reserved both go down), or take returned goods back; in variant order, with the
+   * stock movement history and the in-stock flags kept.
+   */
+  async moveReservedStock(
+    ctx: Context,
+    effect: 'release' | 'ship' | 'restock',
+    lines: { variantId: number; productId: number; quantity: number }[],
+    note: string,
+    actorUserId: number | null,
+  ): Promise<void> {
+    const sorted = [...lines].sort((a, b) => a.variantId - b.variantId);
+    for (const line of sorted) {
+      const set =
+        effect === 'release'
+          ? { stockReserved: () => 'stockReserved - :quantity' }
+          : effect === 'ship'
+            ? {
+                stockOnHand: () => 'stockOnHand - :quantity',
+                stockReserved: () => 'stockReserved - :quantity',
+              }
+            : { stockOnHand: () => 'stockOnHand + :quantity' };
+      await ctx.em
+        .createQueryBuilder()
+        .update(Variant)
+        .set(set)
+        .where('id = :id', { id: line.variantId, quantity: line.quantity })
+        .execute();
+    }
+    if (effect !== 'release') {
+      const after = await ctx.em.find(Variant, {
+        select: { id: true, stockOnHand: true },
+        where: { id: In(sorted.map((l) => l.variantId)) },
+      });
+      const onHand = new Map(after.map((v) => [v.id, v.stockOnHand]));
+      await insertRows(
+        ctx.em,
+        StockMovement,
+        sorted.map((l) => ({
+          variantId: l.variantId,
+          delta: effect === 'ship' ? -l.quantity : l.quantity,
+          onHandAfter: onHand.get(l.variantId) ?? 0,
+          reason: effect === 'ship' ? ('SHIPPED' as const) : ('RETURNED' as const),
+          note,
+          actorUserId,
+        })),
+      );
+    }
+    if (effect !== 'ship') {
+      await this.refreshStockFlags(
+        ctx,
+        sorted.map((l) => l.productId),
+      );
+    }
   }
 
   /**

@@ -14,7 +14,6 @@ import { Cart, CartLine } from '../cart/cart.entity.js';
 import { availableToBuy } from '../cart/cart.service.js';
 import type { CatalogService } from '../catalog/catalog.service.js';
 import { Product } from '../catalog/product.entity.js';
-import { StockMovement } from '../catalog/stock-movement.entity.js';
 import { Variant } from '../catalog/variant.entity.js';
 import { Seller } from '../identity/seller.entity.js';
 import type { CashOnDeliveryRules } from '../payment/cash-on-delivery.js';
@@ -227,7 +226,7 @@ export class OrderingService {
     const unreserved: { variant: Variant; quantity: number }[] = [];
     const emptied: number[] = [];
     for (const w of wanted) {
-      const outcome = await this.reserve(ctx, w.variant.id, w.quantity);
+      const outcome = await this.catalog.reserveStock(ctx, w.variant.id, w.quantity);
       if (outcome === 'short') unreserved.push(w);
       if (outcome === 'emptied') emptied.push(w.variant.productId);
     }
@@ -466,52 +465,14 @@ export class OrderingService {
   private async moveStock(ctx: Context, mover: Mover, order: Order, to: OrderStatus) {
     const effect = stockEffectOf(to);
     if (!effect) return;
-    const lines = await ctx.em.find(OrderLine, {
-      where: { orderId: order.id },
-      order: { variantId: 'ASC' },
-    });
-    for (const line of lines) {
-      const set =
-        effect === 'release'
-          ? { stockReserved: () => 'stockReserved - :quantity' }
-          : effect === 'ship'
-            ? {
-                stockOnHand: () => 'stockOnHand - :quantity',
-                stockReserved: () => 'stockReserved - :quantity',
-              }
-            : { stockOnHand: () => 'stockOnHand + :quantity' };
-      await ctx.em
-        .createQueryBuilder()
-        .update(Variant)
-        .set(set)
-        .where('id = :id', { id: line.variantId, quantity: line.quantity })
-        .execute();
-    }
-    if (effect !== 'release') {
-      const after = await ctx.em.find(Variant, {
-        select: { id: true, stockOnHand: true },
-        where: { id: In(lines.map((l) => l.variantId)) },
-      });
-      const onHand = new Map(after.map((v) => [v.id, v.stockOnHand]));
-      await insertRows(
-        ctx.em,
-        StockMovement,
-        lines.map((l) => ({
-          variantId: l.variantId,
-          delta: effect === 'ship' ? -l.quantity : l.quantity,
-          onHandAfter: onHand.get(l.variantId) ?? 0,
-          reason: effect === 'ship' ? ('SHIPPED' as const) : ('RETURNED' as const),
-          note: `Order ${order.number}`,
-          actorUserId: mover.viewer?.user.id ?? null,
-        })),
-      );
-    }
-    if (effect !== 'ship') {
-      await this.catalog.refreshStockFlags(
-        ctx,
-        lines.map((l) => l.productId),
-      );
-    }
+    const lines = await ctx.em.find(OrderLine, { where: { orderId: order.id } });
+    await this.catalog.moveReservedStock(
+      ctx,
+      effect,
+      lines,
+      `Order ${order.number}`,
+      mover.viewer?.user.id ?? null,
+    );
   }
 
   private async settlePayment(ctx: Context, order: Order, to: OrderStatus, collected?: number) {
@@ -532,32 +493,6 @@ export class OrderingService {
         { status: PaymentStatus.VOIDED },
       );
     }
-  }
-
-  /**
-   * Reserves `quantity` units with conditional updates: first one that leaves at least one
-   * unit (the common case: nothing else to do), else one that takes the last units ('emptied':
-   * the product may have sold out). 'short' when not even that many are left.
-   */
-  private async reserve(
-    ctx: Context,
-    variantId: number,
-    quantity: number,
-  ): Promise<'reserved' | 'emptied' | 'short'> {
-    for (const [leave, outcome] of [
-      [1, 'reserved'],
-      [0, 'emptied'],
-    ] as const) {
-      const result = await ctx.em
-        .createQueryBuilder()
-        .update(Variant)
-        .set({ stockReserved: () => 'stockReserved + :quantity' })
-        .where('id = :id AND stockOnHand - stockReserved >= :needed')
-        .setParameters({ id: variantId, quantity, needed: quantity + leave })
-        .execute();
-      if (result.affected) return outcome;
-    }
-    return 'short';
   }
 
   private async replay(ctx: Context, userId: number, key: string) {
