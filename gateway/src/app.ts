@@ -143,12 +143,15 @@ export async function startGateway(config: Config): Promise<Gateway> {
       context: async ({ req }) => {
         const auth = req.headers.authorization;
         const token = auth?.startsWith('Bearer ') ? auth.slice(7).trim() : null;
+        const clock = config.env === 'test' ? req.headers['x-marketgate-now'] : undefined;
+        const fixedNow = typeof clock === 'string' ? new Date(clock) : null;
         return createContext({
           config,
           dataSource,
           services,
           token,
           clientIp: req.ip ?? 'unknown',
+          fixedNow: fixedNow && !Number.isNaN(fixedNow.getTime()) ? fixedNow : null,
         });
       },
     }),

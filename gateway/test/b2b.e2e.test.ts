@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCode, startGateway, type TestGateway } from './harness.js';
-import { ADDRESS } from './shop.js';
+import { ADDRESS, setAvailable, stockOf, type VariantRef } from './shop.js';
 
 type Fields = Record<string, any>;
 
@@ -9,6 +9,7 @@ const token: Record<string, string> = {};
 let acmeId: string;
 let dairyId: string;
 let variantId: string;
+let variant: VariantRef;
 
 const QUOTE_FIELDS = `id number status version dealKind
   latestVersion { number side total { amount } installments { label amount { amount } } }
@@ -133,10 +134,14 @@ beforeAll(async () => {
   dairyId = sellers.find((s: { slug: string }) => s.slug === 'north-dairy').id;
   const products = await ask(
     'buyer',
-    'query ($s: ID!) { products(first: 1, filter: { sellerId: $s }) { edges { node { variants { id } } } } }',
+    'query ($s: ID!) { products(first: 1, filter: { sellerId: $s }) { edges { node { id variants { id } } } } }',
     { s: dairyId },
   );
-  variantId = products.products.edges[0].node.variants[0].id;
+  const product = products.products.edges[0].node;
+  variantId = product.variants[0].id;
+  variant = { id: variantId, productId: product.id };
+  // Enough for every one-off deal of this file (each reserves 100 at signing).
+  await setAvailable(gw, token.seller as string, variant, 5_000);
   // A second finance approver, so a FINANCE stage in ALL mode needs two approvals, and a buyer
   // who also approves for sourcing, who must not approve their own purchase.
   for (const [who, roles, department] of [
@@ -266,7 +271,7 @@ describe('a one-off deal', () => {
     const contractId = done.quoteRequest.contract.id;
     const SIGN = `mutation ($id: ID!) { signContract(id: $id) {
       __typename ... on Contract { status startsOn total { amount } lines { description quantity unitPrice { amount } }
-        installments { label amount { amount } } }
+        milestones { id label status amount { amount } } }
       ... on ErrorResult { errorCode } } }`;
     const byBuyer = await gw.gql(SIGN, { id: contractId }, token.buyer);
     expect(errorCode(byBuyer)).toBe('FORBIDDEN');
@@ -286,9 +291,93 @@ describe('a one-off deal', () => {
       [100, 950],
       [100, 48],
     ]);
-    expect(active.installments.map((i: Fields) => i.amount.amount)).toEqual([
-      29_940, 39_920, 29_940,
+    expect(active.milestones.map((m: Fields) => [m.label, m.status, m.amount.amount])).toEqual([
+      ['Deposit', 'DUE', 29_940],
+      ['Mid-term', 'SCHEDULED', 39_920],
+      ['Final', 'SCHEDULED', 29_940],
     ]);
+    expect(await stockOf(gw, variant)).toMatchObject({ onHand: 5_000, reserved: 100 });
+    const [deposit, midTerm, final] = active.milestones.map((m: Fields) => m.id as string);
+
+    const PAY = `mutation ($input: RecordContractPaymentInput!) { recordContractPayment(input: $input) {
+      __typename ... on ContractPayment { id amount { amount } reference }
+      ... on OverpaymentError { errorCode outstanding { amount } }
+      ... on ErrorResult { errorCode } } }`;
+    const pay = async (milestoneId: string, amount: number, reference: string) =>
+      (await ask('seller', PAY, { input: { milestoneId, amount, reference } }))
+        .recordContractPayment as Fields;
+    const first = await pay(deposit, 29_940, 'BANK-0001');
+    expect(first).toMatchObject({ __typename: 'ContractPayment', amount: { amount: 29_940 } });
+    expect((await pay(deposit, 29_940, 'BANK-0001')).id).toBe(first.id);
+    expect((await pay(midTerm, 10, 'BANK-0001')).errorCode).toBe('ALREADY_EXISTS');
+    expect(await pay(midTerm, 40_000, 'BANK-0002')).toMatchObject({
+      errorCode: 'OVERPAYMENT',
+      outstanding: { amount: 39_920 },
+    });
+    const byBuyerPay = await gw.gql(
+      PAY,
+      { input: { milestoneId: midTerm, amount: 1, reference: 'X' } },
+      token.buyer,
+    );
+    expect(errorCode(byBuyerPay)).toBe('FORBIDDEN');
+
+    const CONTRACT_ACTION = (name: string) => `mutation ($id: ID!) { ${name}(id: $id) {
+      __typename ... on Contract { status deliveredAt acceptedAt disputeNote milestones { label status dueAt } }
+      ... on ErrorResult { errorCode } } }`;
+    expect(
+      (await ask('buyer', CONTRACT_ACTION('acceptContractDelivery'), { id: contractId }))
+        .acceptContractDelivery.errorCode,
+    ).toBe('INVALID_STATE');
+    const delivered = (
+      await ask('seller', CONTRACT_ACTION('recordContractDelivery'), { id: contractId })
+    ).recordContractDelivery;
+    expect(delivered.milestones.map((m: Fields) => m.status)).toEqual(['PAID', 'DUE', 'SCHEDULED']);
+    expect(await stockOf(gw, variant)).toMatchObject({ onHand: 4_900, reserved: 0 });
+    const disputed = await ask(
+      'buyer',
+      `mutation ($input: DisputeContractDeliveryInput!) { disputeContractDelivery(input: $input) {
+        ... on Contract { disputeNote } } }`,
+      { input: { contractId, note: 'Two boxes damaged' } },
+    );
+    expect(disputed.disputeContractDelivery.disputeNote).toBe('Two boxes damaged');
+    const accepted = (
+      await ask('buyer', CONTRACT_ACTION('acceptContractDelivery'), { id: contractId })
+    ).acceptContractDelivery;
+    expect(accepted).toMatchObject({ status: 'ACTIVE', disputeNote: null });
+    expect(accepted.milestones.map((m: Fields) => m.status)).toEqual(['PAID', 'DUE', 'DUE']);
+
+    const inFortyDays = new Date(Date.now() + 40 * 86_400_000);
+    const overdue = await gw.gql<Fields>(
+      '{ dueMilestones(overdueOnly: true) { label status } }',
+      {},
+      token.buyer,
+      inFortyDays,
+    );
+    expect(overdue.data.dueMilestones).toEqual([
+      { label: 'Mid-term', status: 'OVERDUE' },
+      { label: 'Final', status: 'OVERDUE' },
+    ]);
+    const dueNow = await ask('seller', '{ dueMilestones { label status } }');
+    expect(dueNow.dueMilestones).toEqual([
+      { label: 'Mid-term', status: 'DUE' },
+      { label: 'Final', status: 'DUE' },
+    ]);
+
+    await pay(midTerm, 20_000, 'BANK-0002');
+    await pay(midTerm, 19_920, 'BANK-0003');
+    expect((await pay(final, 29_940, 'BANK-0004')).__typename).toBe('ContractPayment');
+    const completed = await ask(
+      'buyer',
+      'query ($id: ID!) { contract(id: $id) { status milestones { status } payments { reference } } }',
+      { id: contractId },
+    );
+    expect(completed.contract).toEqual({
+      status: 'COMPLETED',
+      milestones: [{ status: 'PAID' }, { status: 'PAID' }, { status: 'PAID' }],
+      payments: ['BANK-0001', 'BANK-0002', 'BANK-0003', 'BANK-0004'].map((reference) => ({
+        reference,
+      })),
+    });
   });
 
   it('returns a rejected deal to the buyer, who can accept it again', async () => {

@@ -18,6 +18,8 @@ export interface TestGateway {
     query: string,
     variables?: Record<string, unknown>,
     token?: string,
+    /** The time the gateway should take as now for this request (x-marketgate-now). */
+    at?: Date,
   ): Promise<GqlResponse<T>>;
   login(email: string, password?: string): Promise<string>;
   stop(): Promise<void>;
@@ -88,12 +90,14 @@ export async function startGateway(env: Record<string, string> = {}): Promise<Te
     query: string,
     variables?: Record<string, unknown>,
     token?: string,
+    at?: Date,
   ): Promise<GqlResponse<T>> {
     const res = await fetch(url, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
         ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(at ? { 'x-marketgate-now': at.toISOString() } : {}),
       },
       body: JSON.stringify({ query, variables }),
     });

@@ -35,6 +35,11 @@ export interface Context {
   viewer: Viewer | null;
   /** Makes the rest of the request act for `token` (after login, register or logout). */
   actAs(token: string | null): Promise<void>;
+  /**
+   * The time business rules read (due dates, overdue, offer validity). The wall clock, except
+   * in a test gateway, where a request may set it (`x-marketgate-now`) to move time.
+   */
+  now(): Date;
 }
 
 export async function createContext(params: {
@@ -43,10 +48,13 @@ export async function createContext(params: {
   services: Services;
   token: string | null;
   clientIp: string;
+  /** A fixed time for this request (test gateways only); null: the wall clock. */
+  fixedNow: Date | null;
 }): Promise<Context> {
-  const { token, ...rest } = params;
+  const { token, fixedNow, ...rest } = params;
   const ctx: Context = {
     ...rest,
+    now: () => (fixedNow ? new Date(fixedNow) : new Date()),
     em: params.dataSource.manager,
     loaders: undefined as unknown as Loaders,
     viewer: null,

@@ -28,6 +28,7 @@ export enum ErrorCode {
   NOT_AN_APPROVER = 'NOT_AN_APPROVER',
   ALREADY_DECIDED = 'ALREADY_DECIDED',
   NO_APPROVER = 'NO_APPROVER',
+  OVERPAYMENT = 'OVERPAYMENT',
 }
 registerEnumType(ErrorCode, { name: 'ErrorCode' });
 

@@ -9,6 +9,7 @@ import {
 } from '../modules/approval/approval.resolver.js';
 import {
   ContractFieldsResolver,
+  ContractMilestoneFieldsResolver,
   ContractResolver,
 } from '../modules/contracts/contract.resolver.js';
 import {
@@ -58,6 +59,7 @@ export const resolvers = [
   CompanyFieldsResolver,
   CompanyMemberFieldsResolver,
   ContractFieldsResolver,
+  ContractMilestoneFieldsResolver,
   ContractResolver,
   CsvImportResolver,
   IdentityResolver,

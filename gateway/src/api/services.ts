@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { Config } from '../config/config.js';
 import { ApprovalService } from '../modules/approval/approval.service.js';
 import { AuditService } from '../modules/audit/audit.service.js';
+import { BillingService } from '../modules/billing/billing.service.js';
 import { ContractService } from '../modules/contracts/contract.service.js';
 import { QuotingService } from '../modules/quoting/quoting.service.js';
 import { CatalogService } from '../modules/catalog/catalog.service.js';
@@ -19,7 +20,8 @@ export async function createServices(config: Config, dataSource: DataSource) {
   const throttle = await LoginThrottle.create(dataSource, config);
   const catalog = new CatalogService(audit);
   const cod = new CashOnDeliveryRules(config);
-  const contracts = new ContractService(audit);
+  const billing = new BillingService(audit);
+  const contracts = new ContractService(audit, catalog, billing);
   // An approved request accepts its quote and draws up the contract; a rejected one hands the
   // quote back to the buyer. (Quoting raises the requests, so it is wired in afterwards.)
   const approval: ApprovalService = new ApprovalService(audit, {
@@ -33,6 +35,7 @@ export async function createServices(config: Config, dataSource: DataSource) {
   return {
     approval,
     audit,
+    billing,
     cart: new CartService(config, cod),
     catalog,
     cod,

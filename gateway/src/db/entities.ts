@@ -4,6 +4,7 @@ import {
   ApprovalRequest,
 } from '../modules/approval/approval.entity.js';
 import { AuditEvent } from '../modules/audit/audit-event.entity.js';
+import { ContractMilestone, ContractPayment } from '../modules/billing/billing.entity.js';
 import { Contract, ContractLine } from '../modules/contracts/contract.entity.js';
 import {
   QuoteMessage,
@@ -44,6 +45,8 @@ export const entities = [
   CompanyMember,
   Contract,
   ContractLine,
+  ContractMilestone,
+  ContractPayment,
   Invitation,
   Order,
   OrderLine,

@@ -19,7 +19,14 @@ export function startSweep(
   let running: Promise<void> = Promise.resolve();
   const sweep = async () => {
     try {
-      const ctx = await createContext({ config, dataSource, services, token: null, clientIp: '' });
+      const ctx = await createContext({
+        config,
+        dataSource,
+        services,
+        token: null,
+        clientIp: '',
+        fixedNow: null,
+      });
       const expired = await services.ordering.expireOverdue(ctx);
       const carts = await services.cart.deleteAbandonedGuestCarts(ctx);
       if (expired > 0 || carts > 0)

@@ -319,20 +319,24 @@ describe('splitInstallments properties', () => {
 describe('dueAt', () => {
   const signedAt = new Date('2025-01-10T08:30:00Z');
 
-  it('dates ON_DATE milestones from dueDate at UTC midnight, ignoring triggeredAt', () => {
-    expect(dueAt(onDate('2025-03-01', 30), null)).toEqual(new Date('2025-03-31T00:00:00Z'));
-    expect(dueAt(onDate('2025-03-01', 30), signedAt)).toEqual(new Date('2025-03-31T00:00:00Z'));
-    expect(dueAt(onDate('2024-02-28', 1), null)).toEqual(new Date('2024-02-29T00:00:00Z'));
-    expect(dueAt(onDate('0050-06-15'), null)?.toISOString()).toBe('0050-06-15T00:00:00.000Z');
+  it('dates ON_DATE milestones from dueDate, to the end of the day, ignoring triggeredAt', () => {
+    expect(dueAt(onDate('2025-03-01', 30), null)).toEqual(new Date('2025-03-31T23:59:59.999Z'));
+    expect(dueAt(onDate('2025-03-01', 30), signedAt)).toEqual(new Date('2025-03-31T23:59:59.999Z'));
+    expect(dueAt(onDate('2024-02-28', 1), null)).toEqual(new Date('2024-02-29T23:59:59.999Z'));
+    expect(dueAt(onDate('0050-06-15'), null)?.toISOString()).toBe('0050-06-15T23:59:59.999Z');
   });
 
   it('is unknown until a non-dated milestone is triggered', () => {
     expect(dueAt(pct(10_000, { trigger: 'ON_DELIVERY', netDays: 10 }), null)).toBeNull();
   });
 
-  it('adds netDays to the trigger time', () => {
-    expect(dueAt(pct(10_000, { netDays: 15 }), signedAt)).toEqual(new Date('2025-01-25T08:30:00Z'));
-    expect(dueAt(pct(10_000, { trigger: 'ON_ACCEPTANCE' }), signedAt)).toEqual(signedAt);
+  it('runs to the end of the day netDays after the trigger', () => {
+    expect(dueAt(pct(10_000, { netDays: 15 }), signedAt)).toEqual(
+      new Date('2025-01-25T23:59:59.999Z'),
+    );
+    expect(dueAt(pct(10_000, { trigger: 'ON_ACCEPTANCE' }), signedAt)).toEqual(
+      new Date('2025-01-10T23:59:59.999Z'),
+    );
   });
 
   it('throws when no due time can be computed', () => {

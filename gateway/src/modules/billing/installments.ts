@@ -79,7 +79,9 @@ export function splitInstallments(total: number, milestones: MilestoneSpec[]): n
 }
 
 /**
- * When a milestone falls due: trigger time + netDays (ON_DATE: dueDate at 00:00 UTC + netDays).
+ * When a milestone falls due: the end (23:59:59.999 UTC) of the day netDays after its trigger,
+ * or after its dueDate for ON_DATE. "Net 30 from delivery" means payable through that whole
+ * day, and a net-0 deposit is due on the day of signing rather than overdue a second later.
  * Returns null while a non-dated milestone has not been triggered. Throws on a milestone whose
  * timing fields are invalid, since no due time can be computed for it.
  */
@@ -87,17 +89,19 @@ export function dueAt(milestone: MilestoneSpec, triggeredAt: Date | null): Date 
   if (!isValidNetDays(milestone.netDays)) {
     throw new RangeError(`netDays must be an integer from 0 to ${MAX_NET_DAYS}`);
   }
-  const offsetMs = milestone.netDays * DAY_MS;
+  let start: Date | null;
   if (milestone.trigger === 'ON_DATE') {
-    const start = parseCalendarDate(milestone.dueDate);
+    start = parseCalendarDate(milestone.dueDate);
     if (start === null) {
       throw new RangeError(`ON_DATE milestone has no valid dueDate: ${String(milestone.dueDate)}`);
     }
-    return new Date(start.getTime() + offsetMs);
+  } else {
+    if (triggeredAt === null) return null;
+    if (Number.isNaN(triggeredAt.getTime())) throw new RangeError('triggeredAt is an invalid Date');
+    start = triggeredAt;
   }
-  if (triggeredAt === null) return null;
-  if (Number.isNaN(triggeredAt.getTime())) throw new RangeError('triggeredAt is an invalid Date');
-  return new Date(triggeredAt.getTime() + offsetMs);
+  const day = Math.floor(start.getTime() / DAY_MS) + milestone.netDays;
+  return new Date((day + 1) * DAY_MS - 1);
 }
 
 function checkSchedule(total: number, milestones: MilestoneSpec[]): CheckedSchedule {

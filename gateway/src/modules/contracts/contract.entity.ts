@@ -97,6 +97,21 @@ export class Contract extends BaseEntity {
   @Column({ type: 'datetime', nullable: true })
   sellerSignedAt: Date | null;
 
+  @Field(() => Date, { nullable: true, description: 'ONE_OFF: when the seller delivered.' })
+  @Column({ type: 'datetime', nullable: true })
+  deliveredAt: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'ONE_OFF: when the buyer accepted the goods.' })
+  @Column({ type: 'datetime', nullable: true })
+  acceptedAt: Date | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "ONE_OFF: the buyer's objection to the delivery, until they accept it.",
+  })
+  @Column({ type: 'varchar', length: 2000, nullable: true })
+  disputeNote: string | null;
+
   @Field(() => Money)
   get total(): Money {
     return Money.of(this.totalAmount, this.currency);

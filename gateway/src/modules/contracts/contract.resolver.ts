@@ -3,25 +3,41 @@ import {
   Authorized,
   createUnionType,
   Ctx,
+  Field,
   FieldResolver,
   ID,
+  InputType,
   Mutation,
   Query,
   Resolver,
   Root,
 } from 'type-graphql';
+import { Length } from 'class-validator';
+import { Role } from '../../api/auth-checker.js';
 import { requireViewer, type Context } from '../../api/context.js';
 import { InvalidStateError, NotFoundError } from '../../api/errors.js';
 import { Transaction } from '../../api/transaction.js';
+import { ContractMilestone, ContractPayment, MilestoneStatus } from '../billing/billing.entity.js';
+import { ContractPaymentResult, RecordContractPaymentInput } from '../billing/billing.types.js';
+import { InsufficientStockError } from '../catalog/catalog.types.js';
 import { Company } from '../identity/company.entity.js';
 import { Seller } from '../identity/seller.entity.js';
-import { Installment, installmentsOf } from '../quoting/payment-terms.js';
 import { Contract, ContractLine, ContractStatus } from './contract.entity.js';
 
 const ContractResult = createUnionType({
   name: 'ContractResult',
-  types: () => [Contract, NotFoundError, InvalidStateError] as const,
+  types: () => [Contract, NotFoundError, InvalidStateError, InsufficientStockError] as const,
 });
+
+@InputType()
+class DisputeContractDeliveryInput {
+  @Field(() => ID)
+  contractId: string;
+
+  @Field(() => String, { description: 'What is wrong with the delivery.' })
+  @Length(1, 2000)
+  note: string;
+}
 
 @Resolver()
 export class ContractResolver {
@@ -33,6 +49,62 @@ export class ContractResolver {
   @Transaction()
   signContract(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
     return ctx.services.contracts.sign(ctx, requireViewer(ctx), id);
+  }
+
+  @Authorized(Role.SELLER_STAFF)
+  @Mutation(() => ContractResult, {
+    description: 'ONE_OFF: the goods were delivered (stock ships; delivery installments fall due).',
+  })
+  @Transaction()
+  recordContractDelivery(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return ctx.services.contracts.recordDelivery(ctx, requireViewer(ctx), id);
+  }
+
+  @Authorized(Role.COMPANY_MEMBER)
+  @Mutation(() => ContractResult, {
+    description: 'ONE_OFF: the buyer accepts the delivery (acceptance installments fall due).',
+  })
+  @Transaction()
+  acceptContractDelivery(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return ctx.services.contracts.acceptDelivery(ctx, requireViewer(ctx), id);
+  }
+
+  @Authorized(Role.COMPANY_MEMBER)
+  @Mutation(() => ContractResult, { description: 'ONE_OFF: the buyer objects to the delivery.' })
+  @Transaction()
+  disputeContractDelivery(
+    @Arg('input', () => DisputeContractDeliveryInput) input: DisputeContractDeliveryInput,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.services.contracts.disputeDelivery(
+      ctx,
+      requireViewer(ctx),
+      input.contractId,
+      input.note,
+    );
+  }
+
+  @Authorized(Role.SELLER_STAFF)
+  @Mutation(() => ContractPaymentResult, {
+    description: 'Money received against an installment; a bank reference counts once.',
+  })
+  @Transaction()
+  recordContractPayment(
+    @Arg('input', () => RecordContractPaymentInput) input: RecordContractPaymentInput,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.services.contracts.recordPayment(ctx, requireViewer(ctx), input);
+  }
+
+  @Authorized()
+  @Query(() => [ContractMilestone], {
+    description: 'Installments your companies owe, or your shop is owed, that are due or overdue.',
+  })
+  dueMilestones(
+    @Arg('overdueOnly', () => Boolean, { defaultValue: false }) overdueOnly: boolean,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.services.billing.due(ctx, requireViewer(ctx), overdueOnly);
   }
 
   @Authorized()
@@ -71,8 +143,21 @@ export class ContractFieldsResolver {
     return ctx.loaders.identity.seller.load(contract.sellerId);
   }
 
-  @FieldResolver(() => [Installment], { description: 'INSTALLMENTS: each milestone’s amount.' })
-  installments(@Root() contract: Contract): Installment[] {
-    return installmentsOf(contract.paymentTerms, contract.totalAmount, contract.currency);
+  @FieldResolver(() => [ContractMilestone], { description: 'ONE_OFF: the installments.' })
+  milestones(@Root() contract: Contract, @Ctx() ctx: Context) {
+    return ctx.services.billing.milestones(ctx, contract.id);
+  }
+
+  @FieldResolver(() => [ContractPayment])
+  payments(@Root() contract: Contract, @Ctx() ctx: Context) {
+    return ctx.services.billing.payments(ctx, contract.id);
+  }
+}
+
+@Resolver(() => ContractMilestone)
+export class ContractMilestoneFieldsResolver {
+  @FieldResolver(() => MilestoneStatus, { description: 'As of now.' })
+  status(@Root() milestone: ContractMilestone, @Ctx() ctx: Context): MilestoneStatus {
+    return milestone.statusAt(ctx.now());
   }
 }

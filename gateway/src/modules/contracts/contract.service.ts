@@ -1,9 +1,16 @@
+import { In } from 'typeorm';
 import type { Context, Viewer } from '../../api/context.js';
 import { forbidden, InvalidStateError, NotFoundError } from '../../api/errors.js';
 import { parseId } from '../../common/batch.js';
 import { forUpdate } from '../../db/locks.js';
 import type { ApprovalRequest } from '../approval/approval.entity.js';
 import type { AuditService } from '../audit/audit.service.js';
+import { ContractPayment } from '../billing/billing.entity.js';
+import type { BillingService } from '../billing/billing.service.js';
+import type { RecordContractPaymentInput } from '../billing/billing.types.js';
+import type { CatalogService } from '../catalog/catalog.service.js';
+import { InsufficientStockError } from '../catalog/catalog.types.js';
+import { Variant } from '../catalog/variant.entity.js';
 import { partyScope } from '../identity/party-scope.js';
 import {
   DealKind,
@@ -23,7 +30,11 @@ export function termEnd(start: string, months: number): string {
 
 /** Contracts: drawn up from an approved quote, signed by both sides, then active. */
 export class ContractService {
-  constructor(private readonly audit: AuditService) {}
+  constructor(
+    private readonly audit: AuditService,
+    private readonly catalog: CatalogService,
+    private readonly billing: BillingService,
+  ) {}
 
   /** Whether the viewer may see the contract: a member of its company or its seller's staff. */
   private sees(viewer: Viewer, contract: Contract): boolean {
@@ -137,7 +148,7 @@ export class ContractService {
       return new InvalidStateError(`A ${contract.status} contract takes no more signatures`);
     }
     const membership = viewer.memberships.find((m) => m.companyId === contract.companyId);
-    const now = new Date();
+    const now = ctx.now();
     if (membership) {
       const signer =
         membership.roles.includes('COMPANY_ADMIN') ||
@@ -150,9 +161,14 @@ export class ContractService {
       Object.assign(contract, { sellerSignedByUserId: viewer.user.id, sellerSignedAt: now });
     }
     const from = contract.status;
-    if (contract.buyerSignedAt && contract.sellerSignedAt) {
+    const activates = Boolean(contract.buyerSignedAt && contract.sellerSignedAt);
+    if (activates) {
       if (!contractLifecycle.canTransition(from, ContractStatus.ACTIVE)) {
         return new InvalidStateError(`A ${from} contract cannot become active`);
+      }
+      if (contract.kind === DealKind.ONE_OFF) {
+        const short = await this.reserveGoods(ctx, contract);
+        if (short) return short;
       }
       contract.status = ContractStatus.ACTIVE;
       contract.startsOn = now.toISOString().slice(0, 10);
@@ -162,6 +178,7 @@ export class ContractService {
           : null;
     }
     await ctx.em.save(contract);
+    if (activates) await this.billing.schedule(ctx, contract);
     await this.audit.record(
       ctx,
       viewer,
@@ -171,6 +188,155 @@ export class ContractService {
       from,
       contract.status,
     );
+    return contract;
+  }
+
+  /** The catalog goods of a one-off contract, with their products (for stock bookkeeping). */
+  private async goods(ctx: Context, contract: Contract) {
+    const lines = (await this.lines(ctx, contract.id)).filter((l) => l.variantId !== null);
+    const variants = lines.length
+      ? await ctx.em.findBy(Variant, { id: In(lines.map((l) => l.variantId as number)) })
+      : [];
+    return lines.map((l) => {
+      const variant = variants.find((v) => v.id === l.variantId) as Variant;
+      return { variant, variantId: variant.id, productId: variant.productId, quantity: l.quantity };
+    });
+  }
+
+  /**
+   * Reserves a one-off contract's goods when it is signed, in variant order; the first line the
+   * seller cannot cover answers `InsufficientStockError` and nothing is reserved.
+   */
+  private async reserveGoods(ctx: Context, contract: Contract) {
+    const goods = (await this.goods(ctx, contract)).sort((a, b) => a.variantId - b.variantId);
+    const emptied: number[] = [];
+    for (const g of goods) {
+      const outcome = await this.catalog.reserveStock(ctx, g.variantId, g.quantity);
+      if (outcome === 'short') {
+        const now = await ctx.em.findOneByOrFail(Variant, { id: g.variantId });
+        return new InsufficientStockError(Math.max(0, now.stockOnHand - now.stockReserved));
+      }
+      if (outcome === 'emptied') emptied.push(g.productId);
+    }
+    await this.catalog.refreshStockFlags(ctx, emptied);
+    return null;
+  }
+
+  /** The one-off contract the viewer may act on as its seller (`seller`) or its buyer. */
+  private async oneOff(ctx: Context, viewer: Viewer, id: string, side: 'seller' | 'buyer') {
+    const contract = await this.contract(ctx, viewer, id, true);
+    if (!contract) return null;
+    const membership = viewer.memberships.find((m) => m.companyId === contract.companyId);
+    if (side === 'seller' && viewer.sellerId !== contract.sellerId) {
+      throw forbidden("Only the seller's staff record deliveries and payments");
+    }
+    if (
+      side === 'buyer' &&
+      !(membership?.roles.includes('BUYER') || membership?.roles.includes('COMPANY_ADMIN'))
+    ) {
+      throw forbidden("Only the company's buyers and admins accept deliveries");
+    }
+    return contract;
+  }
+
+  private notOneOffActive(contract: Contract): InvalidStateError | null {
+    if (contract.kind !== DealKind.ONE_OFF) {
+      return new InvalidStateError('Framework agreements deliver through call-off orders');
+    }
+    return contract.status === ContractStatus.ACTIVE
+      ? null
+      : new InvalidStateError(`The contract is ${contract.status}`);
+  }
+
+  /** The seller delivered a one-off contract's goods: stock ships, delivery installments fall due. */
+  async recordDelivery(ctx: Context, viewer: Viewer, id: string) {
+    const contract = await this.oneOff(ctx, viewer, id, 'seller');
+    if (!contract) return new NotFoundError('Contract');
+    const wrong = this.notOneOffActive(contract);
+    if (wrong) return wrong;
+    if (contract.deliveredAt) return new InvalidStateError('The goods were already delivered');
+    contract.deliveredAt = ctx.now();
+    await ctx.em.update(Contract, { id: contract.id }, { deliveredAt: contract.deliveredAt });
+    await this.catalog.moveReservedStock(
+      ctx,
+      'ship',
+      await this.goods(ctx, contract),
+      `Contract ${contract.number}`,
+      viewer.user.id,
+    );
+    await this.billing.trigger(ctx, contract, 'ON_DELIVERY');
+    await this.audit.record(ctx, viewer, 'contract', contract.id, 'delivered');
+    return this.completeIfDone(ctx, viewer, contract);
+  }
+
+  /** The buyer accepts the delivered goods (ending a dispute): acceptance installments fall due. */
+  async acceptDelivery(ctx: Context, viewer: Viewer, id: string) {
+    const contract = await this.oneOff(ctx, viewer, id, 'buyer');
+    if (!contract) return new NotFoundError('Contract');
+    const wrong = this.notOneOffActive(contract);
+    if (wrong) return wrong;
+    if (!contract.deliveredAt) return new InvalidStateError('Nothing was delivered yet');
+    if (contract.acceptedAt) return new InvalidStateError('The delivery was already accepted');
+    contract.acceptedAt = ctx.now();
+    contract.disputeNote = null;
+    await ctx.em.update(
+      Contract,
+      { id: contract.id },
+      { acceptedAt: contract.acceptedAt, disputeNote: null },
+    );
+    await this.billing.trigger(ctx, contract, 'ON_ACCEPTANCE');
+    await this.audit.record(ctx, viewer, 'contract', contract.id, 'delivery accepted');
+    return this.completeIfDone(ctx, viewer, contract);
+  }
+
+  /** The buyer objects to the delivery; acceptance (and its installments) waits. */
+  async disputeDelivery(ctx: Context, viewer: Viewer, id: string, note: string) {
+    const contract = await this.oneOff(ctx, viewer, id, 'buyer');
+    if (!contract) return new NotFoundError('Contract');
+    const wrong = this.notOneOffActive(contract);
+    if (wrong) return wrong;
+    if (!contract.deliveredAt || contract.acceptedAt) {
+      return new InvalidStateError('Only a delivery not yet accepted can be disputed');
+    }
+    contract.disputeNote = note.trim();
+    await ctx.em.update(Contract, { id: contract.id }, { disputeNote: contract.disputeNote });
+    await this.audit.record(ctx, viewer, 'contract', contract.id, 'delivery disputed', null, null, {
+      note: contract.disputeNote,
+    });
+    return contract;
+  }
+
+  /** A payment against an installment; the one that settles the last one completes the deal. */
+  async recordPayment(ctx: Context, viewer: Viewer, input: RecordContractPaymentInput) {
+    const payment = await this.billing.pay(ctx, viewer, input);
+    if (!(payment instanceof ContractPayment)) return payment;
+    const contract = await ctx.em.findOneByOrFail(Contract, { id: payment.contractId });
+    await this.completeIfDone(ctx, viewer, contract);
+    return payment;
+  }
+
+  /** A one-off contract delivered, accepted and paid in full is complete. */
+  private async completeIfDone(ctx: Context, viewer: Viewer, contract: Contract) {
+    if (
+      contract.kind !== DealKind.ONE_OFF ||
+      contract.status !== ContractStatus.ACTIVE ||
+      !contract.deliveredAt ||
+      !contract.acceptedAt ||
+      !(await this.billing.allPaid(ctx, contract.id))
+    ) {
+      return contract;
+    }
+    await ctx.em.update(Contract, { id: contract.id }, { status: ContractStatus.COMPLETED });
+    await this.audit.record(
+      ctx,
+      viewer,
+      'contract',
+      contract.id,
+      'completed',
+      ContractStatus.ACTIVE,
+      ContractStatus.COMPLETED,
+    );
+    contract.status = ContractStatus.COMPLETED;
     return contract;
   }
 }

@@ -306,7 +306,7 @@ export class QuotingService {
     }
     const validUntil = side === QuoteSide.SELLER ? input.validUntil : previous?.validUntil;
     if (!validUntil) throw badInput('An offer needs validUntil', 'input.validUntil');
-    if (side === QuoteSide.SELLER && validUntil.getTime() <= Date.now()) {
+    if (side === QuoteSide.SELLER && validUntil.getTime() <= ctx.now().getTime()) {
       throw badInput('validUntil must be in the future', 'input.validUntil');
     }
     const version = await ctx.em.save(
@@ -375,7 +375,8 @@ export class QuotingService {
       return new InvalidStateError("Only the seller's current offer can be accepted");
     }
     const version = await ctx.em.findOneByOrFail(QuoteVersion, { id: quote.latestVersionId });
-    if (version.validUntil.getTime() < Date.now()) return new QuoteExpiredError(version.validUntil);
+    if (version.validUntil.getTime() < ctx.now().getTime())
+      return new QuoteExpiredError(version.validUntil);
     const moved = await this.move(
       ctx,
       viewer,

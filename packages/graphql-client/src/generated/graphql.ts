@@ -76,6 +76,7 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'NO_APPROVER'
   | 'OUT_OF_STOCK'
+  | 'OVERPAYMENT'
   | 'QUOTE_EXPIRED'
   | 'SELF_APPROVAL'
   | 'STALE_VERSION'
