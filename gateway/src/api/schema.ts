@@ -1,6 +1,7 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { authChecker } from './auth-checker.js';
+import { AuditTrailResolver } from '../modules/audit/audit-trail.resolver.js';
 import {
   ApprovalDecisionFieldsResolver,
   ApprovalRequestFieldsResolver,
@@ -50,6 +51,7 @@ export const resolvers = [
   ApprovalDecisionFieldsResolver,
   ApprovalRequestFieldsResolver,
   ApprovalResolver,
+  AuditTrailResolver,
   CartGroupFieldsResolver,
   CartResolver,
   CashRemittanceFieldsResolver,
