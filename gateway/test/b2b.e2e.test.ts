@@ -80,7 +80,7 @@ async function submittedQuote(buyer = 'buyer'): Promise<Fields> {
   return mutate(buyer, 'submitQuoteRequest', { quoteId: created.id, expectedVersion: 1 });
 }
 
-async function lineIds(quoteId: string): Promise<string[]> {
+async function lineIdsOf(quoteId: string): Promise<string[]> {
   const data = await ask('seller', 'query ($id: ID!) { quoteRequest(id: $id) { lines { id } } }', {
     id: quoteId,
   });
@@ -88,7 +88,7 @@ async function lineIds(quoteId: string): Promise<string[]> {
 }
 
 async function offer(quote: Fields, prices: [number, number], who = 'seller', extra: Fields = {}) {
-  const [a, b] = await lineIds(quote.id);
+  const [a, b] = await lineIdsOf(quote.id);
   return mutate(who, who === 'seller' ? 'offerQuote' : 'counterQuote', {
     quoteId: quote.id,
     expectedVersion: quote.version,
@@ -574,7 +574,7 @@ describe('bad input', () => {
 
   it('refuses offers that miss a line or whose schedule does not add up', async () => {
     const quote = await submittedQuote();
-    const [a] = await lineIds(quote.id);
+    const [a] = await lineIdsOf(quote.id);
     const missing = await gw.gql(
       'mutation ($input: OfferInput!) { offerQuote(input: $input) { __typename } }',
       {
@@ -595,7 +595,7 @@ describe('bad input', () => {
         input: {
           quoteId: quote.id,
           expectedVersion: quote.version,
-          lines: (await lineIds(quote.id)).map((lineId) => ({ lineId, unitPrice: 10 })),
+          lines: (await lineIdsOf(quote.id)).map((lineId) => ({ lineId, unitPrice: 10 })),
           validUntil: inADay(),
           paymentTerms: {
             kind: 'INSTALLMENTS',
@@ -608,5 +608,201 @@ describe('bad input', () => {
     expect(errorCode(uneven)).toBe('BAD_USER_INPUT');
     expect(JSON.stringify(uneven.errors)).toContain('paymentTerms.milestones');
     expect(uneven.raw).not.toMatch(/stack|SELECT|INSERT/);
+  });
+});
+
+describe('a framework deal', () => {
+  const CALL_OFF = `mutation ($input: PlaceCallOffInput!) { placeCallOff(input: $input) {
+    __typename ... on CallOff { id number total { amount } invoice { id status dueAt } }
+    ... on CreditLimitExceededError { errorCode limit { amount } exposure { amount } }
+    ... on CommittedQuantityExceededError { errorCode remaining }
+    ... on ErrorResult { errorCode } } }`;
+  let contractId: string;
+  let lineIds: string[];
+  let key = 0;
+  const callOff = async (quantities: [number, number], idempotencyKey = `call-off-${++key}`) =>
+    (
+      await ask('buyer', CALL_OFF, {
+        input: {
+          contractId,
+          idempotencyKey,
+          lines: lineIds
+            .map((contractLineId, i) => ({ contractLineId, quantity: quantities[i] ?? 0 }))
+            .filter((l) => l.quantity > 0),
+        },
+      })
+    ).placeCallOff as Fields;
+  const exposure = async () =>
+    (
+      await ask('seller', '{ creditLines { company { id } exposure { amount } } }')
+    ).creditLines.find((l: Fields) => l.company.id === acmeId)?.exposure.amount ?? 0;
+  const setLimit = (limit: number) =>
+    ask(
+      'seller',
+      `mutation ($input: SetCreditLimitInput!) { setCreditLimit(input: $input) {
+        ... on CreditLine { limit { amount } } } }`,
+      { input: { companyId: acmeId, limit } },
+    );
+
+  beforeAll(async () => {
+    await policy([]);
+    const created = await mutate('buyer', 'createQuoteRequest', {
+      sellerId: dairyId,
+      dealKind: 'FRAMEWORK',
+      termMonths: 12,
+      deliveryAddress: ADDRESS,
+      lines: [
+        { variantId, quantity: 500 },
+        { description: 'Cold-chain delivery per drop', quantity: 50 },
+      ],
+    });
+    let quote = await mutate('buyer', 'submitQuoteRequest', {
+      quoteId: created.id,
+      expectedVersion: 1,
+    });
+    const [a, b] = await lineIdsOf(quote.id);
+    quote = await mutate('seller', 'offerQuote', {
+      quoteId: quote.id,
+      expectedVersion: quote.version,
+      validUntil: inADay(),
+      paymentTerms: { kind: 'NET', netDays: 30 },
+      lines: [
+        { lineId: a, unitPrice: 900, committedQuantity: 500 },
+        { lineId: b, unitPrice: 2_000, committedQuantity: 50 },
+      ],
+    });
+    quote = await mutate('buyer', 'acceptQuote', {
+      quoteId: quote.id,
+      expectedVersion: quote.version,
+    });
+    contractId = quote.contract.id;
+    const SIGN = `mutation ($id: ID!) { signContract(id: $id) { ... on Contract { status startsOn endsOn } } }`;
+    await ask('acmeAdmin', SIGN, { id: contractId });
+    const signed = (await ask('seller', SIGN, { id: contractId })).signContract;
+    expect(signed.status).toBe('ACTIVE');
+    const start = new Date(`${signed.startsOn}T00:00:00Z`);
+    const end = new Date(
+      Date.UTC(start.getUTCFullYear() + 1, start.getUTCMonth(), start.getUTCDate()) - 86_400_000,
+    );
+    expect(signed.endsOn).toBe(end.toISOString().slice(0, 10));
+    lineIds = (
+      await ask('buyer', 'query ($id: ID!) { contract(id: $id) { lines { id } } }', {
+        id: contractId,
+      })
+    ).contract.lines.map((l: Fields) => l.id);
+  });
+
+  it("shows the contract price to the company's members only", async () => {
+    const PRICE = `query ($id: ID!) { product(id: $id) { variants { id price { unitPrice { amount } source ruleId } } } }`;
+    const priceFor = async (who?: string) => {
+      const res = await gw.gql<Fields>(
+        PRICE,
+        { id: variant.productId },
+        who ? token[who] : undefined,
+      );
+      return res.data.product.variants.find((v: Fields) => v.id === variantId).price;
+    };
+    expect(await priceFor('buyer')).toMatchObject({
+      unitPrice: { amount: 900 },
+      source: 'CONTRACT',
+      ruleId: lineIds[0],
+    });
+    expect((await priceFor('globex')).source).not.toBe('CONTRACT');
+    expect((await priceFor()).source).toBe('LIST');
+  });
+
+  it('draws down committed quantities within the credit line, invoiced at net terms', async () => {
+    const owed = await exposure();
+    await setLimit(owed + 100_000);
+    const first = await callOff([100, 0]);
+    expect(first).toMatchObject({ __typename: 'CallOff', total: { amount: 90_000 } });
+    expect(first.invoice.status).toBe('DUE');
+    expect(await exposure()).toBe(owed + 90_000);
+    const again = await callOff([100, 0], `call-off-${key}`);
+    expect(again.id).toBe(first.id);
+
+    expect(await callOff([20, 0])).toMatchObject({
+      errorCode: 'CREDIT_LIMIT_EXCEEDED',
+      limit: { amount: owed + 100_000 },
+      exposure: { amount: owed + 90_000 },
+    });
+    await setLimit(owed + 10_000_000);
+    expect(await callOff([401, 0])).toMatchObject({
+      errorCode: 'COMMITTED_QUANTITY_EXCEEDED',
+      remaining: 400,
+    });
+    expect((await callOff([0, 5])).total.amount).toBe(10_000);
+    const contract = (
+      await ask(
+        'buyer',
+        'query ($id: ID!) { contract(id: $id) { lines { quantity drawnQuantity remainingQuantity } callOffs { number } } }',
+        { id: contractId },
+      )
+    ).contract;
+    expect(contract.lines).toEqual([
+      { quantity: 500, drawnQuantity: 100, remainingQuantity: 400 },
+      { quantity: 50, drawnQuantity: 5, remainingQuantity: 45 },
+    ]);
+    expect(contract.callOffs).toHaveLength(2);
+
+    const later = new Date(Date.now() + 31 * 86_400_000);
+    const overdue = await gw.gql<Fields>(
+      '{ dueMilestones(overdueOnly: true) { id label status } }',
+      {},
+      token.buyer,
+      later,
+    );
+    expect(overdue.data.dueMilestones.map((m: Fields) => m.id)).toContain(first.invoice.id);
+
+    const stockBefore = await stockOf(gw, variant);
+    const delivered = await ask(
+      'seller',
+      'mutation ($id: ID!) { deliverCallOff(id: $id) { ... on CallOff { status } } }',
+      { id: first.id },
+    );
+    expect(delivered.deliverCallOff.status).toBe('DELIVERED');
+    expect(await stockOf(gw, variant)).toMatchObject({
+      onHand: stockBefore.onHand - 100,
+      reserved: stockBefore.reserved - 100,
+    });
+    const paid = await ask(
+      'seller',
+      `mutation ($input: RecordContractPaymentInput!) { recordContractPayment(input: $input) {
+        __typename } }`,
+      { input: { milestoneId: first.invoice.id, amount: 90_000, reference: 'FW-0001' } },
+    );
+    expect(paid.recordContractPayment.__typename).toBe('ContractPayment');
+    expect(await exposure()).toBe(owed + 10_000);
+  });
+
+  it('lets exactly as many concurrent call-offs through as the credit allows', async () => {
+    const owed = await exposure();
+    await setLimit(owed + 5 * 9_000);
+    const results = await Promise.all(Array.from({ length: 20 }, () => callOff([10, 0])));
+    const kinds = results.map((r) => r.__typename);
+    expect(kinds.filter((k) => k === 'CallOff')).toHaveLength(5);
+    expect(kinds.filter((k) => k === 'CreditLimitExceededError')).toHaveLength(15);
+    expect(await exposure()).toBe(owed + 45_000);
+  });
+
+  it('is listed for renewal and renews as a draft request', async () => {
+    const nearing = await ask('buyer', '{ contractsNearingEnd(withinDays: 400) { id } }');
+    expect(nearing.contractsNearingEnd.map((c: Fields) => c.id)).toContain(contractId);
+    const soon = await ask('buyer', '{ contractsNearingEnd(withinDays: 30) { id } }');
+    expect(soon.contractsNearingEnd.map((c: Fields) => c.id)).not.toContain(contractId);
+    const renewed = await ask(
+      'buyer',
+      `mutation ($id: ID!) { renewContract(id: $id) {
+        ... on QuoteRequest { status dealKind lines { description quantity targetUnitPrice { amount } } } } }`,
+      { id: contractId },
+    );
+    expect(renewed.renewContract).toMatchObject({
+      status: 'DRAFT',
+      dealKind: 'FRAMEWORK',
+      lines: [
+        { quantity: 500, targetUnitPrice: { amount: 900 } },
+        { description: 'Cold-chain delivery per drop', quantity: 50 },
+      ],
+    });
   });
 });

@@ -1,5 +1,6 @@
 import type { Context } from './context.js';
 import { createCatalogLoaders } from '../modules/catalog/catalog.loaders.js';
+import { createContractLoaders } from '../modules/contracts/contracts.loaders.js';
 import { createIdentityLoaders } from '../modules/identity/identity.loaders.js';
 import { createOrderingLoaders } from '../modules/ordering/ordering.loaders.js';
 
@@ -10,6 +11,7 @@ import { createOrderingLoaders } from '../modules/ordering/ordering.loaders.js';
 export function createLoaders(ctx: Context) {
   return {
     catalog: createCatalogLoaders(ctx),
+    contracts: createContractLoaders(ctx),
     identity: createIdentityLoaders(ctx),
     ordering: createOrderingLoaders(ctx),
   };

@@ -9,9 +9,11 @@ import {
   CompanyApprovalFieldsResolver,
 } from '../modules/approval/approval.resolver.js';
 import {
+  CallOffFieldsResolver,
   ContractFieldsResolver,
   ContractMilestoneFieldsResolver,
   ContractResolver,
+  CreditLineFieldsResolver,
 } from '../modules/contracts/contract.resolver.js';
 import {
   QuoteMessageFieldsResolver,
@@ -52,6 +54,7 @@ export const resolvers = [
   ApprovalRequestFieldsResolver,
   ApprovalResolver,
   AuditTrailResolver,
+  CallOffFieldsResolver,
   CartGroupFieldsResolver,
   CartResolver,
   CashRemittanceFieldsResolver,
@@ -63,12 +66,13 @@ export const resolvers = [
   ContractFieldsResolver,
   ContractMilestoneFieldsResolver,
   ContractResolver,
+  CreditLineFieldsResolver,
   CsvImportResolver,
   IdentityResolver,
   OrderConnectionFieldsResolver,
   OrderFieldsResolver,
-  OrderingResolver,
   OrderLineFieldsResolver,
+  OrderingResolver,
   PaymentResolver,
   PriceTierFieldsResolver,
   ProductConnectionResolver,

@@ -3,6 +3,7 @@ import type { Config } from '../config/config.js';
 import { ApprovalService } from '../modules/approval/approval.service.js';
 import { AuditService } from '../modules/audit/audit.service.js';
 import { BillingService } from '../modules/billing/billing.service.js';
+import { CallOffService } from '../modules/contracts/call-off.service.js';
 import { ContractService } from '../modules/contracts/contract.service.js';
 import { QuotingService } from '../modules/quoting/quoting.service.js';
 import { CatalogService } from '../modules/catalog/catalog.service.js';
@@ -32,10 +33,12 @@ export async function createServices(config: Config, dataSource: DataSource) {
     rejected: (ctx, viewer, request): Promise<void> => quoting.rejected(ctx, viewer, request),
   });
   const quoting: QuotingService = new QuotingService(config, audit, approval);
+  const callOffs = new CallOffService(config, audit, catalog, contracts);
   return {
     approval,
     audit,
     billing,
+    callOffs,
     cart: new CartService(config, cod),
     catalog,
     cod,

@@ -5,6 +5,7 @@ import {
 } from '../modules/approval/approval.entity.js';
 import { AuditEvent } from '../modules/audit/audit-event.entity.js';
 import { ContractMilestone, ContractPayment } from '../modules/billing/billing.entity.js';
+import { CallOff, CallOffLine, CreditLine } from '../modules/contracts/call-off.entity.js';
 import { Contract, ContractLine } from '../modules/contracts/contract.entity.js';
 import {
   QuoteMessage,
@@ -36,6 +37,8 @@ export const entities = [
   ApprovalPolicy,
   ApprovalRequest,
   AuditEvent,
+  CallOff,
+  CallOffLine,
   Cart,
   CartLine,
   CashRemittance,
@@ -47,6 +50,7 @@ export const entities = [
   ContractLine,
   ContractMilestone,
   ContractPayment,
+  CreditLine,
   Invitation,
   Order,
   OrderLine,

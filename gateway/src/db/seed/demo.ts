@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { ApprovalMode, ApprovalPolicy } from '../../modules/approval/approval.entity.js';
 import { Category } from '../../modules/catalog/category.entity.js';
+import { CreditLine } from '../../modules/contracts/call-off.entity.js';
 import { PriceTier } from '../../modules/catalog/price-tier.entity.js';
 import { ProductSearchTerm } from '../../modules/catalog/product-search-term.entity.js';
 import {
@@ -170,6 +171,16 @@ async function seedAccounts(em: EntityManager, refs: CatalogRefs): Promise<void>
       { department: 'MANAGEMENT', mode: ApprovalMode.ALL, minAmount: 10_000_000 },
     ],
   });
+  // Both B2B sellers give Acme 500,000 of credit for call-off orders.
+  await em.insert(
+    CreditLine,
+    ['north-dairy', 'office-hub'].map((seller) => ({
+      sellerId: refs.sellers.get(seller) as number,
+      companyId: companyIds.get('ACME') as number,
+      limitAmount: 50_000_000,
+      currency: 'CNY',
+    })),
+  );
 }
 
 /**

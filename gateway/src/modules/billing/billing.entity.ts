@@ -24,8 +24,9 @@ registerEnumType(MilestoneStatus, {
 });
 
 /**
- * One installment of a contract: its share of the total (the split of `installments.ts`, fixed
- * at signing), when it falls due once its trigger happened, and what was paid. Its status is
+ * What a contract's buyer owes at one time: an installment of a one-off deal (its share of the
+ * total, the split of `installments.ts`, fixed at signing) or the invoice of a framework
+ * call-off order; when it falls due once its trigger happened, and what was paid. Its status is
  * derived from those and the clock, so "overdue" needs no job to flip it.
  */
 @ObjectType({ description: 'An installment of a contract.' })
@@ -46,6 +47,13 @@ export class ContractMilestone extends BaseEntity {
 
   @Column({ type: 'int' })
   position: number;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: "FRAMEWORK: the call-off order this bills (due the contract's net days after).",
+  })
+  @Column({ type: 'int', nullable: true })
+  callOffId: number | null;
 
   @Field(() => String)
   @Column({ type: 'varchar', length: 80 })

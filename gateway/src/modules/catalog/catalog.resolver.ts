@@ -219,13 +219,15 @@ export class VariantFieldsResolver {
   ): PriceQuote | Promise<PriceQuote> {
     if (quantity < 1 || quantity > 1_000_000)
       throw badInput('quantity must be 1 to 1000000', 'quantity');
-    // Consumers' prices need nothing more from the database: answer them without a promise,
-    // which keeps a page of hundreds of prices cheap to execute.
+    // Consumers' prices need nothing more from the database.
     if (!buysForVerifiedCompany(ctx.viewer))
       return priceQuote(resolvePrice(variant, [], quantity, false), quantity);
-    return ctx.loaders.catalog.tiersOfVariant
-      .load(variant.id)
-      .then((tiers) => priceQuote(resolvePrice(variant, tiers, quantity, true), quantity));
+    return Promise.all([
+      ctx.loaders.catalog.tiersOfVariant.load(variant.id),
+      ctx.loaders.contracts.contractLineOfVariant.load(variant.id),
+    ]).then(([tiers, contract]) =>
+      priceQuote(resolvePrice(variant, tiers, quantity, true, contract), quantity),
+    );
   }
 
   @FieldResolver(() => Product)

@@ -7,6 +7,7 @@ import {
   FieldResolver,
   ID,
   InputType,
+  Int,
   Mutation,
   Query,
   Resolver,
@@ -20,7 +21,16 @@ import { Transaction } from '../../api/transaction.js';
 import { ContractMilestone, ContractPayment, MilestoneStatus } from '../billing/billing.entity.js';
 import { ContractPaymentResult, RecordContractPaymentInput } from '../billing/billing.types.js';
 import { InsufficientStockError } from '../catalog/catalog.types.js';
+import { Money } from '../../api/money.type.js';
 import { Company } from '../identity/company.entity.js';
+import { QuoteResult } from '../quoting/quoting.types.js';
+import { CallOff, CallOffLine, CreditLine } from './call-off.entity.js';
+import {
+  CallOffResult,
+  CreditLineResult,
+  PlaceCallOffInput,
+  SetCreditLimitInput,
+} from './call-off.types.js';
 import { Seller } from '../identity/seller.entity.js';
 import { Contract, ContractLine, ContractStatus } from './contract.entity.js';
 
@@ -96,6 +106,72 @@ export class ContractResolver {
     return ctx.services.contracts.recordPayment(ctx, requireViewer(ctx), input);
   }
 
+  @Authorized(Role.SELLER_STAFF)
+  @Mutation(() => CreditLineResult, { description: "Sets a company's credit line with your shop." })
+  @Transaction()
+  setCreditLimit(
+    @Arg('input', () => SetCreditLimitInput) input: SetCreditLimitInput,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.services.callOffs.setCreditLimit(ctx, requireViewer(ctx), input);
+  }
+
+  @Authorized()
+  @Query(() => [CreditLine], { description: 'Credit lines of your companies or your shop.' })
+  creditLines(@Ctx() ctx: Context) {
+    return ctx.services.callOffs.creditLines(ctx, requireViewer(ctx));
+  }
+
+  @Authorized(Role.COMPANY_MEMBER)
+  @Mutation(() => CallOffResult, {
+    description: 'An order under a framework agreement, at its prices, on credit.',
+  })
+  @Transaction()
+  placeCallOff(
+    @Arg('input', () => PlaceCallOffInput) input: PlaceCallOffInput,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.services.callOffs.place(ctx, requireViewer(ctx), input);
+  }
+
+  @Authorized(Role.SELLER_STAFF)
+  @Mutation(() => CallOffResult, { description: 'The call-off order was delivered (stock ships).' })
+  @Transaction()
+  deliverCallOff(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return ctx.services.callOffs.deliver(ctx, requireViewer(ctx), id);
+  }
+
+  @Authorized()
+  @Query(() => [Contract], {
+    description: 'Your framework agreements in force that end within `withinDays`: to renew.',
+  })
+  async contractsNearingEnd(
+    @Arg('withinDays', () => Int, { defaultValue: 60 }) withinDays: number,
+    @Ctx() ctx: Context,
+  ) {
+    const contracts = await ctx.services.contracts.contracts(
+      ctx,
+      requireViewer(ctx),
+      ContractStatus.ACTIVE,
+    );
+    const horizon = new Date(ctx.now().getTime() + withinDays * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    return contracts.filter((c) => c.endsOn !== null && c.endsOn <= horizon);
+  }
+
+  @Authorized(Role.COMPANY_MEMBER)
+  @Mutation(() => QuoteResult, {
+    description: 'Starts a draft request for quotation that renews a framework agreement.',
+  })
+  @Transaction()
+  async renewContract(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    const viewer = requireViewer(ctx);
+    const contract = await ctx.services.contracts.contract(ctx, viewer, id);
+    if (!contract) return new NotFoundError('Contract');
+    return ctx.services.quoting.renew(ctx, viewer, contract);
+  }
+
   @Authorized()
   @Query(() => [ContractMilestone], {
     description: 'Installments your companies owe, or your shop is owed, that are due or overdue.',
@@ -151,6 +227,45 @@ export class ContractFieldsResolver {
   @FieldResolver(() => [ContractPayment])
   payments(@Root() contract: Contract, @Ctx() ctx: Context) {
     return ctx.services.billing.payments(ctx, contract.id);
+  }
+
+  @FieldResolver(() => [CallOff], { description: 'FRAMEWORK: the orders placed under it.' })
+  callOffs(@Root() contract: Contract, @Ctx() ctx: Context) {
+    return ctx.services.callOffs.callOffs(ctx, contract.id);
+  }
+}
+
+@Resolver(() => CallOff)
+export class CallOffFieldsResolver {
+  @FieldResolver(() => [CallOffLine])
+  lines(@Root() callOff: CallOff, @Ctx() ctx: Context) {
+    return ctx.services.callOffs.lines(ctx, callOff.id);
+  }
+
+  @FieldResolver(() => ContractMilestone, { nullable: true, description: 'Its invoice.' })
+  invoice(@Root() callOff: CallOff, @Ctx() ctx: Context) {
+    return ctx.services.callOffs.invoiceOf(ctx, callOff.id);
+  }
+}
+
+@Resolver(() => CreditLine)
+export class CreditLineFieldsResolver {
+  @FieldResolver(() => Money, { description: 'Unpaid installments and invoices now.' })
+  async exposure(@Root() line: CreditLine, @Ctx() ctx: Context): Promise<Money> {
+    return Money.of(
+      await ctx.services.callOffs.exposure(ctx, line.sellerId, line.companyId),
+      line.currency,
+    );
+  }
+
+  @FieldResolver(() => Company)
+  company(@Root() line: CreditLine, @Ctx() ctx: Context) {
+    return ctx.loaders.identity.company.load(line.companyId);
+  }
+
+  @FieldResolver(() => Seller)
+  seller(@Root() line: CreditLine, @Ctx() ctx: Context) {
+    return ctx.loaders.identity.seller.load(line.sellerId);
   }
 }
 

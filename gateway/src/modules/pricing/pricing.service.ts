@@ -8,7 +8,7 @@ export interface ResolvedPrice {
   unitPrice: number;
   currency: string;
   source: PriceSource;
-  /** Id of the rule that won (the tier), null for the list price. */
+  /** Id of the rule that won (the tier, or the contract line), null for the list price. */
   ruleId: number | null;
 }
 
@@ -19,14 +19,16 @@ export function buysForVerifiedCompany(viewer: Viewer | null): boolean {
 
 /**
  * The one place a price is decided: list price for consumers; for members of a verified
- * company, the tier with the highest `minQuantity` not above the quantity, if it is lower.
- * Contract prices join here later, ahead of tiers.
+ * company, the price of a framework agreement in force for the variant, ahead of everything
+ * (it was negotiated and approved), else the tier with the highest `minQuantity` not above the
+ * quantity, if it is lower than the list price.
  */
 export function resolvePrice(
   variant: Pick<Variant, 'listPrice' | 'currency'>,
   tiers: readonly Pick<PriceTier, 'id' | 'minQuantity' | 'unitPrice'>[],
   quantity: number,
   business: boolean,
+  contract: { id: number; unitPriceAmount: number } | null = null,
 ): ResolvedPrice {
   const list: ResolvedPrice = {
     unitPrice: variant.listPrice,
@@ -35,6 +37,14 @@ export function resolvePrice(
     ruleId: null,
   };
   if (!business) return list;
+  if (contract) {
+    return {
+      unitPrice: contract.unitPriceAmount,
+      currency: variant.currency,
+      source: 'CONTRACT',
+      ruleId: contract.id,
+    };
+  }
   let best: ResolvedPrice = list;
   for (const tier of tiers) {
     if (tier.minQuantity <= quantity && tier.unitPrice < best.unitPrice) {

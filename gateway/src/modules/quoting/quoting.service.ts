@@ -6,6 +6,7 @@ import { Money } from '../../api/money.type.js';
 import { parseId } from '../../common/batch.js';
 import { forUpdate } from '../../db/locks.js';
 import type { ApprovalRequest } from '../approval/approval.entity.js';
+import { Contract, ContractLine } from '../contracts/contract.entity.js';
 import type { ApprovalService } from '../approval/approval.service.js';
 import { NoApproverError } from '../approval/approval.types.js';
 import type { AuditService } from '../audit/audit.service.js';
@@ -504,5 +505,56 @@ export class QuotingService {
       deliveryTermsChanged: a.deliveryTerms !== b.deliveryTerms,
       validUntilChanged: a.validUntil.getTime() !== b.validUntil.getTime(),
     };
+  }
+
+  /**
+   * A framework agreement nearing its end, renewed: a draft request to the same seller for the
+   * same lines, quantities and term, with the original delivery address, for the buyer to edit
+   * and submit.
+   */
+  async renew(ctx: Context, viewer: Viewer, contract: Contract) {
+    const membership = viewer.memberships.find((m) => m.companyId === contract.companyId);
+    if (!membership?.roles.includes('BUYER')) {
+      throw forbidden('Only buyers of the company renew its agreements');
+    }
+    if (contract.kind !== DealKind.FRAMEWORK) {
+      return new InvalidStateError('Only framework agreements are renewed');
+    }
+    const [original, lines] = await Promise.all([
+      ctx.em.findOneByOrFail(QuoteRequest, { id: contract.quoteId }),
+      ctx.em.find(ContractLine, { where: { contractId: contract.id }, order: { id: 'ASC' } }),
+    ]);
+    const quote = await ctx.em.save(
+      ctx.em.create(QuoteRequest, {
+        companyId: contract.companyId,
+        sellerId: contract.sellerId,
+        buyerUserId: viewer.user.id,
+        status: QuoteStatus.DRAFT,
+        dealKind: DealKind.FRAMEWORK,
+        termMonths: contract.termMonths,
+        wantedDeliveryDate: null,
+        deliveryAddress: original.deliveryAddress,
+        notes: `Renewal of ${contract.number}`,
+        currency: contract.currency,
+        version: 1,
+        latestVersionId: null,
+      }),
+    );
+    await ctx.em.insert(
+      QuoteRequestLine,
+      lines.map((l, position) => ({
+        quoteId: quote.id,
+        position,
+        variantId: l.variantId,
+        description: l.description,
+        quantity: l.quantity,
+        targetUnitPriceAmount: l.unitPriceAmount,
+        currency: l.currency,
+      })),
+    );
+    await this.audit.record(ctx, viewer, 'quote', quote.id, 'created', null, quote.status, {
+      renews: contract.id,
+    });
+    return quote;
   }
 }

@@ -1,0 +1,293 @@
+import { In } from 'typeorm';
+import type { Config } from '../../config/config.js';
+import type { Context, Viewer } from '../../api/context.js';
+import { badInput, forbidden, InvalidStateError, NotFoundError } from '../../api/errors.js';
+import { Money } from '../../api/money.type.js';
+import { parseId } from '../../common/batch.js';
+import { forUpdate } from '../../db/locks.js';
+import type { AuditService } from '../audit/audit.service.js';
+import { ContractMilestone } from '../billing/billing.entity.js';
+import { dueAt } from '../billing/installments.js';
+import type { CatalogService } from '../catalog/catalog.service.js';
+import { InsufficientStockError } from '../catalog/catalog.types.js';
+import { Variant } from '../catalog/variant.entity.js';
+import { Company } from '../identity/company.entity.js';
+import { partyScope } from '../identity/party-scope.js';
+import { DealKind } from '../quoting/quote.entity.js';
+import { CallOff, CallOffLine, CallOffStatus, CreditLine } from './call-off.entity.js';
+import {
+  CommittedQuantityExceededError,
+  CreditLimitExceededError,
+  type PlaceCallOffInput,
+  type SetCreditLimitInput,
+} from './call-off.types.js';
+import { Contract, ContractLine, ContractStatus } from './contract.entity.js';
+import type { ContractService } from './contract.service.js';
+
+/**
+ * Framework agreements in use: call-off orders at the agreed prices, drawn down from the
+ * committed quantities, each invoiced with the agreement's net terms, within the credit line the
+ * seller gives the company.
+ */
+export class CallOffService {
+  constructor(
+    private readonly config: Config,
+    private readonly audit: AuditService,
+    private readonly catalog: CatalogService,
+    private readonly contracts: ContractService,
+  ) {}
+
+  /** The seller's staff set a company's credit line with their shop. */
+  async setCreditLimit(ctx: Context, viewer: Viewer, input: SetCreditLimitInput) {
+    const companyId = parseId(input.companyId);
+    const sellerId = viewer.sellerId as number;
+    if (!companyId || !(await ctx.em.existsBy(Company, { id: companyId }))) {
+      return new NotFoundError('Company');
+    }
+    const existing = await ctx.em.findOne(CreditLine, {
+      where: { sellerId, companyId },
+      ...forUpdate(ctx.em),
+    });
+    const line =
+      existing ??
+      ctx.em.create(CreditLine, { sellerId, companyId, currency: this.config.platformCurrency });
+    const before = existing?.limitAmount ?? null;
+    line.limitAmount = input.limit;
+    await ctx.em.save(line);
+    await this.audit.record(ctx, viewer, 'credit_line', line.id, 'limit set', null, null, {
+      companyId,
+      from: before,
+      to: input.limit,
+    });
+    return line;
+  }
+
+  /** Credit lines the viewer's companies hold, or their shop gives. */
+  creditLines(ctx: Context, viewer: Viewer) {
+    const where = partyScope(viewer, {});
+    return where.length ? ctx.em.find(CreditLine, { where, order: { id: 'ASC' } }) : [];
+  }
+
+  /** What the company owes the seller and has not paid: installments and call-off invoices. */
+  async exposure(ctx: Context, sellerId: number, companyId: number): Promise<number> {
+    const row = (await ctx.em
+      .createQueryBuilder(ContractMilestone, 'm')
+      .select('COALESCE(SUM(m.amountDue - m.amountPaid), 0)', 'owed')
+      .where('m.sellerId = :sellerId AND m.companyId = :companyId', { sellerId, companyId })
+      .getRawOne()) as { owed: number | string };
+    return Number(row.owed);
+  }
+
+  /**
+   * Places a call-off order under an active framework agreement. The agreement's row is locked
+   * first and then the credit line's, so concurrent orders of one company take turns: of fifty
+   * orders against a line with room for ten, ten pass and forty are refused.
+   */
+  async place(ctx: Context, viewer: Viewer, input: PlaceCallOffInput) {
+    const contract = await this.contracts.contract(ctx, viewer, input.contractId, true);
+    if (!contract) return new NotFoundError('Contract');
+    const membership = viewer.memberships.find((m) => m.companyId === contract.companyId);
+    if (!membership?.roles.includes('BUYER')) {
+      throw forbidden('Only buyers of the company place call-off orders');
+    }
+    const today = ctx.now().toISOString().slice(0, 10);
+    if (
+      contract.kind !== DealKind.FRAMEWORK ||
+      contract.status !== ContractStatus.ACTIVE ||
+      !contract.startsOn ||
+      !contract.endsOn ||
+      today < contract.startsOn ||
+      today > contract.endsOn
+    ) {
+      return new InvalidStateError('Call-off orders go under a framework agreement in force');
+    }
+    const key = input.idempotencyKey.trim();
+    const placed = await ctx.em.findOneBy(CallOff, {
+      contractId: contract.id,
+      idempotencyKey: key,
+    });
+    if (placed) return placed;
+
+    const lines = await ctx.em.findBy(ContractLine, { contractId: contract.id });
+    const wanted = input.lines.map((l, i) => {
+      const line = lines.find((cl) => cl.id === parseId(l.contractLineId));
+      if (!line) throw badInput('Not a line of this contract', `input.lines.${i}.contractLineId`);
+      return { line, quantity: l.quantity };
+    });
+    if (new Set(wanted.map((w) => w.line.id)).size !== wanted.length) {
+      throw badInput('Each contract line once', 'input.lines');
+    }
+    for (const w of wanted) {
+      if (w.quantity > w.line.remainingQuantity) {
+        return new CommittedQuantityExceededError(w.line.id, w.line.remainingQuantity);
+      }
+    }
+    const amount = wanted.reduce((sum, w) => sum + w.quantity * w.line.unitPriceAmount, 0);
+    const credit = await ctx.em.findOne(CreditLine, {
+      where: { sellerId: contract.sellerId, companyId: contract.companyId },
+      ...forUpdate(ctx.em),
+    });
+    const exposure = await this.exposure(ctx, contract.sellerId, contract.companyId);
+    const limit = credit?.limitAmount ?? 0;
+    if (exposure + amount > limit) {
+      return new CreditLimitExceededError(
+        Money.of(limit, contract.currency),
+        Money.of(exposure, contract.currency),
+        Money.of(amount, contract.currency),
+      );
+    }
+    for (const w of wanted) {
+      const drawn = await ctx.em
+        .createQueryBuilder()
+        .update(ContractLine)
+        .set({ drawnQuantity: () => 'drawnQuantity + :quantity' })
+        .where('id = :id AND drawnQuantity + :quantity <= quantity', {
+          id: w.line.id,
+          quantity: w.quantity,
+        })
+        .execute();
+      if (!drawn.affected) return new CommittedQuantityExceededError(w.line.id, 0);
+    }
+    const short = await this.reserve(ctx, wanted);
+    if (short) return short;
+
+    const callOff = await ctx.em.save(
+      ctx.em.create(CallOff, {
+        contractId: contract.id,
+        companyId: contract.companyId,
+        sellerId: contract.sellerId,
+        placedByUserId: viewer.user.id,
+        idempotencyKey: key,
+        status: CallOffStatus.PLACED,
+        totalAmount: amount,
+        currency: contract.currency,
+      }),
+    );
+    await ctx.em.insert(
+      CallOffLine,
+      wanted.map((w) => ({
+        callOffId: callOff.id,
+        contractLineId: w.line.id,
+        variantId: w.line.variantId,
+        quantity: w.quantity,
+        unitPriceAmount: w.line.unitPriceAmount,
+        currency: w.line.currency,
+      })),
+    );
+    await this.invoice(ctx, contract, callOff);
+    await this.audit.record(ctx, viewer, 'call_off', callOff.id, 'placed', null, callOff.status, {
+      contractId: contract.id,
+      amount,
+    });
+    return callOff;
+  }
+
+  /** Reserves the catalog goods of an order, in variant order; the first short line answers. */
+  private async reserve(ctx: Context, wanted: { line: ContractLine; quantity: number }[]) {
+    const goods = wanted
+      .filter((w) => w.line.variantId !== null)
+      .sort((a, b) => (a.line.variantId as number) - (b.line.variantId as number));
+    const emptied: number[] = [];
+    for (const g of goods) {
+      const variantId = g.line.variantId as number;
+      const outcome = await this.catalog.reserveStock(ctx, variantId, g.quantity);
+      const variant = await ctx.em.findOneByOrFail(Variant, { id: variantId });
+      if (outcome === 'short') {
+        return new InsufficientStockError(Math.max(0, variant.stockOnHand - variant.stockReserved));
+      }
+      if (outcome === 'emptied') emptied.push(variant.productId);
+    }
+    await this.catalog.refreshStockFlags(ctx, emptied);
+    return null;
+  }
+
+  /** The order's invoice: due the agreement's net days after today, in the contract's bills. */
+  private async invoice(ctx: Context, contract: Contract, callOff: CallOff): Promise<void> {
+    const now = ctx.now();
+    const netDays = contract.paymentTerms.netDays ?? 0;
+    const last = (await ctx.em
+      .createQueryBuilder(ContractMilestone, 'm')
+      .select('COALESCE(MAX(m.position), -1)', 'position')
+      .where('m.contractId = :id', { id: contract.id })
+      .getRawOne()) as { position: number | string };
+    const day = now.toISOString().slice(0, 10);
+    await ctx.em.insert(ContractMilestone, {
+      contractId: contract.id,
+      companyId: contract.companyId,
+      sellerId: contract.sellerId,
+      position: Number(last.position) + 1,
+      callOffId: callOff.id,
+      label: `Call-off ${callOff.number}`,
+      amountDue: callOff.totalAmount,
+      amountPaid: 0,
+      currency: callOff.currency,
+      trigger: 'ON_DATE',
+      dueDate: day,
+      netDays,
+      triggeredAt: now,
+      dueAt: dueAt(
+        {
+          label: '',
+          percentBp: null,
+          amount: callOff.totalAmount,
+          trigger: 'ON_DATE',
+          dueDate: day,
+          netDays,
+        },
+        now,
+      ),
+      paidAt: null,
+    });
+  }
+
+  /** The seller delivered a call-off order: its reserved stock ships. */
+  async deliver(ctx: Context, viewer: Viewer, id: string) {
+    const callOffId = parseId(id);
+    const callOff = callOffId
+      ? await ctx.em.findOne(CallOff, { where: { id: callOffId }, ...forUpdate(ctx.em) })
+      : null;
+    if (!callOff || callOff.sellerId !== viewer.sellerId) return new NotFoundError('Call-off');
+    if (callOff.status !== CallOffStatus.PLACED) {
+      return new InvalidStateError(`The order is already ${callOff.status}`);
+    }
+    const lines = (await this.lines(ctx, callOff.id)).filter((l) => l.variantId !== null);
+    const variants = lines.length
+      ? await ctx.em.findBy(Variant, { id: In(lines.map((l) => l.variantId as number)) })
+      : [];
+    await this.catalog.moveReservedStock(
+      ctx,
+      'ship',
+      lines.map((l) => ({
+        variantId: l.variantId as number,
+        productId: (variants.find((v) => v.id === l.variantId) as Variant).productId,
+        quantity: l.quantity,
+      })),
+      `Call-off ${callOff.number}`,
+      viewer.user.id,
+    );
+    callOff.status = CallOffStatus.DELIVERED;
+    await ctx.em.update(CallOff, { id: callOff.id }, { status: callOff.status });
+    await this.audit.record(
+      ctx,
+      viewer,
+      'call_off',
+      callOff.id,
+      'delivered',
+      CallOffStatus.PLACED,
+      CallOffStatus.DELIVERED,
+    );
+    return callOff;
+  }
+
+  callOffs(ctx: Context, contractId: number) {
+    return ctx.em.find(CallOff, { where: { contractId }, order: { id: 'ASC' } });
+  }
+
+  lines(ctx: Context, callOffId: number) {
+    return ctx.em.find(CallOffLine, { where: { callOffId }, order: { id: 'ASC' } });
+  }
+
+  invoiceOf(ctx: Context, callOffId: number) {
+    return ctx.em.findOneBy(ContractMilestone, { callOffId });
+  }
+}

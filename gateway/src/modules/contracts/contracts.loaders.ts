@@ -1,0 +1,35 @@
+import DataLoader from 'dataloader';
+import type { Context } from '../../api/context.js';
+import { byKey } from '../../common/batch.js';
+import { DealKind } from '../quoting/quote.entity.js';
+import { Contract, ContractLine, ContractStatus } from './contract.entity.js';
+
+export function createContractLoaders(ctx: Context) {
+  return {
+    /**
+     * The agreed line of a framework agreement in force today for the viewer's companies, per
+     * variant (the lowest price when several agreements cover it): the contract price.
+     */
+    contractLineOfVariant: new DataLoader<number, ContractLine | null>(async (variantIds) => {
+      const companies = (ctx.viewer?.memberships ?? [])
+        .filter((m) => m.company.status === 'VERIFIED')
+        .map((m) => m.companyId);
+      if (companies.length === 0) return variantIds.map(() => null);
+      const today = ctx.now().toISOString().slice(0, 10);
+      const lines = await ctx.em
+        .createQueryBuilder(ContractLine, 'cl')
+        .innerJoin(Contract, 'c', 'c.id = cl.contractId')
+        .where('c.companyId IN (:...companies)', { companies })
+        .andWhere('c.kind = :kind AND c.status = :status', {
+          kind: DealKind.FRAMEWORK,
+          status: ContractStatus.ACTIVE,
+        })
+        .andWhere('c.startsOn <= :today AND c.endsOn >= :today', { today })
+        .andWhere('cl.variantId IN (:...variantIds)', { variantIds: [...variantIds] })
+        .orderBy('cl.unitPriceAmount', 'DESC')
+        .getMany();
+      // Lowest last, so it is the one byKey keeps.
+      return byKey(variantIds, lines, (l) => l.variantId as number);
+    }),
+  };
+}
