@@ -531,6 +531,43 @@ describe('quotes and contracts are private to their company and seller', () => {
       );
       expect(sign.data.signContract.errorCode).toBe('NOT_FOUND');
     }
+    const asOutsider = async (who: string, mutation: string, input: Fields) => {
+      const res = await gw.gql<Fields>(mutation, { input }, token[who]);
+      return (Object.values(res.data ?? {})[0] as Fields | undefined)?.errorCode ?? errorCode(res);
+    };
+    const action = { quoteId: quote.id, expectedVersion: quote.version };
+    for (const [mutation, input] of [
+      [
+        'mutation ($input: QuoteActionInput!) { acceptQuote(input: $input) { ... on ErrorResult { errorCode } } }',
+        action,
+      ],
+      [
+        'mutation ($input: QuoteActionInput!) { cancelQuoteRequest(input: $input) { ... on ErrorResult { errorCode } } }',
+        action,
+      ],
+      [
+        'mutation ($input: QuoteMessageInput!) { postQuoteMessage(input: $input) { ... on ErrorResult { errorCode } } }',
+        { quoteId: quote.id, body: 'hello' },
+      ],
+      [
+        'mutation ($input: DecideApprovalInput!) { decideApproval(input: $input) { ... on ErrorResult { errorCode } } }',
+        { requestId: quote.approval.id, decision: 'APPROVE' },
+      ],
+      [
+        'mutation ($input: PlaceCallOffInput!) { placeCallOff(input: $input) { ... on ErrorResult { errorCode } } }',
+        { contractId, idempotencyKey: 'outsider-1', lines: [{ contractLineId: '1', quantity: 1 }] },
+      ],
+    ] as const) {
+      expect(await asOutsider('globex', mutation, input)).toBe('NOT_FOUND');
+    }
+    for (const name of ['recordContractDelivery', 'deliverCallOff']) {
+      const res = await gw.gql<Fields>(
+        `mutation ($id: ID!) { ${name}(id: $id) { ... on ErrorResult { errorCode } } }`,
+        { id: name === 'deliverCallOff' ? '1' : contractId },
+        token.otherSeller,
+      );
+      expect(res.data[name].errorCode).toBe('NOT_FOUND');
+    }
     const offered = await gw.gql<Fields>(
       `mutation ($input: OfferInput!) { offerQuote(input: $input) { ... on ErrorResult { errorCode } } }`,
       { input: { quoteId: quote.id, expectedVersion: 1, lines: [{ lineId: '1', unitPrice: 1 }] } },
