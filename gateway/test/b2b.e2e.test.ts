@@ -103,11 +103,11 @@ async function offer(quote: Fields, prices: [number, number], who = 'seller', ex
   });
 }
 
-async function policy(stages: Fields[]) {
+async function policy(stages: Fields[], callOffThreshold: number | null = null) {
   const set = await mutate(
     'acmeAdmin',
     'setApprovalPolicy',
-    { companyId: acmeId, stages },
+    { companyId: acmeId, stages, callOffThreshold },
     '__typename ... on ApprovalPolicyView { stages { department mode minAmount } }',
   );
   expect(set.stages).toHaveLength(stages.length);
@@ -650,7 +650,7 @@ describe('bad input', () => {
 
 describe('a framework deal', () => {
   const CALL_OFF = `mutation ($input: PlaceCallOffInput!) { placeCallOff(input: $input) {
-    __typename ... on CallOff { id number total { amount } invoice { id status dueAt } }
+    __typename ... on CallOff { id number status total { amount } invoice { id status dueAt } }
     ... on CreditLimitExceededError { errorCode limit { amount } exposure { amount } }
     ... on CommittedQuantityExceededError { errorCode remaining }
     ... on ErrorResult { errorCode } } }`;
@@ -820,6 +820,47 @@ describe('a framework deal', () => {
     expect(kinds.filter((k) => k === 'CallOff')).toHaveLength(5);
     expect(kinds.filter((k) => k === 'CreditLimitExceededError')).toHaveLength(15);
     expect(await exposure()).toBe(owed + 45_000);
+  });
+
+  it('routes call-offs from the threshold on through approval, releasing rejected ones', async () => {
+    await policy([{ department: 'FINANCE', mode: 'ANY', minAmount: null }], 50_000);
+    await setLimit((await exposure()) + 10_000_000);
+    const drawn = async () =>
+      (
+        await ask('buyer', 'query ($id: ID!) { contract(id: $id) { lines { drawnQuantity } } }', {
+          id: contractId,
+        })
+      ).contract.lines[0].drawnQuantity as number;
+    const before = { drawn: await drawn(), stock: await stockOf(gw, variant) };
+    const small = await callOff([50, 0]);
+    expect(small).toMatchObject({ status: 'PLACED', total: { amount: 45_000 } });
+    const held = await callOff([60, 0]);
+    expect(held).toMatchObject({ status: 'PENDING_APPROVAL', invoice: null });
+    const rejectedOne = await callOff([70, 0]);
+    const requests = (await ask('finance', '{ myApprovalTasks { id callOffId } }')).myApprovalTasks;
+    const requestOf = (id: string) => requests.find((r: Fields) => r.callOffId === id).id as string;
+    expect((await decide('finance', requestOf(held.id))).status).toBe('APPROVED');
+    expect(
+      (await decide('finance', requestOf(rejectedOne.id), 'REJECT', 'Not this month')).status,
+    ).toBe('REJECTED');
+    const callOffs = (
+      await ask(
+        'buyer',
+        'query ($id: ID!) { contract(id: $id) { callOffs { id status invoice { amount { amount } } } } }',
+        { id: contractId },
+      )
+    ).contract.callOffs;
+    expect(callOffs.find((c: Fields) => c.id === held.id)).toMatchObject({
+      status: 'PLACED',
+      invoice: { amount: { amount: 54_000 } },
+    });
+    expect(callOffs.find((c: Fields) => c.id === rejectedOne.id)).toMatchObject({
+      status: 'REJECTED',
+      invoice: null,
+    });
+    expect(await drawn()).toBe(before.drawn + 110);
+    expect((await stockOf(gw, variant)).reserved).toBe(before.stock.reserved + 110);
+    await policy([]);
   });
 
   it('is listed for renewal and renews as a draft request', async () => {

@@ -23,17 +23,22 @@ export async function createServices(config: Config, dataSource: DataSource) {
   const cod = new CashOnDeliveryRules(config);
   const billing = new BillingService(audit);
   const contracts = new ContractService(audit, catalog, billing);
-  // An approved request accepts its quote and draws up the contract; a rejected one hands the
-  // quote back to the buyer. (Quoting raises the requests, so it is wired in afterwards.)
+  // An approved quote acceptance accepts the quote and draws up the contract; a rejected one
+  // hands the quote back to the buyer. An approved call-off is placed; a rejected one released.
+  // (Quoting and call-offs raise the requests, so they are wired in afterwards.)
   const approval: ApprovalService = new ApprovalService(audit, {
     async approved(ctx, viewer, request) {
+      if (request.callOffId !== null) return callOffs.approved(ctx, viewer, request);
       await quoting.approved(ctx, viewer, request);
       await contracts.draw(ctx, viewer, request);
     },
-    rejected: (ctx, viewer, request): Promise<void> => quoting.rejected(ctx, viewer, request),
+    async rejected(ctx, viewer, request) {
+      if (request.callOffId !== null) return callOffs.rejected(ctx, viewer, request);
+      await quoting.rejected(ctx, viewer, request);
+    },
   });
   const quoting: QuotingService = new QuotingService(config, audit, approval);
-  const callOffs = new CallOffService(config, audit, catalog, contracts);
+  const callOffs: CallOffService = new CallOffService(config, audit, catalog, contracts, approval);
   return {
     approval,
     audit,

@@ -54,6 +54,10 @@ export class ApprovalPolicy extends BaseEntity {
 
   @Column({ type: 'simple-json' })
   stages: ApprovalStageSpec[];
+
+  /** Call-off orders from this amount on go through the stages too; null: none do. */
+  @Column({ type: 'int', nullable: true, transformer: intTransformer })
+  callOffThreshold: number | null;
 }
 
 /**
@@ -71,13 +75,18 @@ export class ApprovalRequest extends BaseEntity {
   @Column({ type: 'int' })
   sellerId: number;
 
-  @Field(() => ID)
+  @Field(() => ID, { nullable: true, description: 'The quote whose acceptance is approved.' })
   @Index()
-  @Column({ type: 'int' })
-  quoteId: number;
+  @Column({ type: 'int', nullable: true })
+  quoteId: number | null;
 
-  @Column({ type: 'int' })
-  quoteVersionId: number;
+  @Column({ type: 'int', nullable: true })
+  quoteVersionId: number | null;
+
+  @Field(() => ID, { nullable: true, description: 'Or: the call-off order approved.' })
+  @Index()
+  @Column({ type: 'int', nullable: true })
+  callOffId: number | null;
 
   @Column({ type: 'int' })
   requestedByUserId: number;

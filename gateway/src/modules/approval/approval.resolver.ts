@@ -14,9 +14,10 @@ import { requireViewer, type Context } from '../../api/context.js';
 import { Transaction } from '../../api/transaction.js';
 import { Company } from '../identity/company.entity.js';
 import { Department } from '../identity/company-member.entity.js';
-import { ApprovalDecision, ApprovalRequest, ApprovalStageSpec } from './approval.entity.js';
+import { ApprovalDecision, ApprovalRequest } from './approval.entity.js';
 import {
   ApprovalPolicyResult,
+  ApprovalPolicyView,
   DecideApprovalInput,
   DecideApprovalResult,
   SetApprovalPolicyInput,
@@ -94,12 +95,13 @@ export class ApprovalDecisionFieldsResolver {
 
 @Resolver(() => Company)
 export class CompanyApprovalFieldsResolver {
-  @FieldResolver(() => [ApprovalStageSpec], {
-    description: 'The approval policy; visible to the company.',
+  @FieldResolver(() => ApprovalPolicyView, {
+    nullable: true,
+    description: 'The approval policy; visible to the company only.',
   })
   async approvalPolicy(@Root() company: Company, @Ctx() ctx: Context) {
     const viewer = requireViewer(ctx);
-    if (!viewer.memberships.some((m) => m.companyId === company.id)) return [];
+    if (!viewer.memberships.some((m) => m.companyId === company.id)) return null;
     return ctx.services.approval.policy(ctx, company.id);
   }
 }

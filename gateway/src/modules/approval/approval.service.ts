@@ -25,12 +25,13 @@ import {
   type SetApprovalPolicyInput,
 } from './approval.types.js';
 
-/** What a deal being approved is: the quote version accepted, its amount, who raised it. */
+/** What is being approved: a quote version accepted, or a call-off order; and its amount. */
 export interface ApprovalSubject {
   companyId: number;
   sellerId: number;
-  quoteId: number;
-  quoteVersionId: number;
+  quoteId: number | null;
+  quoteVersionId: number | null;
+  callOffId: number | null;
   amount: number;
   currency: string;
 }
@@ -51,8 +52,13 @@ export class ApprovalService {
     private readonly outcomes: ApprovalOutcomes,
   ) {}
 
-  async policy(ctx: Context, companyId: number): Promise<ApprovalStageSpec[]> {
-    return (await ctx.em.findOneBy(ApprovalPolicy, { companyId }))?.stages ?? [];
+  async policy(ctx: Context, companyId: number): Promise<ApprovalPolicyView> {
+    const policy = await ctx.em.findOneBy(ApprovalPolicy, { companyId });
+    return Object.assign(new ApprovalPolicyView(), {
+      companyId,
+      stages: policy?.stages ?? [],
+      callOffThreshold: policy?.callOffThreshold ?? null,
+    });
   }
 
   /** Replaces a company's policy; its admins only. Requests already raised keep their stages. */
@@ -76,12 +82,15 @@ export class ApprovalService {
       where: { companyId },
       ...forUpdate(ctx.em),
     });
-    if (existing) await ctx.em.update(ApprovalPolicy, { id: existing.id }, { stages });
-    else await ctx.em.insert(ApprovalPolicy, { companyId, stages });
+    const callOffThreshold = input.callOffThreshold ?? null;
+    if (existing) {
+      await ctx.em.update(ApprovalPolicy, { id: existing.id }, { stages, callOffThreshold });
+    } else await ctx.em.insert(ApprovalPolicy, { companyId, stages, callOffThreshold });
     await this.audit.record(ctx, viewer, 'approval_policy', companyId, 'set', null, null, {
       stages,
+      callOffThreshold,
     });
-    return Object.assign(new ApprovalPolicyView(), { companyId, stages });
+    return Object.assign(new ApprovalPolicyView(), { companyId, stages, callOffThreshold });
   }
 
   /** Members who may decide for `department`: its approvers, the requester excepted. */
@@ -107,7 +116,7 @@ export class ApprovalService {
     viewer: Viewer,
     subject: ApprovalSubject,
   ): Promise<ApprovalRequest | NoApproverError> {
-    const stages = (await this.policy(ctx, subject.companyId)).filter(
+    const stages = (await this.policy(ctx, subject.companyId)).stages.filter(
       (s) => s.minAmount === null || subject.amount >= s.minAmount,
     );
     for (const stage of stages) {
@@ -133,7 +142,12 @@ export class ApprovalService {
       'raised',
       null,
       request.status,
-      { quoteId: subject.quoteId, amount: subject.amount, stages: stages.length },
+      {
+        quoteId: subject.quoteId,
+        callOffId: subject.callOffId,
+        amount: subject.amount,
+        stages: stages.length,
+      },
     );
     if (approved) await this.outcomes.approved(ctx, viewer, request);
     return request;

@@ -36,6 +36,13 @@ export class SetApprovalPolicyInput {
   @Field(() => [ApprovalStageInput], { description: 'In the order they decide; [] for none.' })
   @ArrayMaxSize(10)
   stages: ApprovalStageInput[];
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Call-off orders from this amount (minor units) on need approval; null: none.',
+  })
+  @Min(0)
+  callOffThreshold: number | null;
 }
 
 @ObjectType({ description: "A company's approval policy.", simpleResolvers: true })
@@ -45,6 +52,9 @@ export class ApprovalPolicyView {
 
   @Field(() => [ApprovalStageSpec])
   stages: ApprovalStageSpec[];
+
+  @Field(() => Int, { nullable: true })
+  callOffThreshold: number | null;
 }
 
 @InputType()

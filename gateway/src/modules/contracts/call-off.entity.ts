@@ -4,14 +4,20 @@ import { Money } from '../../api/money.type.js';
 import { BaseEntity, intTransformer } from '../../db/columns.js';
 
 export enum CallOffStatus {
+  PENDING_APPROVAL = 'PENDING_APPROVAL',
   PLACED = 'PLACED',
   DELIVERED = 'DELIVERED',
+  REJECTED = 'REJECTED',
 }
 registerEnumType(CallOffStatus, {
   name: 'CallOffStatus',
   valuesConfig: {
+    PENDING_APPROVAL: {
+      description: "At or above the company's threshold: in its approval chain (held meanwhile).",
+    },
     PLACED: { description: 'Drawn down from the contract; stock reserved; invoiced.' },
     DELIVERED: { description: 'The seller delivered it.' },
+    REJECTED: { description: 'Rejected in approval; quantities and stock released.' },
   },
 });
 
@@ -63,7 +69,7 @@ export class CallOff extends BaseEntity {
   idempotencyKey: string;
 
   @Field(() => CallOffStatus)
-  @Column({ type: 'varchar', length: 12 })
+  @Column({ type: 'varchar', length: 20 })
   status: CallOffStatus;
 
   @Column({ type: 'int', transformer: intTransformer })

@@ -5,6 +5,9 @@ import { badInput, forbidden, InvalidStateError, NotFoundError } from '../../api
 import { Money } from '../../api/money.type.js';
 import { parseId } from '../../common/batch.js';
 import { forUpdate } from '../../db/locks.js';
+import type { ApprovalRequest } from '../approval/approval.entity.js';
+import type { ApprovalService } from '../approval/approval.service.js';
+import { NoApproverError } from '../approval/approval.types.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { ContractMilestone } from '../billing/billing.entity.js';
 import { dueAt } from '../billing/installments.js';
@@ -35,6 +38,7 @@ export class CallOffService {
     private readonly audit: AuditService,
     private readonly catalog: CatalogService,
     private readonly contracts: ContractService,
+    private readonly approval: ApprovalService,
   ) {}
 
   /** The seller's staff set a company's credit line with their shop. */
@@ -68,14 +72,30 @@ export class CallOffService {
     return where.length ? ctx.em.find(CreditLine, { where, order: { id: 'ASC' } }) : [];
   }
 
-  /** What the company owes the seller and has not paid: installments and call-off invoices. */
+  /**
+   * What the company owes the seller and has not paid (installments and call-off invoices), plus
+   * the call-off orders waiting for its approval, which hold their credit meanwhile.
+   */
   async exposure(ctx: Context, sellerId: number, companyId: number): Promise<number> {
-    const row = (await ctx.em
-      .createQueryBuilder(ContractMilestone, 'm')
-      .select('COALESCE(SUM(m.amountDue - m.amountPaid), 0)', 'owed')
-      .where('m.sellerId = :sellerId AND m.companyId = :companyId', { sellerId, companyId })
-      .getRawOne()) as { owed: number | string };
-    return Number(row.owed);
+    const [owed, held] = await Promise.all([
+      ctx.em
+        .createQueryBuilder(ContractMilestone, 'm')
+        .select('COALESCE(SUM(m.amountDue - m.amountPaid), 0)', 'amount')
+        .where('m.sellerId = :sellerId AND m.companyId = :companyId', { sellerId, companyId })
+        .getRawOne(),
+      ctx.em
+        .createQueryBuilder(CallOff, 'o')
+        .select('COALESCE(SUM(o.totalAmount), 0)', 'amount')
+        .where('o.sellerId = :sellerId AND o.companyId = :companyId AND o.status = :status', {
+          sellerId,
+          companyId,
+          status: CallOffStatus.PENDING_APPROVAL,
+        })
+        .getRawOne(),
+    ]);
+    return (
+      Number((owed as { amount: string }).amount) + Number((held as { amount: string }).amount)
+    );
   }
 
   /**
@@ -151,6 +171,8 @@ export class CallOffService {
     const short = await this.reserve(ctx, wanted);
     if (short) return short;
 
+    const threshold = (await this.approval.policy(ctx, contract.companyId)).callOffThreshold;
+    const needsApproval = threshold !== null && amount >= threshold;
     const callOff = await ctx.em.save(
       ctx.em.create(CallOff, {
         contractId: contract.id,
@@ -158,7 +180,7 @@ export class CallOffService {
         sellerId: contract.sellerId,
         placedByUserId: viewer.user.id,
         idempotencyKey: key,
-        status: CallOffStatus.PLACED,
+        status: needsApproval ? CallOffStatus.PENDING_APPROVAL : CallOffStatus.PLACED,
         totalAmount: amount,
         currency: contract.currency,
       }),
@@ -174,12 +196,98 @@ export class CallOffService {
         currency: w.line.currency,
       })),
     );
-    await this.invoice(ctx, contract, callOff);
     await this.audit.record(ctx, viewer, 'call_off', callOff.id, 'placed', null, callOff.status, {
       contractId: contract.id,
       amount,
     });
+    if (!needsApproval) {
+      await this.invoice(ctx, contract, callOff);
+      return callOff;
+    }
+    const request = await this.approval.raise(ctx, viewer, {
+      companyId: contract.companyId,
+      sellerId: contract.sellerId,
+      quoteId: null,
+      quoteVersionId: null,
+      callOffId: callOff.id,
+      amount,
+      currency: contract.currency,
+    });
+    if (request instanceof NoApproverError) return request;
+    return ctx.em.findOneByOrFail(CallOff, { id: callOff.id });
+  }
+
+  /** The approval chain approved a held call-off: it is placed and invoiced. */
+  async approved(ctx: Context, viewer: Viewer, request: ApprovalRequest): Promise<void> {
+    const callOff = await this.held(ctx, request);
+    await ctx.em.update(CallOff, { id: callOff.id }, { status: CallOffStatus.PLACED });
+    callOff.status = CallOffStatus.PLACED;
+    const contract = await ctx.em.findOneByOrFail(Contract, { id: callOff.contractId });
+    await this.invoice(ctx, contract, callOff);
+    await this.audit.record(
+      ctx,
+      viewer,
+      'call_off',
+      callOff.id,
+      'approved',
+      CallOffStatus.PENDING_APPROVAL,
+      CallOffStatus.PLACED,
+    );
+  }
+
+  /** Rejected: the drawn quantities and the reserved stock go back. */
+  async rejected(ctx: Context, viewer: Viewer, request: ApprovalRequest): Promise<void> {
+    const callOff = await this.held(ctx, request);
+    const lines = await this.lines(ctx, callOff.id);
+    for (const line of lines) {
+      await ctx.em
+        .createQueryBuilder()
+        .update(ContractLine)
+        .set({ drawnQuantity: () => 'drawnQuantity - :quantity' })
+        .where('id = :id', { id: line.contractLineId, quantity: line.quantity })
+        .execute();
+    }
+    await this.catalog.moveReservedStock(
+      ctx,
+      'release',
+      await this.goods(ctx, lines),
+      `Call-off ${callOff.number}`,
+      viewer.user.id,
+    );
+    await ctx.em.update(CallOff, { id: callOff.id }, { status: CallOffStatus.REJECTED });
+    await this.audit.record(
+      ctx,
+      viewer,
+      'call_off',
+      callOff.id,
+      'rejected',
+      CallOffStatus.PENDING_APPROVAL,
+      CallOffStatus.REJECTED,
+    );
+  }
+
+  private async held(ctx: Context, request: ApprovalRequest): Promise<CallOff> {
+    const callOff = await ctx.em.findOne(CallOff, {
+      where: { id: request.callOffId as number },
+      ...forUpdate(ctx.em),
+    });
+    if (callOff?.status !== CallOffStatus.PENDING_APPROVAL) {
+      throw new Error(`call-off ${request.callOffId} of approval ${request.id} is not held`);
+    }
     return callOff;
+  }
+
+  /** An order's catalog goods with their products, for stock bookkeeping. */
+  private async goods(ctx: Context, lines: CallOffLine[]) {
+    const withVariant = lines.filter((l) => l.variantId !== null);
+    const variants = withVariant.length
+      ? await ctx.em.findBy(Variant, { id: In(withVariant.map((l) => l.variantId as number)) })
+      : [];
+    return withVariant.map((l) => ({
+      variantId: l.variantId as number,
+      productId: (variants.find((v) => v.id === l.variantId) as Variant).productId,
+      quantity: l.quantity,
+    }));
   }
 
   /** Reserves the catalog goods of an order, in variant order; the first short line answers. */
@@ -250,18 +358,10 @@ export class CallOffService {
     if (callOff.status !== CallOffStatus.PLACED) {
       return new InvalidStateError(`The order is already ${callOff.status}`);
     }
-    const lines = (await this.lines(ctx, callOff.id)).filter((l) => l.variantId !== null);
-    const variants = lines.length
-      ? await ctx.em.findBy(Variant, { id: In(lines.map((l) => l.variantId as number)) })
-      : [];
     await this.catalog.moveReservedStock(
       ctx,
       'ship',
-      lines.map((l) => ({
-        variantId: l.variantId as number,
-        productId: (variants.find((v) => v.id === l.variantId) as Variant).productId,
-        quantity: l.quantity,
-      })),
+      await this.goods(ctx, await this.lines(ctx, callOff.id)),
       `Call-off ${callOff.number}`,
       viewer.user.id,
     );

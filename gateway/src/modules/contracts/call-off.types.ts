@@ -8,6 +8,7 @@ import {
   NotFoundError,
 } from '../../api/errors.js';
 import { Money } from '../../api/money.type.js';
+import { NoApproverError } from '../approval/approval.types.js';
 import { InsufficientStockError } from '../catalog/catalog.types.js';
 import { CallOff, CreditLine } from './call-off.entity.js';
 
@@ -97,6 +98,7 @@ export const CallOffResult = createUnionType({
       CreditLimitExceededError,
       CommittedQuantityExceededError,
       InsufficientStockError,
+      NoApproverError,
     ] as const,
 });
 

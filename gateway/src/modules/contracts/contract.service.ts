@@ -74,11 +74,11 @@ export class ContractService {
    */
   async draw(ctx: Context, viewer: Viewer, request: ApprovalRequest): Promise<Contract> {
     const [quote, version, versionLines, requestLines] = await Promise.all([
-      ctx.em.findOneByOrFail(QuoteRequest, { id: request.quoteId }),
-      ctx.em.findOneByOrFail(QuoteVersion, { id: request.quoteVersionId }),
-      ctx.em.findBy(QuoteVersionLine, { versionId: request.quoteVersionId }),
+      ctx.em.findOneByOrFail(QuoteRequest, { id: request.quoteId as number }),
+      ctx.em.findOneByOrFail(QuoteVersion, { id: request.quoteVersionId as number }),
+      ctx.em.findBy(QuoteVersionLine, { versionId: request.quoteVersionId as number }),
       ctx.em.find(QuoteRequestLine, {
-        where: { quoteId: request.quoteId },
+        where: { quoteId: request.quoteId as number },
         order: { position: 'ASC' },
       }),
     ]);

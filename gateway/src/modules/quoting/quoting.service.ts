@@ -392,6 +392,7 @@ export class QuotingService {
       sellerId: quote.sellerId,
       quoteId: quote.id,
       quoteVersionId: version.id,
+      callOffId: null,
       amount: version.totalAmount,
       currency: version.currency,
     });
@@ -417,7 +418,7 @@ export class QuotingService {
     action: string,
   ) {
     const quote = await ctx.em.findOne(QuoteRequest, {
-      where: { id: request.quoteId },
+      where: { id: request.quoteId as number },
       ...forUpdate(ctx.em),
     });
     if (!quote) throw new Error(`quote ${request.quoteId} of approval ${request.id} is missing`);
