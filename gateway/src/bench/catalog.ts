@@ -42,7 +42,7 @@ pnpm bench checkout --help describes the checkout benchmark.
 `;
 
 /** Creates the database of `url` when it is missing. */
-async function ensureDatabase(url: string): Promise<void> {
+export async function ensureDatabase(url: string): Promise<void> {
   const parsed = new URL(url);
   const name = decodeURIComponent(parsed.pathname.slice(1));
   if (!/^\w+$/.test(name)) throw new Error(`BENCH_DATABASE_URL needs a database name: ${url}`);
@@ -75,7 +75,7 @@ async function migrationsDiverged(dataSource: DataSource): Promise<boolean> {
  * Migrates the database and seeds `products` products unless it holds exactly that many (a
  * database migrated by other migrations starts over).
  */
-async function prepareCatalog(dataSource: DataSource, products: number): Promise<void> {
+export async function prepareCatalog(dataSource: DataSource, products: number): Promise<void> {
   if (await migrationsDiverged(dataSource)) await dataSource.dropDatabase();
   await dataSource.runMigrations({ transaction: 'each' });
   const existing = await count(dataSource, 'product');

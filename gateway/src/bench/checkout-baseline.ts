@@ -1,15 +1,15 @@
 import 'reflect-metadata';
 import { randomInt } from 'node:crypto';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import {
-  createPool,
-  type PoolConnection,
-  type ResultSetHeader,
-  type RowDataPacket,
-} from 'mysql2/promise';
-import { TokenSigner } from '../modules/identity/token.js';
+import type { ResultSetHeader } from 'mysql2/promise';
 import { validateAddress, type AddressInput } from '../modules/ordering/address.js';
+import {
+  createMutationBaseline,
+  Retry,
+  Rollback,
+  serveOverIpc,
+  type Query,
+  type Row,
+} from './baseline-kit.js';
 
 /**
  * The hand-written checkout baseline: `node:http` and a mysql2 pool of the gateway's size,
@@ -34,43 +34,8 @@ export interface BaselineOptions {
   confirmTimeoutSeconds: number;
 }
 
-type Row = RowDataPacket & Record<string, any>;
-
-/** `alias`.`col` AS `prefix_col`, ... as TypeORM selects an entity's columns. */
-const columns = (alias: string, prefix: string, names: string[]) =>
-  names.map((n) => `\`${alias}\`.\`${n}\` AS \`${prefix}_${n}\``).join(', ');
-
-const SESSION = ['id', 'userId', 'expiresAt', 'createdAt'];
-const USER = ['id', 'createdAt', 'updatedAt', 'email', 'passwordHash', 'name', 'isPlatformAdmin'];
-const MEMBER = ['id', 'createdAt', 'updatedAt', 'companyId', 'userId', 'roles', 'department'];
-const COMPANY = [
-  'id',
-  'createdAt',
-  'updatedAt',
-  'name',
-  'registrationNumber',
-  'status',
-  'verifiedAt',
-];
-const STAFF = ['id', 'createdAt', 'updatedAt', 'sellerId', 'userId'];
-
-const sessionColumns = [
-  columns('s', 's', SESSION),
-  columns('u', 'u', USER),
-  columns('m', 'm', MEMBER),
-  columns('c', 'c', COMPANY),
-  columns('st', 'st', STAFF),
-].join(', ');
-const sessionJoins =
-  'FROM `session` `s` INNER JOIN `user` `u` ON `u`.`id`=`s`.`userId` ' +
-  'LEFT JOIN `company_member` `m` ON `m`.`userId`=`u`.`id` ' +
-  'LEFT JOIN `company` `c` ON `c`.`id`=`m`.`companyId` ' +
-  'LEFT JOIN `seller_staff` `st` ON `st`.`userId`=`u`.`id`';
-const sessionWhere = '(`s`.`id` = ? AND `s`.`userId` = ? AND `s`.`expiresAt` > ?)';
-
 /** The statements, as the gateway sends them (see the file comment). */
 const SQL = {
-  session: `SELECT ${sessionColumns} ${sessionJoins} WHERE ${sessionWhere}`,
   replay:
     'SELECT `id`, `userId`, `idempotencyKey`, `createdAt` FROM `checkout` ' +
     'WHERE `userId` = ? AND `idempotencyKey` = ? LIMIT 1',
@@ -137,13 +102,6 @@ function orderNumber(now: Date): string {
 /** Raw SQL `?` for a multi-row insert value that must stay `DEFAULT`. */
 const DEFAULT = { toSqlString: () => 'DEFAULT' };
 
-type Query = (sql: string, params: unknown[]) => Promise<any>;
-
-class Rollback {
-  constructor(readonly result: unknown) {}
-}
-class Retry extends Error {}
-
 const errorResult = (errorCode: string, extra: Record<string, unknown> = {}) => ({
   errorCode,
   ...extra,
@@ -170,23 +128,6 @@ const orderJson = (o: { id: number; number: string; totalAmount: number; currenc
 });
 
 export function createBaseline(options: BaselineOptions) {
-  const pool = createPool({
-    uri: options.databaseUrl,
-    connectionLimit: options.poolSize,
-    timezone: 'Z',
-    charset: 'UTF8MB4_UNICODE_CI',
-  });
-  const signer = new TokenSigner(options.authSecret);
-
-  async function viewer(q: Query, token: string | null): Promise<number | null> {
-    if (!token) return null;
-    const claims = await signer.verify(token);
-    if (!claims) return null;
-    const now = new Date();
-    const [rows] = (await q(SQL.session, [claims.sessionId, claims.userId, now])) as [Row[]];
-    return (rows[0]?.u_id as number | undefined) ?? null;
-  }
-
   /** The checkout transaction; an error result rolls back (thrown as `Rollback`). */
   async function place(q: Query, userId: number, input: CheckoutInput) {
     const checked = validateAddress(input.shippingAddress, 'shippingAddress');
@@ -396,111 +337,12 @@ export function createBaseline(options: BaselineOptions) {
     return { __typename: 'CheckoutSuccess', replayed: false, orders: orders.map(orderJson) };
   }
 
-  /** One transaction on one pooled connection; retried on deadlock or a lost key race. */
-  async function inTransaction(trace: string[] | null, work: (q: Query) => Promise<unknown>) {
-    for (let attempt = 1; ; attempt++) {
-      const conn: PoolConnection = await pool.getConnection();
-      const q: Query = (sql, params) => {
-        trace?.push(sql);
-        return conn.query(sql, params);
-      };
-      try {
-        await q('START TRANSACTION', []);
-        const result = await work(q);
-        await q('COMMIT', []);
-        return result;
-      } catch (error) {
-        await q('ROLLBACK', []).catch(() => undefined);
-        if (error instanceof Rollback) return error.result;
-        const e = error as { code?: string };
-        const retry =
-          error instanceof Retry ||
-          e.code === 'ER_LOCK_DEADLOCK' ||
-          e.code === 'ER_LOCK_WAIT_TIMEOUT';
-        if (attempt < 3 && retry) continue;
-        throw error;
-      } finally {
-        conn.release();
-      }
-    }
-  }
-
-  async function answer(body: string, token: string | null, traced: boolean) {
-    const trace = traced ? ([] as string[]) : null;
-    const q: Query = (sql, params) => {
-      trace?.push(sql);
-      return pool.query(sql, params);
-    };
-    const { variables } = JSON.parse(body) as { variables: { input: CheckoutInput } };
-    const userId = await viewer(q, token);
-    if (userId === null) {
-      return {
-        errors: [
-          {
-            message: 'You must be signed in',
-            path: ['checkout'],
-            extensions: { code: 'UNAUTHENTICATED' },
-          },
-        ],
-        data: null,
-      };
-    }
-    const checkout = await inTransaction(trace, (tq) => place(tq, userId, variables.input));
-    return { data: { checkout }, ...(trace ? { extensions: { statements: trace } } : {}) };
-  }
-
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const auth = req.headers.authorization;
-      const token = auth?.startsWith('Bearer ') ? auth.slice(7).trim() : null;
-      answer(
-        Buffer.concat(chunks).toString('utf8'),
-        token,
-        req.headers['x-bench-trace'] === '1',
-      ).then(
-        (json) => {
-          res.writeHead(200, { 'content-type': 'application/json' });
-          res.end(JSON.stringify(json));
-        },
-        (error: unknown) => {
-          res.writeHead(500, { 'content-type': 'application/json' });
-          res.end(JSON.stringify({ errors: [{ message: String(error) }] }));
-        },
-      );
-    });
+  return createMutationBaseline({
+    ...options,
+    field: 'checkout',
+    run: (q, viewer, input) => place(q, viewer.userId, input as CheckoutInput),
   });
-
-  return {
-    async listen(): Promise<string> {
-      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-      const { port } = server.address() as AddressInfo;
-      return `http://127.0.0.1:${port}/`;
-    },
-    async close(): Promise<void> {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await pool.end();
-    },
-  };
 }
 
 // Forked by the benchmark: options arrive over IPC, the address goes back.
-if (process.send) {
-  process.once('message', (options: BaselineOptions) => {
-    const baseline = createBaseline(options);
-    baseline.listen().then(
-      (url) => process.send?.({ url }),
-      (error: unknown) => {
-        process.stderr.write(`baseline failed: ${String(error)}\n`);
-        process.exit(1);
-      },
-    );
-    process.once('SIGTERM', () => {
-      baseline.close().then(
-        () => process.exit(0),
-        () => process.exit(1),
-      );
-    });
-  });
-}
+serveOverIpc((options: BaselineOptions) => createBaseline(options));

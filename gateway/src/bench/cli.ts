@@ -5,6 +5,10 @@ if (process.argv.slice(2).includes('checkout')) {
   // The checkout benchmark runs the gateway as a child process of its own (see checkout.ts).
   const { benchCheckout } = await import('./checkout.js');
   process.exitCode = await benchCheckout();
+} else if (process.argv.slice(2).includes('b2b')) {
+  // So does the B2B benchmark (see b2b.ts).
+  const { benchB2b } = await import('./b2b.js');
+  process.exitCode = await benchB2b();
 } else {
   const { benchCatalog } = await import('./catalog.js');
   process.exitCode = await benchCatalog();

@@ -4,6 +4,7 @@ import type { Context, Viewer } from '../../api/context.js';
 import { badInput, forbidden, InvalidStateError, NotFoundError } from '../../api/errors.js';
 import { Money } from '../../api/money.type.js';
 import { parseId } from '../../common/batch.js';
+import { insertRows } from '../../db/insert-rows.js';
 import { forUpdate } from '../../db/locks.js';
 import type { ApprovalRequest } from '../approval/approval.entity.js';
 import type { ApprovalService } from '../approval/approval.service.js';
@@ -173,19 +174,19 @@ export class CallOffService {
 
     const threshold = (await this.approval.policy(ctx, contract.companyId)).callOffThreshold;
     const needsApproval = threshold !== null && amount >= threshold;
-    const callOff = await ctx.em.save(
-      ctx.em.create(CallOff, {
-        contractId: contract.id,
-        companyId: contract.companyId,
-        sellerId: contract.sellerId,
-        placedByUserId: viewer.user.id,
-        idempotencyKey: key,
-        status: needsApproval ? CallOffStatus.PENDING_APPROVAL : CallOffStatus.PLACED,
-        totalAmount: amount,
-        currency: contract.currency,
-      }),
-    );
-    await ctx.em.insert(
+    const callOff = ctx.em.create(CallOff, {
+      contractId: contract.id,
+      companyId: contract.companyId,
+      sellerId: contract.sellerId,
+      placedByUserId: viewer.user.id,
+      idempotencyKey: key,
+      status: needsApproval ? CallOffStatus.PENDING_APPROVAL : CallOffStatus.PLACED,
+      totalAmount: amount,
+      currency: contract.currency,
+    });
+    await ctx.em.insert(CallOff, callOff);
+    await insertRows(
+      ctx.em,
       CallOffLine,
       wanted.map((w) => ({
         callOffId: callOff.id,
@@ -299,11 +300,12 @@ export class CallOffService {
     for (const g of goods) {
       const variantId = g.line.variantId as number;
       const outcome = await this.catalog.reserveStock(ctx, variantId, g.quantity);
+      if (outcome === 'reserved') continue;
       const variant = await ctx.em.findOneByOrFail(Variant, { id: variantId });
       if (outcome === 'short') {
         return new InsufficientStockError(Math.max(0, variant.stockOnHand - variant.stockReserved));
       }
-      if (outcome === 'emptied') emptied.push(variant.productId);
+      emptied.push(variant.productId);
     }
     await this.catalog.refreshStockFlags(ctx, emptied);
     return null;
@@ -319,33 +321,35 @@ export class CallOffService {
       .where('m.contractId = :id', { id: contract.id })
       .getRawOne()) as { position: number | string };
     const day = now.toISOString().slice(0, 10);
-    await ctx.em.insert(ContractMilestone, {
-      contractId: contract.id,
-      companyId: contract.companyId,
-      sellerId: contract.sellerId,
-      position: Number(last.position) + 1,
-      callOffId: callOff.id,
-      label: `Call-off ${callOff.number}`,
-      amountDue: callOff.totalAmount,
-      amountPaid: 0,
-      currency: callOff.currency,
-      trigger: 'ON_DATE',
-      dueDate: day,
-      netDays,
-      triggeredAt: now,
-      dueAt: dueAt(
-        {
-          label: '',
-          percentBp: null,
-          amount: callOff.totalAmount,
-          trigger: 'ON_DATE',
-          dueDate: day,
-          netDays,
-        },
-        now,
-      ),
-      paidAt: null,
-    });
+    await insertRows(ctx.em, ContractMilestone, [
+      {
+        contractId: contract.id,
+        companyId: contract.companyId,
+        sellerId: contract.sellerId,
+        position: Number(last.position) + 1,
+        callOffId: callOff.id,
+        label: `Call-off ${callOff.number}`,
+        amountDue: callOff.totalAmount,
+        amountPaid: 0,
+        currency: callOff.currency,
+        trigger: 'ON_DATE',
+        dueDate: day,
+        netDays,
+        triggeredAt: now,
+        dueAt: dueAt(
+          {
+            label: '',
+            percentBp: null,
+            amount: callOff.totalAmount,
+            trigger: 'ON_DATE',
+            dueDate: day,
+            netDays,
+          },
+          now,
+        ),
+        paidAt: null,
+      },
+    ]);
   }
 
   /** The seller delivered a call-off order: its reserved stock ships. */

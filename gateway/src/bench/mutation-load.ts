@@ -1,26 +1,32 @@
 import autocannon from 'autocannon';
 
 /**
- * What the checkout benchmark asks of the load process: each request checks out the cart of
- * the next prepared user (its bearer token) with an idempotency key of its own, so a run is
- * bounded by the carts prepared as well as by time.
+ * What a mutation benchmark (checkout, call-off orders) asks of the load process: each request
+ * acts as the next prepared user (its bearer token) with an idempotency key of its own, so a
+ * run is bounded by the users prepared as well as by time.
  */
-export interface CheckoutLoadJob {
+export interface MutationLoadJob {
   url: string;
   connections: number;
   /** Measured seconds at most. */
   seconds: number;
   /** Unmeasured requests first (at most 2 s), on users of their own. */
   warmupRequests: number;
-  /** One bearer token per prepared cart, used in turn, each once. */
+  /** One bearer token per request, used in turn, each once. */
   tokens: string[];
-  /** Builds the body for the request of `index` (its idempotency key comes from it). */
   query: string;
-  address: Record<string, string>;
+  /**
+   * The mutation's `input` as JSON, where the string "$KEY" becomes the request's idempotency
+   * key and "$PICK" the next of `picks` (in turn).
+   */
+  inputTemplate: string;
+  picks: string[];
   keyPrefix: string;
+  /** The `__typename` of a successful answer. */
+  success: string;
 }
 
-export interface CheckoutLoadResult {
+export interface MutationLoadResult {
   /** Measured answers. */
   requests: number;
   /** From the first request sent to the last answer received. */
@@ -29,11 +35,11 @@ export interface CheckoutLoadResult {
   latencies: number[];
   /** Connection errors, timeouts and non-2xx answers. */
   failures: number;
-  /** Measured answers by `checkout.__typename` (`errors` for GraphQL errors). */
+  /** Measured answers by the mutation's `__typename` (`errors` for GraphQL errors). */
   outcomes: Record<string, number>;
-  /** One answer that was not a `CheckoutSuccess`, if any. */
+  /** One answer that was not a success, if any. */
   sample: string | null;
-  /** True when the run ended because the prepared carts ran out (not the time limit). */
+  /** True when the run ended because the prepared users ran out (not the time limit). */
   exhausted: boolean;
   /** Answers to the warm-up requests (not measured, but served). */
   warmup: number;
@@ -47,11 +53,12 @@ function outcomeOf(body: string | undefined): string {
 }
 
 async function phase(
-  job: CheckoutLoadJob,
+  job: MutationLoadJob,
   cursor: { next: number },
   amount: number,
   seconds: number,
-): Promise<CheckoutLoadResult> {
+): Promise<MutationLoadResult> {
+  const query = JSON.stringify(job.query);
   const latencies: number[] = [];
   const outcomes: Record<string, number> = {};
   let sample: string | null = null;
@@ -74,23 +81,19 @@ async function phase(
               'content-type': 'application/json',
               authorization: `Bearer ${job.tokens[Math.min(i, job.tokens.length - 1)]}`,
             },
-            body: JSON.stringify({
-              query: job.query,
-              variables: {
-                input: {
-                  shippingAddress: job.address,
-                  paymentMethod: 'CASH_ON_DELIVERY',
-                  idempotencyKey: `${job.keyPrefix}-${i}`,
-                },
-              },
-            }),
+            body:
+              `{"query":${query},"variables":{"input":` +
+              job.inputTemplate
+                .replace('"$KEY"', JSON.stringify(`${job.keyPrefix}-${i}`))
+                .replace('"$PICK"', JSON.stringify(job.picks[i % (job.picks.length || 1)] ?? '')) +
+              '}}',
           };
         },
         onResponse: (_status, body) => {
           last = performance.now();
           const outcome = outcomeOf(body);
           outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
-          if (outcome !== 'CheckoutSuccess' && sample === null) sample = body ?? null;
+          if (outcome !== job.success && sample === null) sample = body ?? null;
         },
       },
     ],
@@ -114,7 +117,7 @@ async function phase(
 }
 
 /** A short warm-up on users of its own, then the measured run on the rest. */
-async function runLoad(job: CheckoutLoadJob): Promise<CheckoutLoadResult> {
+async function runLoad(job: MutationLoadJob): Promise<MutationLoadResult> {
   const cursor = { next: 0 };
   const warm = job.warmupRequests > 0 ? await phase(job, cursor, job.warmupRequests, 2) : null;
   // What the warm-up left in flight when its time was up finishes before the measured run.
@@ -125,7 +128,7 @@ async function runLoad(job: CheckoutLoadJob): Promise<CheckoutLoadResult> {
 
 // Forked by the benchmark so the load generator does not share an event loop with the servers.
 if (process.send) {
-  process.once('message', (job: CheckoutLoadJob) => {
+  process.once('message', (job: MutationLoadJob) => {
     runLoad(job).then(
       (result) => process.send?.(result, () => process.exit(0)),
       (error: unknown) => {
