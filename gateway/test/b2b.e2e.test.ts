@@ -820,6 +820,12 @@ describe('a framework deal', () => {
     expect(kinds.filter((k) => k === 'CallOff')).toHaveLength(5);
     expect(kinds.filter((k) => k === 'CreditLimitExceededError')).toHaveLength(15);
     expect(await exposure()).toBe(owed + 45_000);
+
+    await setLimit(owed + 10_000_000);
+    const twins = await Promise.all([callOff([1, 0], 'twin-key'), callOff([1, 0], 'twin-key')]);
+    expect(twins[0]!.id).toBeDefined();
+    expect(twins[1]!.id).toBe(twins[0]!.id);
+    expect(await exposure()).toBe(owed + 45_000 + 900);
   });
 
   it('routes call-offs from the threshold on through approval, releasing rejected ones', async () => {

@@ -73,6 +73,11 @@ export async function startGateway(env: Record<string, string> = {}): Promise<Te
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
+  // MARKETGATE_TEST_LOG=1 shows the gateway's own log (errors with their stacks) while tests run.
+  if (process.env.MARKETGATE_TEST_LOG) {
+    child.stdout?.on('data', (chunk: Buffer) => process.stderr.write(chunk));
+    child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(chunk));
+  }
   const url = await new Promise<string>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
       output += chunk.toString();

@@ -3,6 +3,7 @@ import type { ResultSetHeader } from 'mysql2/promise';
 import {
   columns,
   createMutationBaseline,
+  Retry,
   Rollback,
   serveOverIpc,
   type BaselineViewer,
@@ -95,12 +96,11 @@ const SQL = {
   credit:
     `SELECT ${columns('CreditLine', 'CreditLine', CREDIT)} FROM \`credit_line\` \`CreditLine\` ` +
     'WHERE ((`CreditLine`.`sellerId` = ?) AND (`CreditLine`.`companyId` = ?)) LIMIT 1 FOR UPDATE',
-  owed:
-    'SELECT COALESCE(SUM(`m`.`amountDue` - `m`.`amountPaid`), 0) AS `amount` ' +
+  exposure:
+    'SELECT COALESCE(SUM(`m`.`amountDue` - `m`.`amountPaid`), 0) AS `owed`, ' +
+    '(SELECT COALESCE(SUM(o.totalAmount), 0) FROM call_off o WHERE o.sellerId = ? ' +
+    'AND o.companyId = ? AND o.status = ?) AS `held` ' +
     'FROM `contract_milestone` `m` WHERE `m`.`sellerId` = ? AND `m`.`companyId` = ?',
-  held:
-    'SELECT COALESCE(SUM(`o`.`totalAmount`), 0) AS `amount` FROM `call_off` `o` ' +
-    'WHERE `o`.`sellerId` = ? AND `o`.`companyId` = ? AND `o`.`status` = ?',
   draw:
     'UPDATE `contract_line` SET `drawnQuantity` = `drawnQuantity` + ?, ' +
     '`updatedAt` = CURRENT_TIMESTAMP WHERE `id` = ? AND `drawnQuantity` + ? <= `quantity`',
@@ -157,13 +157,14 @@ async function place(q: Query, viewer: BaselineViewer, input: CallOffInput) {
   const currency = contract.Contract_currency as string;
   const key = input.idempotencyKey.trim();
   const [[placed]] = (await q(SQL.replay, [contractId, key])) as [Row[]];
-  if (placed)
+  if (placed) {
     return callOffJson(
       placed.CallOff_id,
       placed.CallOff_status,
       placed.CallOff_totalAmount,
       currency,
     );
+  }
 
   const [lines] = (await q(SQL.lines, [contractId])) as [Row[]];
   const wanted = input.lines.map((l) => {
@@ -181,9 +182,14 @@ async function place(q: Query, viewer: BaselineViewer, input: CallOffInput) {
     0,
   );
   const [[credit]] = (await q(SQL.credit, [sellerId, companyId])) as [Row[]];
-  const [[owed]] = (await q(SQL.owed, [sellerId, companyId])) as [Row[]];
-  const [[held]] = (await q(SQL.held, [sellerId, companyId, 'PENDING_APPROVAL'])) as [Row[]];
-  const exposure = Number(owed?.amount ?? 0) + Number(held?.amount ?? 0);
+  const [[owed]] = (await q(SQL.exposure, [
+    sellerId,
+    companyId,
+    'PENDING_APPROVAL',
+    sellerId,
+    companyId,
+  ])) as [Row[]];
+  const exposure = Number(owed?.owed ?? 0) + Number(owed?.held ?? 0);
   if (exposure + amount > Number(credit?.CreditLine_limitAmount ?? 0)) {
     throw new Rollback(error('CreditLimitExceededError', 'CREDIT_LIMIT_EXCEEDED'));
   }
@@ -211,16 +217,23 @@ async function place(q: Query, viewer: BaselineViewer, input: CallOffInput) {
   if (threshold !== null && threshold !== undefined && amount >= threshold) {
     throw new Error('the bench sets no approval threshold');
   }
-  const [[inserted]] = (await q(SQL.callOff, [
-    contractId,
-    companyId,
-    sellerId,
-    viewer.userId,
-    key,
-    'PLACED',
-    amount,
-    currency,
-  ])) as [Row[]];
+  let inserted: Row | undefined;
+  try {
+    [[inserted]] = (await q(SQL.callOff, [
+      contractId,
+      companyId,
+      sellerId,
+      viewer.userId,
+      key,
+      'PLACED',
+      amount,
+      currency,
+    ])) as [Row[]];
+  } catch (e) {
+    // Another request claimed the key meanwhile: run again, and replay its order.
+    if ((e as { code?: string }).code === 'ER_DUP_ENTRY') throw new Retry();
+    throw e;
+  }
   const callOffId = inserted?.id as number;
   await q(SQL.callOffLines, [
     wanted.map((w) => [

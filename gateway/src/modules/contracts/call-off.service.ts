@@ -3,7 +3,9 @@ import type { Config } from '../../config/config.js';
 import type { Context, Viewer } from '../../api/context.js';
 import { badInput, forbidden, InvalidStateError, NotFoundError } from '../../api/errors.js';
 import { Money } from '../../api/money.type.js';
+import { RetryTransaction } from '../../api/transaction.js';
 import { parseId } from '../../common/batch.js';
+import { isUniqueViolation } from '../../db/errors.js';
 import { insertRows } from '../../db/insert-rows.js';
 import { forUpdate } from '../../db/locks.js';
 import type { ApprovalRequest } from '../approval/approval.entity.js';
@@ -78,25 +80,21 @@ export class CallOffService {
    * the call-off orders waiting for its approval, which hold their credit meanwhile.
    */
   async exposure(ctx: Context, sellerId: number, companyId: number): Promise<number> {
-    const [owed, held] = await Promise.all([
-      ctx.em
-        .createQueryBuilder(ContractMilestone, 'm')
-        .select('COALESCE(SUM(m.amountDue - m.amountPaid), 0)', 'amount')
-        .where('m.sellerId = :sellerId AND m.companyId = :companyId', { sellerId, companyId })
-        .getRawOne(),
-      ctx.em
-        .createQueryBuilder(CallOff, 'o')
-        .select('COALESCE(SUM(o.totalAmount), 0)', 'amount')
-        .where('o.sellerId = :sellerId AND o.companyId = :companyId AND o.status = :status', {
-          sellerId,
-          companyId,
-          status: CallOffStatus.PENDING_APPROVAL,
-        })
-        .getRawOne(),
-    ]);
-    return (
-      Number((owed as { amount: string }).amount) + Number((held as { amount: string }).amount)
-    );
+    const row = (await ctx.em
+      .createQueryBuilder(ContractMilestone, 'm')
+      .select('COALESCE(SUM(m.amountDue - m.amountPaid), 0)', 'owed')
+      .addSelect(
+        '(SELECT COALESCE(SUM(o.totalAmount), 0) FROM call_off o WHERE o.sellerId = :sellerId ' +
+          'AND o.companyId = :companyId AND o.status = :held)',
+        'held',
+      )
+      .where('m.sellerId = :sellerId AND m.companyId = :companyId', {
+        sellerId,
+        companyId,
+        held: CallOffStatus.PENDING_APPROVAL,
+      })
+      .getRawOne()) as { owed: number | string; held: number | string };
+    return Number(row.owed) + Number(row.held);
   }
 
   /**
@@ -122,13 +120,16 @@ export class CallOffService {
     ) {
       return new InvalidStateError('Call-off orders go under a framework agreement in force');
     }
+
+    // Every plain read comes after the locks: on MySQL/MariaDB the first one fixes the
+    // transaction's snapshot (REPEATABLE READ), and exposure and invoice numbers read from an
+    // older snapshot would let a concurrent order through.
     const key = input.idempotencyKey.trim();
     const placed = await ctx.em.findOneBy(CallOff, {
       contractId: contract.id,
       idempotencyKey: key,
     });
     if (placed) return placed;
-
     const lines = await ctx.em.findBy(ContractLine, { contractId: contract.id });
     const wanted = input.lines.map((l, i) => {
       const line = lines.find((cl) => cl.id === parseId(l.contractLineId));
@@ -184,7 +185,12 @@ export class CallOffService {
       totalAmount: amount,
       currency: contract.currency,
     });
-    await ctx.em.insert(CallOff, callOff);
+    try {
+      await ctx.em.insert(CallOff, callOff);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new RetryTransaction('call-off idempotency key');
+      throw error;
+    }
     await insertRows(
       ctx.em,
       CallOffLine,
