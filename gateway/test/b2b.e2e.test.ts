@@ -869,6 +869,21 @@ describe('a framework deal', () => {
     await policy([]);
   });
 
+  it("keeps the agreement's call-off orders in its audit trail", async () => {
+    const trail = (
+      await ask(
+        'seller',
+        'query ($id: ID!) { auditTrail(document: CONTRACT, id: $id) { action toState } }',
+        { id: contractId },
+      )
+    ).auditTrail as Fields[];
+    const actions = trail.map((e) => e.action);
+    expect(actions.slice(0, 3)).toEqual(['drawn up', 'signed by buyer', 'signed by seller']);
+    expect(actions).toContain('placed');
+    expect(actions).toContain('delivered');
+    expect(actions).toContain('payment recorded');
+  });
+
   it('is listed for renewal and renews as a draft request', async () => {
     const nearing = await ask('buyer', '{ contractsNearingEnd(withinDays: 400) { id } }');
     expect(nearing.contractsNearingEnd.map((c: Fields) => c.id)).toContain(contractId);

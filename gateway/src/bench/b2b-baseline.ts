@@ -14,7 +14,7 @@ import {
 /**
  * The hand-written call-off baseline: `node:http` and a mysql2 pool of the gateway's size,
  * running the statements the gateway's `placeCallOff` runs (captured with LOG_SQL=true: the
- * session read, then one transaction of 16 statements for a one-line order under no approval
+ * session read, then one transaction of 15 statements for a one-line order under no approval
  * threshold) in the same order, with the same row locks (contract, then credit line), answering
  * the same JSON. Forked by `b2b.ts`.
  */

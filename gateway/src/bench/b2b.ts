@@ -263,8 +263,7 @@ export async function benchB2b(): Promise<number> {
     await setCreditLimit(dataSource, fixture, 2_000_000_000);
     const statements = await compareStatements(gatewayEnv, baseline.url, fixture);
     process.stdout.write(
-      `Same SQL: ${statements.length} statements each (the session read, then ` +
-        `${statements.join(', ')}).\n`,
+      `Same SQL: ${statements.length} statements each (${statements.join(', ')}).\n`,
     );
     const gateway = await startGatewayProcess(gatewayEnv);
     children.push(gateway);

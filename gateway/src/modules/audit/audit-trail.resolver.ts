@@ -58,7 +58,7 @@ export class AuditTrailResolver {
     nullable: true,
     description:
       "Every recorded step of a quote, approval request or contract (a contract's with its " +
-      'installments), oldest first; for the company’s admins and managers and the seller. ' +
+      'installments, invoices and call-off orders), oldest first; for the company’s admins and managers and the seller. ' +
       'Null for anyone else, as if missing.',
   })
   async auditTrail(
@@ -78,10 +78,14 @@ export class AuditTrailResolver {
     } else {
       doc = await ctx.services.contracts.contract(ctx, viewer, id);
       if (doc) {
-        const milestones = await ctx.services.billing.milestones(ctx, doc.id);
+        const [milestones, callOffs] = await Promise.all([
+          ctx.services.billing.milestones(ctx, doc.id),
+          ctx.services.callOffs.callOffs(ctx, doc.id),
+        ]);
         refs.push(
           { entityType: 'contract', ids: [doc.id] },
           { entityType: 'contract_milestone', ids: milestones.map((m) => m.id) },
+          { entityType: 'call_off', ids: callOffs.map((c) => c.id) },
         );
       }
     }
