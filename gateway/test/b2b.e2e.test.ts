@@ -905,3 +905,93 @@ describe('a framework deal', () => {
     });
   });
 });
+
+describe('company addresses', () => {
+  const SAVE = `mutation ($input: SaveCompanyAddressInput!) { saveCompanyAddress(input: $input) {
+    __typename ... on CompanyAddress { id label isDefault address { city } }
+    ... on InvalidAddressError { errorCode fields { path } } ... on ErrorResult { errorCode } } }`;
+  const addresses = async (who: string) =>
+    (await ask(who, '{ companies { id addresses { id label isDefault } } }')).companies.find(
+      (c: Fields) => c.id === acmeId,
+    )?.addresses as Fields[] | undefined;
+
+  it('are kept by company admins, one default, and used by requests for quotation', async () => {
+    const demo = await addresses('buyer');
+    expect(demo).toEqual([
+      expect.objectContaining({ label: 'Hangzhou warehouse', isDefault: true }),
+    ]);
+    const added = (
+      await ask('acmeAdmin', SAVE, {
+        input: {
+          companyId: acmeId,
+          label: 'Ningbo plant',
+          address: { ...ADDRESS, city: 'Ningbo' },
+          isDefault: true,
+        },
+      })
+    ).saveCompanyAddress;
+    expect(added).toMatchObject({
+      label: 'Ningbo plant',
+      isDefault: true,
+      address: { city: 'Ningbo' },
+    });
+    expect((await addresses('buyer'))?.map((a) => [a.label, a.isDefault])).toEqual([
+      ['Ningbo plant', true],
+      ['Hangzhou warehouse', false],
+    ]);
+    const invalid = (
+      await ask('acmeAdmin', SAVE, {
+        input: { companyId: acmeId, label: 'Bad', address: { ...ADDRESS, postalCode: 'x' } },
+      })
+    ).saveCompanyAddress;
+    expect(invalid.errorCode).toBe('INVALID_ADDRESS');
+    const byBuyer = await gw.gql(
+      SAVE,
+      { input: { companyId: acmeId, label: 'X', address: ADDRESS } },
+      token.buyer,
+    );
+    expect(errorCode(byBuyer)).toBe('FORBIDDEN');
+    const byOutsider = (
+      await ask('globex', SAVE, { input: { companyId: acmeId, label: 'X', address: ADDRESS } })
+    ).saveCompanyAddress;
+    expect(byOutsider.errorCode).toBe('NOT_FOUND');
+    expect(await addresses('globex')).toBeUndefined();
+
+    const rfq = await mutate('buyer', 'createQuoteRequest', {
+      sellerId: dairyId,
+      dealKind: 'ONE_OFF',
+      deliveryAddressId: added.id,
+      lines: [{ description: 'Pallets', quantity: 10 }],
+    });
+    const shown = await ask(
+      'buyer',
+      'query ($id: ID!) { quoteRequest(id: $id) { deliveryAddress { city } } }',
+      { id: rfq.id },
+    );
+    expect(shown.quoteRequest.deliveryAddress.city).toBe('Ningbo');
+    const foreign = await gw.gql(
+      'mutation ($input: CreateQuoteRequestInput!) { createQuoteRequest(input: $input) { __typename } }',
+      {
+        input: {
+          sellerId: dairyId,
+          dealKind: 'ONE_OFF',
+          lines: [{ description: 'x', quantity: 1 }],
+        },
+      },
+      token.buyer,
+    );
+    expect(errorCode(foreign)).toBe('BAD_USER_INPUT');
+
+    const removed = await ask(
+      'acmeAdmin',
+      'mutation ($id: ID!) { removeCompanyAddress(id: $id) }',
+      {
+        id: added.id,
+      },
+    );
+    expect(removed.removeCompanyAddress).toBe(true);
+    expect((await addresses('buyer'))?.map((a) => [a.label, a.isDefault])).toEqual([
+      ['Hangzhou warehouse', true],
+    ]);
+  });
+});

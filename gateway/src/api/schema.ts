@@ -42,6 +42,7 @@ import {
   PaymentResolver,
   SellerPaymentFieldsResolver,
 } from '../modules/payment/payment.resolver.js';
+import { CompanyAddressResolver } from '../modules/identity/company-address.resolver.js';
 import {
   CompanyFieldsResolver,
   CompanyMemberFieldsResolver,
@@ -60,6 +61,7 @@ export const resolvers = [
   CashRemittanceFieldsResolver,
   CatalogResolver,
   CategoryFieldsResolver,
+  CompanyAddressResolver,
   CompanyApprovalFieldsResolver,
   CompanyFieldsResolver,
   CompanyMemberFieldsResolver,

@@ -21,6 +21,7 @@ import { ProductSearchTerm } from '../modules/catalog/product-search-term.entity
 import { Product } from '../modules/catalog/product.entity.js';
 import { StockMovement } from '../modules/catalog/stock-movement.entity.js';
 import { Variant } from '../modules/catalog/variant.entity.js';
+import { CompanyAddress } from '../modules/identity/company-address.entity.js';
 import { Company } from '../modules/identity/company.entity.js';
 import { CompanyMember } from '../modules/identity/company-member.entity.js';
 import { Invitation } from '../modules/identity/invitation.entity.js';
@@ -45,6 +46,7 @@ export const entities = [
   Category,
   Checkout,
   Company,
+  CompanyAddress,
   CompanyMember,
   Contract,
   ContractLine,

@@ -11,6 +11,7 @@ import {
 } from '../../modules/catalog/product-search.js';
 import { Product } from '../../modules/catalog/product.entity.js';
 import { Variant } from '../../modules/catalog/variant.entity.js';
+import { CompanyAddress } from '../../modules/identity/company-address.entity.js';
 import { Company } from '../../modules/identity/company.entity.js';
 import {
   CompanyMember,
@@ -170,6 +171,20 @@ async function seedAccounts(em: EntityManager, refs: CatalogRefs): Promise<void>
       { department: 'FINANCE', mode: ApprovalMode.ANY, minAmount: 1_000_000 },
       { department: 'MANAGEMENT', mode: ApprovalMode.ALL, minAmount: 10_000_000 },
     ],
+  });
+  await em.insert(CompanyAddress, {
+    companyId: companyIds.get('ACME') as number,
+    label: 'Hangzhou warehouse',
+    address: {
+      name: 'Acme Receiving',
+      phone: '13800138000',
+      province: 'Zhejiang',
+      city: 'Hangzhou',
+      district: 'Xihu',
+      line1: '88 Wensan Road, Building 3',
+      postalCode: '310012',
+    },
+    isDefault: true,
   });
   // Both B2B sellers give Acme 500,000 of credit for call-off orders.
   await em.insert(

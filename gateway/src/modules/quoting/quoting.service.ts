@@ -13,10 +13,11 @@ import type { AuditService } from '../audit/audit.service.js';
 import { scheduleProblems } from '../billing/installments.js';
 import { Product } from '../catalog/product.entity.js';
 import { Variant } from '../catalog/variant.entity.js';
+import { CompanyAddress } from '../identity/company-address.entity.js';
 import { Company } from '../identity/company.entity.js';
 import { partyScope } from '../identity/party-scope.js';
 import { Seller } from '../identity/seller.entity.js';
-import { validateAddress } from '../ordering/address.js';
+import { validateAddress, type Address, type AddressInput } from '../ordering/address.js';
 import { InvalidAddressError } from '../ordering/ordering.types.js';
 import { PaymentTermsKind, type PaymentTerms, type PaymentTermsInput } from './payment-terms.js';
 import {
@@ -110,8 +111,22 @@ export class QuotingService {
     } else if (termMonths !== null) {
       throw badInput('Only a framework agreement has a term', 'input.termMonths');
     }
-    const checked = validateAddress(input.deliveryAddress, 'deliveryAddress');
-    if ('problems' in checked) return new InvalidAddressError(checked.problems);
+    if (!input.deliveryAddress === !input.deliveryAddressId) {
+      throw badInput('Give a deliveryAddress or a deliveryAddressId', 'input.deliveryAddress');
+    }
+    let address: Address;
+    if (input.deliveryAddressId) {
+      const kept = await ctx.em.findOneBy(CompanyAddress, {
+        id: parseId(input.deliveryAddressId) ?? 0,
+        companyId,
+      });
+      if (!kept) return new NotFoundError('Address');
+      address = kept.address;
+    } else {
+      const checked = validateAddress(input.deliveryAddress as AddressInput, 'deliveryAddress');
+      if ('problems' in checked) return new InvalidAddressError(checked.problems);
+      address = checked.address;
+    }
     const lines = await this.requestLines(ctx, seller.id, input);
     const currencies = new Set(lines.map((l) => l.currency));
     if (currencies.size > 1) throw badInput('All lines must share one currency', 'input.lines');
@@ -125,7 +140,7 @@ export class QuotingService {
         dealKind: input.dealKind,
         termMonths,
         wantedDeliveryDate: input.wantedDeliveryDate ?? null,
-        deliveryAddress: checked.address,
+        deliveryAddress: address,
         notes: input.notes.trim(),
         currency,
         version: 1,

@@ -65,9 +65,13 @@ export class CreateQuoteRequestInput {
   @Matches(DAY, { message: 'wantedDeliveryDate must be YYYY-MM-DD' })
   wantedDeliveryDate: string | null;
 
-  @Field(() => AddressInput)
+  @Field(() => AddressInput, { nullable: true, description: 'Where to deliver; or...' })
+  @IsOptional()
   @ValidateNested()
-  deliveryAddress: AddressInput;
+  deliveryAddress: AddressInput | null;
+
+  @Field(() => ID, { nullable: true, description: "...one of the company's addresses." })
+  deliveryAddressId: string | null;
 
   @Field(() => String, { defaultValue: '' })
   @Length(0, 2000)
