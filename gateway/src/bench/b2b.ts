@@ -5,7 +5,8 @@ import { loadConfig } from '../config/config.js';
 import { createDataSource } from '../db/data-source.js';
 import type { B2bBaselineOptions } from './b2b-baseline.js';
 import { exposureOf, prepareB2b, setCreditLimit, type B2bFixture } from './b2b-fixture.js';
-import { ensureDatabase, prepareCatalog } from './catalog.js';
+import { prepareCatalog } from './catalog.js';
+import { ensureDatabase } from './database.js';
 import {
   load,
   lockCounters,

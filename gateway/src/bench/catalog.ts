@@ -4,10 +4,10 @@ import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
-import { createConnection } from 'mysql2/promise';
 import type { DataSource } from 'typeorm';
 import { loadConfig } from '../config/config.js';
 import { createDataSource } from '../db/data-source.js';
+import { ensureDatabase, migrationsDiverged } from './database.js';
 import { seedCatalog } from '../db/seed/seed-catalog.js';
 import { categorySubtreeSql, searchStatement } from './baseline.js';
 import type { LoadJob, LoadResult } from './load.js';
@@ -41,34 +41,11 @@ loopback.
 pnpm bench checkout --help describes the checkout benchmark.
 `;
 
-/** Creates the database of `url` when it is missing. */
-export async function ensureDatabase(url: string): Promise<void> {
-  const parsed = new URL(url);
-  const name = decodeURIComponent(parsed.pathname.slice(1));
-  if (!/^\w+$/.test(name)) throw new Error(`BENCH_DATABASE_URL needs a database name: ${url}`);
-  parsed.pathname = '/';
-  const admin = await createConnection(parsed.toString());
-  await admin.query(
-    `CREATE DATABASE IF NOT EXISTS \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
-  );
-  await admin.end();
-}
-
 async function count(dataSource: DataSource, table: string): Promise<number> {
   const [row] = (await dataSource.query(`SELECT COUNT(*) AS n FROM \`${table}\``)) as {
     n: number | string;
   }[];
   return Number(row?.n ?? 0);
-}
-
-/** Whether the database ran a migration this code does not have (a regenerated one). */
-async function migrationsDiverged(dataSource: DataSource): Promise<boolean> {
-  if (((await dataSource.query("SHOW TABLES LIKE 'migrations'")) as unknown[]).length === 0) {
-    return false;
-  }
-  const known = new Set(dataSource.migrations.map((m) => m.name ?? m.constructor.name));
-  const applied = (await dataSource.query('SELECT name FROM migrations')) as { name: string }[];
-  return applied.some((m) => !known.has(m.name));
 }
 
 /**

@@ -1,10 +1,10 @@
 import 'reflect-metadata';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
-import { createConnection } from 'mysql2/promise';
 import type { DataSource } from 'typeorm';
 import { loadConfig, type Config } from '../config/config.js';
 import { createDataSource } from '../db/data-source.js';
+import { ensureDatabase, migrationsDiverged } from './database.js';
 import { seedCatalog } from '../db/seed/seed-catalog.js';
 import { TokenSigner } from '../modules/identity/token.js';
 import type { BaselineOptions } from './checkout-baseline.js';
@@ -129,27 +129,6 @@ function parseOptions(): Options | null {
 
 // ---------------------------------------------------------------------------------------------
 // Database
-
-async function ensureDatabase(url: string): Promise<void> {
-  const parsed = new URL(url.replace(/^mariadb:/, 'mysql:'));
-  const name = decodeURIComponent(parsed.pathname.slice(1));
-  if (!/^\w+$/.test(name)) throw new Error(`the database URL needs a database name: ${url}`);
-  parsed.pathname = '/';
-  const admin = await createConnection(parsed.toString());
-  await admin.query(
-    `CREATE DATABASE IF NOT EXISTS \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
-  );
-  await admin.end();
-}
-
-async function migrationsDiverged(dataSource: DataSource): Promise<boolean> {
-  if (((await dataSource.query("SHOW TABLES LIKE 'migrations'")) as unknown[]).length === 0) {
-    return false;
-  }
-  const known = new Set(dataSource.migrations.map((m) => m.name ?? m.constructor.name));
-  const applied = (await dataSource.query('SELECT name FROM migrations')) as { name: string }[];
-  return applied.some((m) => !known.has(m.name));
-}
 
 /** Migrates, and seeds a catalog with enough sellable variants when there is none. */
 async function prepareCatalog(dataSource: DataSource, variantsNeeded: number): Promise<void> {
