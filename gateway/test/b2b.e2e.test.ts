@@ -436,6 +436,27 @@ describe('a one-off deal', () => {
     expect(again.approval.id).not.toBe(quote.approval.id);
   });
 
+  it('previews the stages an amount would go through', async () => {
+    await policy([
+      { department: 'SOURCING', mode: 'ANY', minAmount: null },
+      { department: 'FINANCE', mode: 'ALL', minAmount: 50_000 },
+    ]);
+    const preview = async (who: string, amount: number) =>
+      (
+        await ask(
+          who,
+          'query ($c: ID!, $a: Int!) { approvalPreview(companyId: $c, amount: $a) { department } }',
+          { c: acmeId, a: amount },
+        )
+      ).approvalPreview as Fields[] | null;
+    expect(await preview('buyer', 10_000)).toEqual([{ department: 'SOURCING' }]);
+    expect(await preview('buyer', 50_000)).toEqual([
+      { department: 'SOURCING' },
+      { department: 'FINANCE' },
+    ]);
+    expect(await preview('globex', 50_000)).toBeNull();
+  });
+
   it('refuses self-approval, and approves below every threshold at once', async () => {
     await policy([{ department: 'SOURCING', mode: 'ANY', minAmount: null }]);
     let quote = await offer(await submittedQuote('buyerApprover'), [1_000, 50]);
@@ -867,6 +888,42 @@ describe('a framework deal', () => {
     expect(await drawn()).toBe(before.drawn + 110);
     expect((await stockOf(gw, variant)).reserved).toBe(before.stock.reserved + 110);
     await policy([]);
+  });
+
+  it('resolves quick-order lines: price, covering agreement, or the reason not', async () => {
+    const sku = (
+      await ask('buyer', 'query ($id: ID!) { product(id: $id) { variants { id sku } } }', {
+        id: variant.productId,
+      })
+    ).product.variants.find((v: Fields) => v.id === variantId).sku as string;
+    const QUICK = `query ($lines: [QuickOrderLineInput!]!) { quickOrder(lines: $lines) {
+      row sku variant { id } price { unitPrice { amount } source } contractLineId problem } }`;
+    const resolved = (
+      await ask('buyer', QUICK, {
+        lines: [
+          { sku, quantity: 5 },
+          { sku: 'NO-SUCH-SKU', quantity: 1 },
+          { sku, quantity: 100_000 },
+        ],
+      })
+    ).quickOrder as Fields[];
+    expect(resolved[0]).toMatchObject({
+      row: 1,
+      variant: { id: variantId },
+      price: { unitPrice: { amount: 900 }, source: 'CONTRACT' },
+      contractLineId: lineIds[0],
+      problem: null,
+    });
+    expect(resolved[1]).toMatchObject({
+      row: 2,
+      variant: null,
+      problem: expect.stringContaining('SKU'),
+    });
+    expect(resolved[2]!.problem).toMatch(/remain under contract C-/);
+    const consumer = await gw.login('alice@marketgate.example');
+    expect(errorCode(await gw.gql(QUICK, { lines: [{ sku, quantity: 1 }] }, consumer))).toBe(
+      'FORBIDDEN',
+    );
   });
 
   it("keeps the agreement's call-off orders in its audit trail", async () => {

@@ -15,6 +15,7 @@ import {
   ContractResolver,
   CreditLineFieldsResolver,
 } from '../modules/contracts/contract.resolver.js';
+import { QuickOrderResolver } from '../modules/quoting/quick-order.resolver.js';
 import {
   QuoteMessageFieldsResolver,
   QuoteRequestFieldsResolver,
@@ -79,6 +80,7 @@ export const resolvers = [
   PriceTierFieldsResolver,
   ProductConnectionResolver,
   ProductFieldsResolver,
+  QuickOrderResolver,
   QuoteMessageFieldsResolver,
   QuoteRequestFieldsResolver,
   QuoteVersionFieldsResolver,

@@ -4,6 +4,7 @@ import {
   Ctx,
   FieldResolver,
   ID,
+  Int,
   Mutation,
   Query,
   Resolver,
@@ -12,9 +13,10 @@ import {
 import { Role } from '../../api/auth-checker.js';
 import { requireViewer, type Context } from '../../api/context.js';
 import { Transaction } from '../../api/transaction.js';
+import { parseId } from '../../common/batch.js';
 import { Company } from '../identity/company.entity.js';
 import { Department } from '../identity/company-member.entity.js';
-import { ApprovalDecision, ApprovalRequest } from './approval.entity.js';
+import { ApprovalDecision, ApprovalRequest, ApprovalStageSpec } from './approval.entity.js';
 import {
   ApprovalPolicyResult,
   ApprovalPolicyView,
@@ -53,6 +55,23 @@ export class ApprovalResolver {
   @Query(() => [ApprovalRequest], { description: 'Requests waiting for your decision.' })
   myApprovalTasks(@Ctx() ctx: Context) {
     return ctx.services.approval.tasks(ctx, requireViewer(ctx));
+  }
+
+  @Authorized(Role.COMPANY_MEMBER)
+  @Query(() => [ApprovalStageSpec], {
+    nullable: true,
+    description:
+      "The stages of your company's policy a purchase of `amount` (minor units) would go " +
+      'through, in order; null for a company you are not a member of.',
+  })
+  async approvalPreview(
+    @Arg('companyId', () => ID) companyId: string,
+    @Arg('amount', () => Int) amount: number,
+    @Ctx() ctx: Context,
+  ): Promise<ApprovalStageSpec[] | null> {
+    const id = parseId(companyId);
+    if (!id || !requireViewer(ctx).memberships.some((m) => m.companyId === id)) return null;
+    return ctx.services.approval.stagesFor(ctx, id, amount);
   }
 
   @Authorized()

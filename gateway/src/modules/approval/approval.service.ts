@@ -61,6 +61,13 @@ export class ApprovalService {
     });
   }
 
+  /** The policy's stages a purchase of `amount` goes through, in order. */
+  async stagesFor(ctx: Context, companyId: number, amount: number): Promise<ApprovalStageSpec[]> {
+    return (await this.policy(ctx, companyId)).stages.filter(
+      (s) => s.minAmount === null || amount >= s.minAmount,
+    );
+  }
+
   /** Replaces a company's policy; its admins only. Requests already raised keep their stages. */
   async setPolicy(ctx: Context, viewer: Viewer, input: SetApprovalPolicyInput) {
     const companyId = parseId(input.companyId);
@@ -116,9 +123,7 @@ export class ApprovalService {
     viewer: Viewer,
     subject: ApprovalSubject,
   ): Promise<ApprovalRequest | NoApproverError> {
-    const stages = (await this.policy(ctx, subject.companyId)).stages.filter(
-      (s) => s.minAmount === null || subject.amount >= s.minAmount,
-    );
+    const stages = await this.stagesFor(ctx, subject.companyId, subject.amount);
     for (const stage of stages) {
       const who = await this.approvers(ctx, subject.companyId, stage.department, viewer.user.id);
       if (who.length === 0) return new NoApproverError(stage.department);

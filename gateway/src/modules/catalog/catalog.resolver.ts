@@ -253,7 +253,7 @@ export class VariantFieldsResolver {
   }
 }
 
-function priceQuote(resolved: ResolvedPrice, quantity: number): PriceQuote {
+export function priceQuote(resolved: ResolvedPrice, quantity: number): PriceQuote {
   const unit = Money.of(resolved.unitPrice, resolved.currency);
   const total = multiply(unit, quantity);
   return Object.assign(new PriceQuote(), {

@@ -219,7 +219,7 @@ export class PriceQuote {
   @Field(() => PriceSourceEnum)
   source: PriceSourceEnum;
 
-  @Field(() => ID, { nullable: true, description: 'The tier (or later contract line) that won.' })
+  @Field(() => ID, { nullable: true, description: 'The tier or contract line that won.' })
   ruleId: string | null;
 }
 
