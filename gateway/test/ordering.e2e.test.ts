@@ -318,7 +318,7 @@ describe('order lifecycle', () => {
     expect(order.timeline[2].note).toBe('SF Express SF1234567890');
 
     const reconcile = `mutation ($input: ReconcileCashRemittanceInput!) { reconcileCashRemittance(input: $input) {
-      __typename ... on CashRemittance { id status amount { amount } expected { amount } difference { amount } orders { id payment { status } } }
+      __typename ... on CashRemittance { id status amount { amount } expected { amount } difference { amount } orders { id payment { status } shippingAddress { city } } }
       ... on ErrorResult { errorCode message } } }`;
     const input = { orderIds: [id], amount: milkOrder.total.amount, reference: `R-${id}` };
     const done = await gw.gql<any>(reconcile, { input }, dairy);
@@ -328,6 +328,8 @@ describe('order lifecycle', () => {
       difference: { amount: 0 },
       orders: [{ id, payment: { status: 'RECONCILED' } }],
     });
+    // Orders read through the remittance's loader keep their embedded address.
+    expect(done.data.reconcileCashRemittance.orders[0].shippingAddress.city).toBe(ADDRESS.city);
     const replay = await gw.gql<any>(reconcile, { input }, dairy);
     expect(replay.data.reconcileCashRemittance.id).toBe(done.data.reconcileCashRemittance.id);
     const twice = await gw.gql<any>(

@@ -47,7 +47,12 @@ export function hydrate<T extends ObjectLiteral>(
     .map((c) => [c, alias ? `${alias}_${c.databaseName}` : c.databaseName] as const);
   return rows.map((row) => {
     const e = metadata.create() as Record<string, unknown>;
-    for (const [c, key] of columns) e[c.propertyName] = driver.prepareHydratedValue(row[key], c);
+    for (const [c, key] of columns) {
+      const value = driver.prepareHydratedValue(row[key], c);
+      // An embedded column (an order's address) lives in its embedded object.
+      if (c.embeddedMetadata) c.setEntityValue(e, value);
+      else e[c.propertyName] = value;
+    }
     return e as T;
   });
 }
