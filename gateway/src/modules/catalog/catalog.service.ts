@@ -524,6 +524,52 @@ export class CatalogService {
   }
 
   /**
+   * Reserves several lines (free-text ones, without a variant, skipped) in variant order, so
+   * concurrent reservations never deadlock. The first line that cannot be covered answers
+   * `InsufficientStockError` with what is available; its transaction then rolls back, taking the
+   * earlier lines' reservations with it. A variant is read only when it is short or sold out.
+   */
+  async reserveLines(
+    ctx: Context,
+    lines: { variantId: number | null; quantity: number }[],
+  ): Promise<InsufficientStockError | null> {
+    const goods = lines
+      .filter((l): l is { variantId: number; quantity: number } => l.variantId !== null)
+      .sort((a, b) => a.variantId - b.variantId);
+    const emptied: number[] = [];
+    for (const g of goods) {
+      const outcome = await this.reserveStock(ctx, g.variantId, g.quantity);
+      if (outcome === 'reserved') continue;
+      const variant = await ctx.em.findOneByOrFail(Variant, { id: g.variantId });
+      if (outcome === 'short') {
+        return new InsufficientStockError(Math.max(0, variant.stockOnHand - variant.stockReserved));
+      }
+      emptied.push(variant.productId);
+    }
+    await this.refreshStockFlags(ctx, emptied);
+    return null;
+  }
+
+  /** Catalog lines (free-text ones dropped) with their products, for `moveReservedStock`. */
+  async stockLines(
+    ctx: Context,
+    lines: { variantId: number | null; quantity: number }[],
+  ): Promise<{ variantId: number; productId: number; quantity: number }[]> {
+    const goods = lines.filter(
+      (l): l is { variantId: number; quantity: number } => l.variantId !== null,
+    );
+    const variants = goods.length
+      ? await ctx.em.findBy(Variant, { id: In(goods.map((l) => l.variantId)) })
+      : [];
+    const productOf = new Map(variants.map((v) => [v.id, v.productId]));
+    return goods.map((l) => ({
+      variantId: l.variantId,
+      productId: productOf.get(l.variantId) as number,
+      quantity: l.quantity,
+    }));
+  }
+
+  /**
    * What an order's or contract's transition does to the stock it reserved: release it, ship it
    * (on hand and reserved both go down), or take returned goods back; in variant order, with the
    * stock movement history and the in-stock flags kept.

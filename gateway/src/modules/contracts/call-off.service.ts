@@ -1,4 +1,3 @@
-import { In } from 'typeorm';
 import type { Config } from '../../config/config.js';
 import type { Context, Viewer } from '../../api/context.js';
 import { badInput, forbidden, InvalidStateError, NotFoundError } from '../../api/errors.js';
@@ -15,8 +14,6 @@ import type { AuditService } from '../audit/audit.service.js';
 import { ContractMilestone } from '../billing/billing.entity.js';
 import { dueAt } from '../billing/installments.js';
 import type { CatalogService } from '../catalog/catalog.service.js';
-import { InsufficientStockError } from '../catalog/catalog.types.js';
-import { Variant } from '../catalog/variant.entity.js';
 import { Company } from '../identity/company.entity.js';
 import { partyScope } from '../identity/party-scope.js';
 import { DealKind } from '../quoting/quote.entity.js';
@@ -170,7 +167,10 @@ export class CallOffService {
         .execute();
       if (!drawn.affected) return new CommittedQuantityExceededError(w.line.id, 0);
     }
-    const short = await this.reserve(ctx, wanted);
+    const short = await this.catalog.reserveLines(
+      ctx,
+      wanted.map((w) => ({ variantId: w.line.variantId, quantity: w.quantity })),
+    );
     if (short) return short;
 
     const threshold = (await this.approval.policy(ctx, contract.companyId)).callOffThreshold;
@@ -257,7 +257,7 @@ export class CallOffService {
     await this.catalog.moveReservedStock(
       ctx,
       'release',
-      await this.goods(ctx, lines),
+      await this.catalog.stockLines(ctx, lines),
       `Call-off ${callOff.number}`,
       viewer.user.id,
     );
@@ -282,39 +282,6 @@ export class CallOffService {
       throw new Error(`call-off ${request.callOffId} of approval ${request.id} is not held`);
     }
     return callOff;
-  }
-
-  /** An order's catalog goods with their products, for stock bookkeeping. */
-  private async goods(ctx: Context, lines: CallOffLine[]) {
-    const withVariant = lines.filter((l) => l.variantId !== null);
-    const variants = withVariant.length
-      ? await ctx.em.findBy(Variant, { id: In(withVariant.map((l) => l.variantId as number)) })
-      : [];
-    return withVariant.map((l) => ({
-      variantId: l.variantId as number,
-      productId: (variants.find((v) => v.id === l.variantId) as Variant).productId,
-      quantity: l.quantity,
-    }));
-  }
-
-  /** Reserves the catalog goods of an order, in variant order; the first short line answers. */
-  private async reserve(ctx: Context, wanted: { line: ContractLine; quantity: number }[]) {
-    const goods = wanted
-      .filter((w) => w.line.variantId !== null)
-      .sort((a, b) => (a.line.variantId as number) - (b.line.variantId as number));
-    const emptied: number[] = [];
-    for (const g of goods) {
-      const variantId = g.line.variantId as number;
-      const outcome = await this.catalog.reserveStock(ctx, variantId, g.quantity);
-      if (outcome === 'reserved') continue;
-      const variant = await ctx.em.findOneByOrFail(Variant, { id: variantId });
-      if (outcome === 'short') {
-        return new InsufficientStockError(Math.max(0, variant.stockOnHand - variant.stockReserved));
-      }
-      emptied.push(variant.productId);
-    }
-    await this.catalog.refreshStockFlags(ctx, emptied);
-    return null;
   }
 
   /** The order's invoice: due the agreement's net days after today, in the contract's bills. */
@@ -371,7 +338,7 @@ export class CallOffService {
     await this.catalog.moveReservedStock(
       ctx,
       'ship',
-      await this.goods(ctx, await this.lines(ctx, callOff.id)),
+      await this.catalog.stockLines(ctx, await this.lines(ctx, callOff.id)),
       `Call-off ${callOff.number}`,
       viewer.user.id,
     );

@@ -145,19 +145,11 @@ export class ContractResolver {
   @Query(() => [Contract], {
     description: 'Your framework agreements in force that end within `withinDays`: to renew.',
   })
-  async contractsNearingEnd(
+  contractsNearingEnd(
     @Arg('withinDays', () => Int, { defaultValue: 60 }) withinDays: number,
     @Ctx() ctx: Context,
   ) {
-    const contracts = await ctx.services.contracts.contracts(
-      ctx,
-      requireViewer(ctx),
-      ContractStatus.ACTIVE,
-    );
-    const horizon = new Date(ctx.now().getTime() + withinDays * 86_400_000)
-      .toISOString()
-      .slice(0, 10);
-    return contracts.filter((c) => c.endsOn !== null && c.endsOn <= horizon);
+    return ctx.services.contracts.nearingEnd(ctx, requireViewer(ctx), withinDays);
   }
 
   @Authorized(Role.COMPANY_MEMBER)

@@ -1,4 +1,3 @@
-import { In } from 'typeorm';
 import type { Context, Viewer } from '../../api/context.js';
 import { forbidden, InvalidStateError, NotFoundError } from '../../api/errors.js';
 import { parseId } from '../../common/batch.js';
@@ -9,8 +8,6 @@ import { ContractPayment } from '../billing/billing.entity.js';
 import type { BillingService } from '../billing/billing.service.js';
 import type { RecordContractPaymentInput } from '../billing/billing.types.js';
 import type { CatalogService } from '../catalog/catalog.service.js';
-import { InsufficientStockError } from '../catalog/catalog.types.js';
-import { Variant } from '../catalog/variant.entity.js';
 import { partyScope } from '../identity/party-scope.js';
 import {
   DealKind,
@@ -58,6 +55,15 @@ export class ContractService {
     const where = partyScope(viewer, status ? { status } : {});
     if (where.length === 0) return [];
     return ctx.em.find(Contract, { where, order: { id: 'DESC' }, take: 100 });
+  }
+
+  /** Active agreements of the viewer's companies or shop that end within `withinDays`. */
+  async nearingEnd(ctx: Context, viewer: Viewer, withinDays: number): Promise<Contract[]> {
+    const horizon = new Date(ctx.now().getTime() + withinDays * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    const active = await this.contracts(ctx, viewer, ContractStatus.ACTIVE);
+    return active.filter((c) => c.endsOn !== null && c.endsOn <= horizon);
   }
 
   contractForQuote(ctx: Context, quoteId: number) {
@@ -167,7 +173,7 @@ export class ContractService {
         return new InvalidStateError(`A ${from} contract cannot become active`);
       }
       if (contract.kind === DealKind.ONE_OFF) {
-        const short = await this.reserveGoods(ctx, contract);
+        const short = await this.catalog.reserveLines(ctx, await this.lines(ctx, contract.id));
         if (short) return short;
       }
       contract.status = ContractStatus.ACTIVE;
@@ -189,37 +195,6 @@ export class ContractService {
       contract.status,
     );
     return contract;
-  }
-
-  /** The catalog goods of a one-off contract, with their products (for stock bookkeeping). */
-  private async goods(ctx: Context, contract: Contract) {
-    const lines = (await this.lines(ctx, contract.id)).filter((l) => l.variantId !== null);
-    const variants = lines.length
-      ? await ctx.em.findBy(Variant, { id: In(lines.map((l) => l.variantId as number)) })
-      : [];
-    return lines.map((l) => {
-      const variant = variants.find((v) => v.id === l.variantId) as Variant;
-      return { variant, variantId: variant.id, productId: variant.productId, quantity: l.quantity };
-    });
-  }
-
-  /**
-   * Reserves a one-off contract's goods when it is signed, in variant order; the first line the
-   * seller cannot cover answers `InsufficientStockError` and nothing is reserved.
-   */
-  private async reserveGoods(ctx: Context, contract: Contract) {
-    const goods = (await this.goods(ctx, contract)).sort((a, b) => a.variantId - b.variantId);
-    const emptied: number[] = [];
-    for (const g of goods) {
-      const outcome = await this.catalog.reserveStock(ctx, g.variantId, g.quantity);
-      if (outcome === 'short') {
-        const now = await ctx.em.findOneByOrFail(Variant, { id: g.variantId });
-        return new InsufficientStockError(Math.max(0, now.stockOnHand - now.stockReserved));
-      }
-      if (outcome === 'emptied') emptied.push(g.productId);
-    }
-    await this.catalog.refreshStockFlags(ctx, emptied);
-    return null;
   }
 
   /** The one-off contract the viewer may act on as its seller (`seller`) or its buyer. */
@@ -260,7 +235,7 @@ export class ContractService {
     await this.catalog.moveReservedStock(
       ctx,
       'ship',
-      await this.goods(ctx, contract),
+      await this.catalog.stockLines(ctx, await this.lines(ctx, contract.id)),
       `Contract ${contract.number}`,
       viewer.user.id,
     );
