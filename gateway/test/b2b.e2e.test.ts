@@ -1052,3 +1052,24 @@ describe('company addresses', () => {
     ]);
   });
 });
+
+describe('lists', () => {
+  it('cost a few statements however many quotes and contracts they hold', async () => {
+    const quotes = await gw.gql<Fields>(
+      `{ quoteRequests { id lines { id } messages { id } latestVersion { lines { requestLineId } installments { label } }
+        versions { number } approval { decisions { decision } } contract { id } } }`,
+      {},
+      token.buyer,
+    );
+    expect(quotes.data.quoteRequests.length).toBeGreaterThan(10);
+    expect(quotes.extensions?.sqlStatements).toBeLessThanOrEqual(12);
+    const contracts = await gw.gql<Fields>(
+      `{ contracts { id lines { id } milestones { id status } payments { id }
+        callOffs { lines { id } invoice { id } } } }`,
+      {},
+      token.seller,
+    );
+    expect(contracts.data.contracts.length).toBeGreaterThan(3);
+    expect(contracts.extensions?.sqlStatements).toBeLessThanOrEqual(10);
+  });
+});

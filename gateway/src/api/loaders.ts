@@ -3,6 +3,8 @@ import { createCatalogLoaders } from '../modules/catalog/catalog.loaders.js';
 import { createContractLoaders } from '../modules/contracts/contracts.loaders.js';
 import { createIdentityLoaders } from '../modules/identity/identity.loaders.js';
 import { createOrderingLoaders } from '../modules/ordering/ordering.loaders.js';
+import { createQuotingLoaders } from '../modules/quoting/quoting.loaders.js';
+import { createApprovalLoaders } from '../modules/approval/approval.loaders.js';
 
 /**
  * The request's DataLoaders, one set per request (and a fresh set after each transaction), so
@@ -14,6 +16,8 @@ export function createLoaders(ctx: Context) {
     contracts: createContractLoaders(ctx),
     identity: createIdentityLoaders(ctx),
     ordering: createOrderingLoaders(ctx),
+    quoting: createQuotingLoaders(ctx),
+    approval: createApprovalLoaders(ctx),
   };
 }
 

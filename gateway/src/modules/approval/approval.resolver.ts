@@ -88,7 +88,7 @@ export class ApprovalResolver {
 export class ApprovalRequestFieldsResolver {
   @FieldResolver(() => [ApprovalDecision], { description: 'Every decision so far, in order.' })
   decisions(@Root() request: ApprovalRequest, @Ctx() ctx: Context) {
-    return ctx.services.approval.decisions(ctx, request.id);
+    return ctx.loaders.approval.decisionsOfRequest.load(request.id);
   }
 
   @FieldResolver(() => Department, { nullable: true, description: 'Who decides now.' })

@@ -279,8 +279,4 @@ export class ApprovalService {
       );
     });
   }
-
-  decisions(ctx: Context, requestId: number): Promise<ApprovalDecision[]> {
-    return ctx.em.find(ApprovalDecision, { where: { requestId }, order: { id: 'ASC' } });
-  }
 }

@@ -363,8 +363,4 @@ export class CallOffService {
   lines(ctx: Context, callOffId: number) {
     return ctx.em.find(CallOffLine, { where: { callOffId }, order: { id: 'ASC' } });
   }
-
-  invoiceOf(ctx: Context, callOffId: number) {
-    return ctx.em.findOneBy(ContractMilestone, { callOffId });
-  }
 }

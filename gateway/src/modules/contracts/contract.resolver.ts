@@ -198,7 +198,7 @@ export class ContractResolver {
 export class ContractFieldsResolver {
   @FieldResolver(() => [ContractLine])
   lines(@Root() contract: Contract, @Ctx() ctx: Context) {
-    return ctx.services.contracts.lines(ctx, contract.id);
+    return ctx.loaders.contracts.linesOfContract.load(contract.id);
   }
 
   @FieldResolver(() => Company)
@@ -213,17 +213,17 @@ export class ContractFieldsResolver {
 
   @FieldResolver(() => [ContractMilestone], { description: 'ONE_OFF: the installments.' })
   milestones(@Root() contract: Contract, @Ctx() ctx: Context) {
-    return ctx.services.billing.milestones(ctx, contract.id);
+    return ctx.loaders.contracts.milestonesOfContract.load(contract.id);
   }
 
   @FieldResolver(() => [ContractPayment])
   payments(@Root() contract: Contract, @Ctx() ctx: Context) {
-    return ctx.services.billing.payments(ctx, contract.id);
+    return ctx.loaders.contracts.paymentsOfContract.load(contract.id);
   }
 
   @FieldResolver(() => [CallOff], { description: 'FRAMEWORK: the orders placed under it.' })
   callOffs(@Root() contract: Contract, @Ctx() ctx: Context) {
-    return ctx.services.callOffs.callOffs(ctx, contract.id);
+    return ctx.loaders.contracts.callOffsOfContract.load(contract.id);
   }
 }
 
@@ -231,12 +231,12 @@ export class ContractFieldsResolver {
 export class CallOffFieldsResolver {
   @FieldResolver(() => [CallOffLine])
   lines(@Root() callOff: CallOff, @Ctx() ctx: Context) {
-    return ctx.services.callOffs.lines(ctx, callOff.id);
+    return ctx.loaders.contracts.linesOfCallOff.load(callOff.id);
   }
 
   @FieldResolver(() => ContractMilestone, { nullable: true, description: 'Its invoice.' })
   invoice(@Root() callOff: CallOff, @Ctx() ctx: Context) {
-    return ctx.services.callOffs.invoiceOf(ctx, callOff.id);
+    return ctx.loaders.contracts.invoiceOfCallOff.load(callOff.id);
   }
 }
 

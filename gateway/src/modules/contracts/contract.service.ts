@@ -66,10 +66,6 @@ export class ContractService {
     return active.filter((c) => c.endsOn !== null && c.endsOn <= horizon);
   }
 
-  contractForQuote(ctx: Context, quoteId: number) {
-    return ctx.em.findOneBy(Contract, { quoteId });
-  }
-
   lines(ctx: Context, contractId: number) {
     return ctx.em.find(ContractLine, { where: { contractId }, order: { id: 'ASC' } });
   }

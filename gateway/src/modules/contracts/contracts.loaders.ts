@@ -1,7 +1,10 @@
 import DataLoader from 'dataloader';
 import type { Context } from '../../api/context.js';
-import { byKey } from '../../common/batch.js';
+import { byKey, groupByKey } from '../../common/batch.js';
+import { findIn } from '../../db/find-in.js';
+import { ContractMilestone, ContractPayment } from '../billing/billing.entity.js';
 import { DealKind } from '../quoting/quote.entity.js';
+import { CallOff, CallOffLine } from './call-off.entity.js';
 import { Contract, ContractLine, ContractStatus } from './contract.entity.js';
 
 export function createContractLoaders(ctx: Context) {
@@ -31,5 +34,50 @@ export function createContractLoaders(ctx: Context) {
       // Lowest last, so it is the one byKey keeps.
       return byKey(variantIds, lines, (l) => l.variantId as number);
     }),
+    contractOfQuote: new DataLoader<number, Contract | null>(async (ids) =>
+      byKey(ids, await findIn(ctx.em, Contract, 'quoteId', ids), (c) => c.quoteId),
+    ),
+    linesOfContract: new DataLoader<number, ContractLine[]>(async (ids) =>
+      groupByKey(
+        ids,
+        await findIn(ctx.em, ContractLine, 'contractId', ids, [['id', 'ASC']]),
+        (l) => l.contractId,
+      ),
+    ),
+    milestonesOfContract: new DataLoader<number, ContractMilestone[]>(async (ids) =>
+      groupByKey(
+        ids,
+        await findIn(ctx.em, ContractMilestone, 'contractId', ids, [['position', 'ASC']]),
+        (m) => m.contractId,
+      ),
+    ),
+    paymentsOfContract: new DataLoader<number, ContractPayment[]>(async (ids) =>
+      groupByKey(
+        ids,
+        await findIn(ctx.em, ContractPayment, 'contractId', ids, [['id', 'ASC']]),
+        (p) => p.contractId,
+      ),
+    ),
+    callOffsOfContract: new DataLoader<number, CallOff[]>(async (ids) =>
+      groupByKey(
+        ids,
+        await findIn(ctx.em, CallOff, 'contractId', ids, [['id', 'ASC']]),
+        (c) => c.contractId,
+      ),
+    ),
+    linesOfCallOff: new DataLoader<number, CallOffLine[]>(async (ids) =>
+      groupByKey(
+        ids,
+        await findIn(ctx.em, CallOffLine, 'callOffId', ids, [['id', 'ASC']]),
+        (l) => l.callOffId,
+      ),
+    ),
+    invoiceOfCallOff: new DataLoader<number, ContractMilestone | null>(async (ids) =>
+      byKey(
+        ids,
+        await findIn(ctx.em, ContractMilestone, 'callOffId', ids),
+        (m) => m.callOffId as number,
+      ),
+    ),
   };
 }

@@ -149,24 +149,22 @@ export class QuotingResolver {
 export class QuoteRequestFieldsResolver {
   @FieldResolver(() => [QuoteRequestLine])
   lines(@Root() quote: QuoteRequest, @Ctx() ctx: Context) {
-    return ctx.services.quoting.lines(ctx, quote.id);
+    return ctx.loaders.quoting.linesOfQuote.load(quote.id);
   }
 
   @FieldResolver(() => [QuoteVersion], { description: 'Every offer, oldest first.' })
   versions(@Root() quote: QuoteRequest, @Ctx() ctx: Context) {
-    return ctx.services.quoting.versions(ctx, quote.id);
+    return ctx.loaders.quoting.versionsOfQuote.load(quote.id);
   }
 
   @FieldResolver(() => QuoteVersion, { nullable: true, description: 'The offer on the table.' })
   latestVersion(@Root() quote: QuoteRequest, @Ctx() ctx: Context) {
-    return quote.latestVersionId
-      ? ctx.em.findOneBy(QuoteVersion, { id: quote.latestVersionId })
-      : null;
+    return quote.latestVersionId ? ctx.loaders.quoting.version.load(quote.latestVersionId) : null;
   }
 
   @FieldResolver(() => [QuoteMessage])
   messages(@Root() quote: QuoteRequest, @Ctx() ctx: Context) {
-    return ctx.services.quoting.messages(ctx, quote.id);
+    return ctx.loaders.quoting.messagesOfQuote.load(quote.id);
   }
 
   @FieldResolver(() => Company)
@@ -184,12 +182,12 @@ export class QuoteRequestFieldsResolver {
     description: 'The latest approval request raised by accepting an offer.',
   })
   approval(@Root() quote: QuoteRequest, @Ctx() ctx: Context) {
-    return ctx.em.findOne(ApprovalRequest, { where: { quoteId: quote.id }, order: { id: 'DESC' } });
+    return ctx.loaders.quoting.approvalOfQuote.load(quote.id);
   }
 
   @FieldResolver(() => Contract, { nullable: true })
   contract(@Root() quote: QuoteRequest, @Ctx() ctx: Context) {
-    return ctx.services.contracts.contractForQuote(ctx, quote.id);
+    return ctx.loaders.contracts.contractOfQuote.load(quote.id);
   }
 }
 
@@ -197,7 +195,7 @@ export class QuoteRequestFieldsResolver {
 export class QuoteVersionFieldsResolver {
   @FieldResolver(() => [QuoteVersionLine])
   lines(@Root() version: QuoteVersion, @Ctx() ctx: Context) {
-    return ctx.services.quoting.versionLines(ctx, version.id);
+    return ctx.loaders.quoting.linesOfVersion.load(version.id);
   }
 
   @FieldResolver(() => [Installment], { description: 'INSTALLMENTS: each milestone’s amount.' })

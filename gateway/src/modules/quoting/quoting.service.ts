@@ -14,7 +14,6 @@ import { scheduleProblems } from '../billing/installments.js';
 import { Product } from '../catalog/product.entity.js';
 import { Variant } from '../catalog/variant.entity.js';
 import { CompanyAddress } from '../identity/company-address.entity.js';
-import { Company } from '../identity/company.entity.js';
 import { partyScope } from '../identity/party-scope.js';
 import { Seller } from '../identity/seller.entity.js';
 import { validateAddress, type Address, type AddressInput } from '../ordering/address.js';
@@ -464,20 +463,8 @@ export class QuotingService {
     return ctx.em.find(QuoteRequestLine, { where: { quoteId }, order: { position: 'ASC' } });
   }
 
-  versions(ctx: Context, quoteId: number) {
-    return ctx.em.find(QuoteVersion, { where: { quoteId }, order: { number: 'ASC' } });
-  }
-
   versionLines(ctx: Context, versionId: number) {
     return ctx.em.find(QuoteVersionLine, { where: { versionId }, order: { requestLineId: 'ASC' } });
-  }
-
-  messages(ctx: Context, quoteId: number) {
-    return ctx.em.find(QuoteMessage, { where: { quoteId }, order: { id: 'ASC' } });
-  }
-
-  company(ctx: Context, companyId: number) {
-    return ctx.em.findOneByOrFail(Company, { id: companyId });
   }
 
   /** Line by line, what changed from version `from` to version `to` of one quote. */
