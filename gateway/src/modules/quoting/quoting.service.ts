@@ -130,30 +130,59 @@ export class QuotingService {
     const currencies = new Set(lines.map((l) => l.currency));
     if (currencies.size > 1) throw badInput('All lines must share one currency', 'input.lines');
     const currency = lines[0]?.currency ?? this.config.platformCurrency;
-    const quote = await ctx.em.save(
-      ctx.em.create(QuoteRequest, {
+    return this.draft(
+      ctx,
+      viewer,
+      {
         companyId,
         sellerId: seller.id,
-        buyerUserId: viewer.user.id,
-        status: QuoteStatus.DRAFT,
         dealKind: input.dealKind,
         termMonths,
         wantedDeliveryDate: input.wantedDeliveryDate ?? null,
         deliveryAddress: address,
         notes: input.notes.trim(),
         currency,
+      },
+      lines,
+      { companyId, sellerId: seller.id },
+    );
+  }
+
+  /** Writes a draft request with its lines, and its first audit event. */
+  private async draft(
+    ctx: Context,
+    viewer: Viewer,
+    fields: Pick<
+      QuoteRequest,
+      | 'companyId'
+      | 'sellerId'
+      | 'dealKind'
+      | 'termMonths'
+      | 'wantedDeliveryDate'
+      | 'deliveryAddress'
+      | 'notes'
+      | 'currency'
+    >,
+    lines: Pick<
+      QuoteRequestLine,
+      'variantId' | 'description' | 'quantity' | 'targetUnitPriceAmount'
+    >[],
+    details: Record<string, unknown>,
+  ): Promise<QuoteRequest> {
+    const quote = await ctx.em.save(
+      ctx.em.create(QuoteRequest, {
+        ...fields,
+        buyerUserId: viewer.user.id,
+        status: QuoteStatus.DRAFT,
         version: 1,
         latestVersionId: null,
       }),
     );
     await ctx.em.insert(
       QuoteRequestLine,
-      lines.map((l, position) => ({ ...l, quoteId: quote.id, position, currency })),
+      lines.map((l, position) => ({ ...l, quoteId: quote.id, position, currency: quote.currency })),
     );
-    await this.audit.record(ctx, viewer, 'quote', quote.id, 'created', null, quote.status, {
-      companyId,
-      sellerId: seller.id,
-    });
+    await this.audit.record(ctx, viewer, 'quote', quote.id, 'created', null, quote.status, details);
     return quote;
   }
 
@@ -527,37 +556,26 @@ export class QuotingService {
       ctx.em.findOneByOrFail(QuoteRequest, { id: contract.quoteId }),
       ctx.em.find(ContractLine, { where: { contractId: contract.id }, order: { id: 'ASC' } }),
     ]);
-    const quote = await ctx.em.save(
-      ctx.em.create(QuoteRequest, {
+    return this.draft(
+      ctx,
+      viewer,
+      {
         companyId: contract.companyId,
         sellerId: contract.sellerId,
-        buyerUserId: viewer.user.id,
-        status: QuoteStatus.DRAFT,
         dealKind: DealKind.FRAMEWORK,
         termMonths: contract.termMonths,
         wantedDeliveryDate: null,
         deliveryAddress: original.deliveryAddress,
         notes: `Renewal of ${contract.number}`,
         currency: contract.currency,
-        version: 1,
-        latestVersionId: null,
-      }),
-    );
-    await ctx.em.insert(
-      QuoteRequestLine,
-      lines.map((l, position) => ({
-        quoteId: quote.id,
-        position,
+      },
+      lines.map((l) => ({
         variantId: l.variantId,
         description: l.description,
         quantity: l.quantity,
         targetUnitPriceAmount: l.unitPriceAmount,
-        currency: l.currency,
       })),
+      { renews: contract.id },
     );
-    await this.audit.record(ctx, viewer, 'quote', quote.id, 'created', null, quote.status, {
-      renews: contract.id,
-    });
-    return quote;
   }
 }
