@@ -8,6 +8,12 @@ import type {
   SellerResolveCashRemittanceMutation,
 } from '@marketgate/graphql-client';
 import type { FormAction, OrderAction } from './seller/order-actions';
+import { adminMessages } from './admin/messages';
+import { companyMessages } from './company/messages';
+import { contractsMessages } from './contracts/messages';
+import { quotesMessages } from './quotes/messages';
+import { requestsMessages } from './requests/messages';
+import { sellerCatalogMessages } from './seller-catalog/messages';
 import type { OrderActionError } from './seller/use-seller-order';
 
 /** What recording a remittance can answer besides the remittance; each is explained on screen. */
@@ -97,14 +103,35 @@ const en = {
     text: 'The page you are looking for does not exist.',
   },
   backToCatalog: 'Back to the catalog',
+  workspace: {
+    label: 'Workspace',
+    company: 'Company buying',
+    seller: 'Seller workspace',
+    admin: 'Platform admin',
+  },
   nav: {
     main: 'Main',
     catalog: 'Catalog',
+    quickOrder: 'Quick order',
+    quotes: 'Quotes',
+    approvals: 'Approvals',
+    contracts: 'Contracts',
+    billing: 'Billing',
+    company: 'Company',
     sellerOrders: 'Consumer orders',
+    sellerQuotes: 'Quote inbox',
+    sellerContracts: 'Contracts',
+    sellerCredit: 'Credit lines',
+    sellerCatalog: 'Catalog',
+    sellerRemittances: 'Cash remittances',
+    sellerCodFee: 'Cash on delivery',
+    adminCompanies: 'Companies',
+    adminCategories: 'Categories',
+    adminSellers: 'Sellers',
+    adminModeration: 'Moderation',
   },
   seller: {
     workspace: 'Seller workspace',
-    sections: 'Seller workspace sections',
     orders: 'Consumer orders',
     remittances: 'Cash remittances',
     settings: 'Cash on delivery',
@@ -325,6 +352,12 @@ const en = {
     SETTLED: 'Settled afterwards',
     WRITTEN_OFF: 'Written off',
   } satisfies Record<RemittanceResolution, string>,
+  requests: requestsMessages.en,
+  quotes: quotesMessages.en,
+  contracts: contractsMessages.en,
+  company: companyMessages.en,
+  admin: adminMessages.en,
+  sellerCatalog: sellerCatalogMessages.en,
 };
 
 export type PortalMessages = typeof en;
@@ -397,14 +430,35 @@ const zhCN: PortalMessages = {
     text: '你访问的页面不存在。',
   },
   backToCatalog: '返回商品目录',
+  workspace: {
+    label: '工作台',
+    company: '企业采购',
+    seller: '商家工作台',
+    admin: '平台管理',
+  },
   nav: {
     main: '主导航',
     catalog: '商品目录',
+    quickOrder: '快速下单',
+    quotes: '询价与报价',
+    approvals: '审批',
+    contracts: '合同',
+    billing: '账单',
+    company: '企业管理',
     sellerOrders: '消费者订单',
+    sellerQuotes: '询价收件箱',
+    sellerContracts: '合同',
+    sellerCredit: '信用额度',
+    sellerCatalog: '商品管理',
+    sellerRemittances: '货款对账',
+    sellerCodFee: '货到付款',
+    adminCompanies: '企业审核',
+    adminCategories: '类目',
+    adminSellers: '商家',
+    adminModeration: '商品治理',
   },
   seller: {
     workspace: '商家工作台',
-    sections: '商家工作台栏目',
     orders: '消费者订单',
     remittances: '货款对账',
     settings: '货到付款',
@@ -616,6 +670,12 @@ const zhCN: PortalMessages = {
     SETTLED: '事后结清',
     WRITTEN_OFF: '已核销',
   },
+  requests: requestsMessages.zhCN,
+  quotes: quotesMessages.zhCN,
+  contracts: contractsMessages.zhCN,
+  company: companyMessages.zhCN,
+  admin: adminMessages.zhCN,
+  sellerCatalog: sellerCatalogMessages.zhCN,
 };
 
 export const messages = { en, 'zh-CN': zhCN };

@@ -5,13 +5,24 @@ import {
   type RouteRecordRaw,
   type RouterHistory,
 } from 'vue-router';
+import { adminRoutes } from './admin/routes';
+import { companyRoutes } from './company/routes';
+import { contractsRoutes, sellerContractsRoutes } from './contracts/routes';
+import { quotesRoutes, sellerQuotesRoutes } from './quotes/routes';
+import { requestsRoutes } from './requests/routes';
+import { sellerCatalogRoutes } from './seller-catalog/routes';
 import { parseOrderListQuery } from './seller/order-filter';
 import { useSessionStore } from './stores/session';
+import type { WorkspaceId } from './workspaces';
 
 declare module 'vue-router' {
   interface RouteMeta {
     /** Reachable without signing in. */
     public?: boolean;
+    /** The workspace whose tabs the header shows on this screen. */
+    workspace?: WorkspaceId;
+    /** The workspace tab (its route name) this screen belongs to, when it is not the tab itself. */
+    section?: string;
   }
 }
 
@@ -35,11 +46,13 @@ export const routes: RouteRecordRaw[] = [
     name: 'category',
     component: () => import('./pages/CatalogPage.vue'),
     props: true,
+    meta: { section: 'catalog' },
   },
   {
     path: '/p/:slug',
     name: 'product',
     component: () => import('./pages/ProductPage.vue'),
+    meta: { section: 'catalog' },
     props: (route) => ({
       slug: String(route.params.slug),
       initialQuantity: Number(route.query.qty) || 1,
@@ -48,6 +61,7 @@ export const routes: RouteRecordRaw[] = [
   {
     path: '/seller',
     component: () => import('./pages/SellerWorkspace.vue'),
+    meta: { workspace: 'seller' },
     children: [
       { path: '', redirect: { name: 'seller-orders' } },
       {
@@ -61,6 +75,7 @@ export const routes: RouteRecordRaw[] = [
         name: 'seller-order',
         component: () => import('./pages/SellerOrderPage.vue'),
         props: true,
+        meta: { section: 'seller-orders' },
       },
       {
         path: 'remittances',
@@ -72,8 +87,16 @@ export const routes: RouteRecordRaw[] = [
         name: 'seller-cod-fee',
         component: () => import('./pages/SellerCodFeePage.vue'),
       },
+      ...sellerQuotesRoutes,
+      ...sellerContractsRoutes,
+      ...sellerCatalogRoutes,
     ],
   },
+  ...requestsRoutes,
+  ...quotesRoutes,
+  ...contractsRoutes,
+  ...companyRoutes,
+  ...adminRoutes,
   {
     path: '/:pathMatch(.*)*',
     name: 'not-found',

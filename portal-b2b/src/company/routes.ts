@@ -1,0 +1,4 @@
+import type { RouteRecordRaw } from 'vue-router';
+
+/** The company screens; router.ts mounts them. */
+export const companyRoutes: RouteRecordRaw[] = [];
