@@ -9,6 +9,7 @@ import type {
 } from '@marketgate/graphql-client';
 import type { FormAction, OrderAction } from './seller/order-actions';
 import { adminMessages } from './admin/messages';
+import { approvalsMessages } from './approvals/messages';
 import { companyMessages } from './company/messages';
 import { contractsMessages } from './contracts/messages';
 import { quotesMessages } from './quotes/messages';
@@ -355,6 +356,7 @@ const en = {
   requests: requestsMessages.en,
   quotes: quotesMessages.en,
   contracts: contractsMessages.en,
+  approvals: approvalsMessages.en,
   company: companyMessages.en,
   admin: adminMessages.en,
   sellerCatalog: sellerCatalogMessages.en,
@@ -673,6 +675,7 @@ const zhCN: PortalMessages = {
   requests: requestsMessages.zhCN,
   quotes: quotesMessages.zhCN,
   contracts: contractsMessages.zhCN,
+  approvals: approvalsMessages.zhCN,
   company: companyMessages.zhCN,
   admin: adminMessages.zhCN,
   sellerCatalog: sellerCatalogMessages.zhCN,

@@ -6,6 +6,7 @@ import {
   type RouterHistory,
 } from 'vue-router';
 import { adminRoutes } from './admin/routes';
+import { approvalsRoutes, sellerApprovalsRoutes } from './approvals/routes';
 import { companyRoutes } from './company/routes';
 import { contractsRoutes, sellerContractsRoutes } from './contracts/routes';
 import { quotesRoutes, sellerQuotesRoutes } from './quotes/routes';
@@ -89,12 +90,14 @@ export const routes: RouteRecordRaw[] = [
       },
       ...sellerQuotesRoutes,
       ...sellerContractsRoutes,
+      ...sellerApprovalsRoutes,
       ...sellerCatalogRoutes,
     ],
   },
   ...requestsRoutes,
   ...quotesRoutes,
   ...contractsRoutes,
+  ...approvalsRoutes,
   ...companyRoutes,
   ...adminRoutes,
   {
