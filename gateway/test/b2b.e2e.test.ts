@@ -25,6 +25,7 @@ const QUOTE = `__typename
 const APPROVAL = `__typename
   ... on ApprovalRequest { id status currentStage currentDepartment decisions { approver decision } }
   ... on NotAnApproverError { errorCode department }
+  ... on StaleVersionError { errorCode currentVersion }
   ... on ErrorResult { errorCode message }`;
 
 async function ask(who: string, query: string, variables: Fields = {}): Promise<Fields> {
@@ -113,8 +114,29 @@ async function policy(stages: Fields[], callOffThreshold: number | null = null) 
   expect(set.stages).toHaveLength(stages.length);
 }
 
-const decide = (who: string, requestId: string, decision = 'APPROVE', comment = '') =>
-  mutate(who, 'decideApproval', { requestId, decision, comment }, APPROVAL);
+/** The version of an approval request as `who` sees it now. */
+async function versionOf(who: string, requestId: string): Promise<number> {
+  return (
+    await ask(who, 'query ($id: ID!) { approvalRequest(id: $id) { version } }', { id: requestId })
+  ).approvalRequest.version;
+}
+
+/** `who` decides on the request as it is now (or on the version they saw). */
+async function decide(
+  who: string,
+  requestId: string,
+  decision = 'APPROVE',
+  comment = '',
+  expectedVersion?: number,
+) {
+  const version = expectedVersion ?? (await versionOf(who, requestId));
+  return mutate(
+    who,
+    'decideApproval',
+    { requestId, decision, comment, expectedVersion: version },
+    APPROVAL,
+  );
+}
 
 beforeAll(async () => {
   gw = await startGateway();
@@ -231,6 +253,32 @@ describe('a one-off deal', () => {
       approval: { status: 'PENDING', currentStage: 0, currentDepartment: 'SOURCING' },
     });
     const requestId = quote.approval.id;
+    const asked = await ask(
+      'sourcing',
+      `query ($id: ID!) { approvalRequest(id: $id) {
+        version quoteId callOff { id } company { name } seller { slug } } }`,
+      { id: requestId },
+    );
+    expect(asked.approvalRequest).toEqual({
+      version: 0,
+      quoteId: quote.id,
+      callOff: null,
+      company: { name: 'Acme Trading Co.' },
+      seller: { slug: 'north-dairy' },
+    });
+    const canDecide = async (who: string) =>
+      (
+        await ask(who, 'query ($id: ID!) { approvalRequest(id: $id) { canDecide } }', {
+          id: requestId,
+        })
+      ).approvalRequest.canDecide as boolean;
+    expect(await Promise.all(['sourcing', 'finance', 'buyer', 'acmeAdmin'].map(canDecide))).toEqual(
+      [true, false, false, false],
+    );
+    expect(await decide('sourcing', requestId, 'APPROVE', '', 1)).toMatchObject({
+      errorCode: 'STALE_VERSION',
+      currentVersion: 0,
+    });
 
     const tasks = async (who: string) =>
       (await ask(who, '{ myApprovalTasks { id } }')).myApprovalTasks.map((t: Fields) => t.id);
@@ -245,7 +293,9 @@ describe('a one-off deal', () => {
       currentDepartment: 'FINANCE',
     });
     expect(await tasks('finance')).toContain(requestId);
+    expect([await canDecide('sourcing'), await canDecide('finance')]).toEqual([false, true]);
     expect(await decide('finance', requestId)).toMatchObject({ currentDepartment: 'FINANCE' });
+    expect([await canDecide('finance'), await canDecide('finance2')]).toEqual([false, true]);
     expect((await decide('finance', requestId)).errorCode).toBe('ALREADY_DECIDED');
     expect(await decide('finance2', requestId)).toMatchObject({ currentDepartment: 'MANAGEMENT' });
     const approved = await decide('manager', requestId);
@@ -357,10 +407,10 @@ describe('a one-off deal', () => {
       { label: 'Mid-term', status: 'OVERDUE' },
       { label: 'Final', status: 'OVERDUE' },
     ]);
-    const dueNow = await ask('seller', '{ dueMilestones { label status } }');
+    const dueNow = await ask('seller', '{ dueMilestones { label status contract { id } } }');
     expect(dueNow.dueMilestones).toEqual([
-      { label: 'Mid-term', status: 'DUE' },
-      { label: 'Final', status: 'DUE' },
+      { label: 'Mid-term', status: 'DUE', contract: { id: contractId } },
+      { label: 'Final', status: 'DUE', contract: { id: contractId } },
     ]);
 
     await pay(midTerm, 20_000, 'BANK-0002');
@@ -489,11 +539,18 @@ describe('a one-off deal', () => {
       quoteId: quote.id,
       expectedVersion: quote.version,
     });
+    const seen = await versionOf('finance', quote.approval.id);
     const both = await Promise.all([
-      decide('finance', quote.approval.id),
-      decide('finance2', quote.approval.id),
+      decide('finance', quote.approval.id, 'APPROVE', '', seen),
+      decide('finance2', quote.approval.id, 'APPROVE', '', seen),
     ]);
-    expect(both.map((r) => r.__typename)).toEqual(['ApprovalRequest', 'ApprovalRequest']);
+    expect(both.map((r) => r.__typename).sort()).toEqual(['ApprovalRequest', 'StaleVersionError']);
+    const loser = both.find((r) => r.__typename === 'StaleVersionError') as Fields;
+    expect(loser).toMatchObject({ errorCode: 'STALE_VERSION', currentVersion: seen + 1 });
+    const second = both[0] === loser ? 'finance' : 'finance2';
+    expect(await decide(second, quote.approval.id)).toMatchObject({
+      currentDepartment: 'MANAGEMENT',
+    });
     const after = (
       await ask(
         'buyer',
@@ -572,7 +629,7 @@ describe('quotes and contracts are private to their company and seller', () => {
       ],
       [
         'mutation ($input: DecideApprovalInput!) { decideApproval(input: $input) { ... on ErrorResult { errorCode } } }',
-        { requestId: quote.approval.id, decision: 'APPROVE' },
+        { requestId: quote.approval.id, decision: 'APPROVE', expectedVersion: 0 },
       ],
       [
         'mutation ($input: PlaceCallOffInput!) { placeCallOff(input: $input) { ... on ErrorResult { errorCode } } }',
@@ -776,6 +833,16 @@ describe('a framework deal', () => {
     expect(first).toMatchObject({ __typename: 'CallOff', total: { amount: 90_000 } });
     expect(first.invoice.status).toBe('DUE');
     expect(await exposure()).toBe(owed + 90_000);
+    const line = (
+      await ask(
+        'seller',
+        '{ creditLines { company { id } limit { amount } available { amount } } }',
+      )
+    ).creditLines.find((l: Fields) => l.company.id === acmeId);
+    expect(line).toMatchObject({
+      limit: { amount: owed + 100_000 },
+      available: { amount: 10_000 },
+    });
     const again = await callOff([100, 0], `call-off-${key}`);
     expect(again.id).toBe(first.id);
 
@@ -864,7 +931,13 @@ describe('a framework deal', () => {
     const held = await callOff([60, 0]);
     expect(held).toMatchObject({ status: 'PENDING_APPROVAL', invoice: null });
     const rejectedOne = await callOff([70, 0]);
-    const requests = (await ask('finance', '{ myApprovalTasks { id callOffId } }')).myApprovalTasks;
+    const requests = (
+      await ask('finance', '{ myApprovalTasks { id callOffId callOff { id contractId } } }')
+    ).myApprovalTasks;
+    expect(requests.find((r: Fields) => r.callOffId === held.id).callOff).toEqual({
+      id: held.id,
+      contractId,
+    });
     const requestOf = (id: string) => requests.find((r: Fields) => r.callOffId === id).id as string;
     expect((await decide('finance', requestOf(held.id))).status).toBe('APPROVED');
     expect(
@@ -897,7 +970,7 @@ describe('a framework deal', () => {
       })
     ).product.variants.find((v: Fields) => v.id === variantId).sku as string;
     const QUICK = `query ($lines: [QuickOrderLineInput!]!) { quickOrder(lines: $lines) {
-      row sku variant { id } price { unitPrice { amount } source } contractLineId problem } }`;
+      row sku variant { id } price { unitPrice { amount } source } contractLineId problem problemCode } }`;
     const resolved = (
       await ask('buyer', QUICK, {
         lines: [
@@ -920,6 +993,7 @@ describe('a framework deal', () => {
       problem: expect.stringContaining('SKU'),
     });
     expect(resolved[2]!.problem).toMatch(/remain under contract C-/);
+    expect(resolved[2]!.problemCode).toBe('EXCEEDS_CONTRACT');
     const consumer = await gw.login('alice@marketgate.example');
     expect(errorCode(await gw.gql(QUICK, { lines: [{ sku, quantity: 1 }] }, consumer))).toBe(
       'FORBIDDEN',

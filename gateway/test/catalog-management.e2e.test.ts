@@ -227,6 +227,59 @@ describe('catalog management', () => {
     expect(await search({ search: 'borealis' })).toEqual(['Borealis Butter']);
   });
 
+  it("lists a seller's whole catalog, every status at once, to its own staff", async () => {
+    const dairyId = sellerIds.get('north-dairy');
+    const every = ['DRAFT', 'ACTIVE', 'ARCHIVED'];
+    await mutate(
+      CREATE,
+      { input: { categoryId: categoryIds.get('dairy'), name: 'Aurora Draft Ghee' } },
+      dairy,
+    );
+    await listed({ name: 'Aurora Active Ghee' });
+    const archived = await listed({ name: 'Aurora Archived Ghee' });
+    expect((await mutate(ARCHIVE, { id: archived.id }, dairy)).status).toBe('ARCHIVED');
+
+    const all = await search(
+      { search: 'aurora', sellerId: dairyId, statuses: every },
+      'NEWEST',
+      dairy,
+    );
+    expect(all).toEqual(['Aurora Archived Ghee', 'Aurora Active Ghee', 'Aurora Draft Ghee']);
+    const hidden = await search(
+      { search: 'aurora', sellerId: dairyId, statuses: ['ARCHIVED', 'DRAFT'] },
+      'PRICE_ASC',
+      dairy,
+    );
+    expect(hidden.sort()).toEqual(['Aurora Archived Ghee', 'Aurora Draft Ghee']);
+    expect(await search({ search: 'aurora', statuses: ['ACTIVE'] })).toEqual([
+      'Aurora Active Ghee',
+    ]);
+
+    // Without a search the product table is read; its count is every status's count together.
+    const count = async (filter: Fields) => {
+      const res = await gw.gql<SearchPage>(SEARCH, { filter, sort: 'NEWEST', first: 1 }, dairy);
+      if (res.errors) throw new Error(res.raw);
+      return res.data.products.totalCount;
+    };
+    const perStatus = await Promise.all(
+      every.map((status) => count({ sellerId: dairyId, status })),
+    );
+    expect(await count({ sellerId: dairyId, statuses: every })).toBe(
+      perStatus.reduce((a, b) => a + b, 0),
+    );
+
+    const foreign = await gw.gql(SEARCH, { filter: { sellerId: dairyId, statuses: every } }, hub);
+    expect(errorCode(foreign)).toBe('FORBIDDEN');
+    const both = await gw.gql(
+      SEARCH,
+      { filter: { sellerId: dairyId, status: 'DRAFT', statuses: every } },
+      dairy,
+    );
+    expect(errorCode(both)).toBe('BAD_USER_INPUT');
+    const none = await gw.gql(SEARCH, { filter: { sellerId: dairyId, statuses: [] } }, dairy);
+    expect(errorCode(none)).toBe('BAD_USER_INPUT');
+  });
+
   it('answers conflicts and unknown references as typed results', async () => {
     const { id } = await listed({ name: 'Tundra Cream', slug: 'tundra-cream' });
     const taken = await mutate(

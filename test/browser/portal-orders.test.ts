@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openBrowser, type Browser } from './support/browser.js';
 import { gateway } from './support/gateway.js';
+import { signIn as signInTo, tokenOf } from './support/portal.js';
 
 const portalUrl = inject('portalUrl');
 
@@ -93,14 +94,7 @@ async function placeNorthDairyOrder(): Promise<PlacedOrder> {
  * 1.00 short of its total: the remittance is open and the order's payment disputed.
  */
 async function recordShortRemittance(order: PlacedOrder, reference: string): Promise<void> {
-  const { login } = await gateway<{ login: { __typename: string; token?: string } }>(
-    `mutation ($input: LoginInput!) {
-      login(input: $input) { __typename ... on AuthPayload { token } }
-    }`,
-    { input: { email: 'sales@north-dairy.example', password: 'demo-pass-123' } },
-  );
-  const token = login.token;
-  if (!token) throw new Error(`login answered ${login.__typename}`);
+  const token = await tokenOf('sales@north-dairy.example');
   const steps: [mutation: string, inputType: string, input: Record<string, unknown>][] = [
     ['confirmOrder', 'OrderActionInput', { orderId: order.id }],
     [
@@ -148,13 +142,7 @@ describe('seller workspace: consumer orders', () => {
     await browser?.close();
   });
 
-  async function signIn(email: string): Promise<void> {
-    const { page } = browser;
-    await page.getByLabel('Work email').fill(email);
-    await page.getByLabel('Password').fill('demo-pass-123');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByTestId('session-user').waitFor();
-  }
+  const signIn = (email: string) => signInTo(browser.page, email);
 
   it('tells a company buyer the workspace is not for them', async () => {
     const { page } = browser;

@@ -1,4 +1,33 @@
 import type { RouteRecordRaw } from 'vue-router';
 
 /** The admin screens; router.ts mounts them. */
-export const adminRoutes: RouteRecordRaw[] = [];
+export const adminRoutes: RouteRecordRaw[] = [
+  {
+    path: '/admin',
+    component: () => import('./AdminWorkspace.vue'),
+    meta: { workspace: 'admin' },
+    children: [
+      { path: '', redirect: { name: 'admin-companies' } },
+      {
+        path: 'companies',
+        name: 'admin-companies',
+        component: () => import('./AdminCompaniesPage.vue'),
+      },
+      {
+        path: 'categories',
+        name: 'admin-categories',
+        component: () => import('./AdminCategoriesPage.vue'),
+      },
+      {
+        path: 'sellers',
+        name: 'admin-sellers',
+        component: () => import('./AdminSellersPage.vue'),
+      },
+      {
+        path: 'moderation',
+        name: 'admin-moderation',
+        component: () => import('./AdminModerationPage.vue'),
+      },
+    ],
+  },
+];

@@ -1,7 +1,37 @@
 import type { RouteRecordRaw } from 'vue-router';
 
 /** Approval tasks and billing for company members; router.ts mounts them. */
-export const approvalsRoutes: RouteRecordRaw[] = [];
+export const approvalsRoutes: RouteRecordRaw[] = [
+  {
+    path: '/approvals',
+    name: 'approvals',
+    component: () => import('./ApprovalInboxPage.vue'),
+    meta: { workspace: 'company' },
+  },
+  {
+    path: '/approvals/:id',
+    name: 'approval',
+    component: () => import('./ApprovalRequestPage.vue'),
+    props: (route) => ({ id: String(route.params.id) }),
+    meta: { workspace: 'company', section: 'approvals' },
+  },
+  {
+    path: '/billing',
+    name: 'billing',
+    component: () => import('./BillingPage.vue'),
+    props: (route) => ({
+      overdueOnly: route.query.overdue === '1',
+      groupBy: route.query.group === 'invoice' ? 'invoice' : 'contract',
+    }),
+    meta: { workspace: 'company' },
+  },
+];
 
 /** The seller's credit lines, children of the seller workspace (`/seller/...`). */
-export const sellerApprovalsRoutes: RouteRecordRaw[] = [];
+export const sellerApprovalsRoutes: RouteRecordRaw[] = [
+  {
+    path: 'credit',
+    name: 'seller-credit',
+    component: () => import('./SellerCreditPage.vue'),
+  },
+];

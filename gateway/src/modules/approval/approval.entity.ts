@@ -112,6 +112,7 @@ export class ApprovalRequest extends BaseEntity {
   @Column({ type: 'int', nullable: true })
   currentStage: number | null;
 
+  @Field(() => Int, { description: 'Moves on every decision: send it back as `expectedVersion`.' })
   @Column({ type: 'int', default: 0 })
   version: number;
 

@@ -14,8 +14,10 @@ import { Role } from '../../api/auth-checker.js';
 import { requireViewer, type Context } from '../../api/context.js';
 import { Transaction } from '../../api/transaction.js';
 import { parseId } from '../../common/batch.js';
+import { CallOff } from '../contracts/call-off.entity.js';
 import { Company } from '../identity/company.entity.js';
 import { Department } from '../identity/company-member.entity.js';
+import { Seller } from '../identity/seller.entity.js';
 import { ApprovalDecision, ApprovalRequest, ApprovalStageSpec } from './approval.entity.js';
 import {
   ApprovalPolicyResult,
@@ -96,6 +98,35 @@ export class ApprovalRequestFieldsResolver {
     return request.currentStage === null
       ? null
       : (request.stages[request.currentStage]?.department ?? null);
+  }
+
+  @FieldResolver(() => Company, { description: 'The company buying.' })
+  company(@Root() request: ApprovalRequest, @Ctx() ctx: Context) {
+    return ctx.loaders.identity.company.load(request.companyId);
+  }
+
+  @FieldResolver(() => Seller, { description: 'The seller it buys from.' })
+  seller(@Root() request: ApprovalRequest, @Ctx() ctx: Context) {
+    return ctx.loaders.identity.seller.load(request.sellerId);
+  }
+
+  @FieldResolver(() => CallOff, {
+    nullable: true,
+    description: 'The call-off order approved (with the agreement it draws on); null for a quote.',
+  })
+  callOff(@Root() request: ApprovalRequest, @Ctx() ctx: Context) {
+    return request.callOffId === null
+      ? null
+      : ctx.loaders.contracts.callOff.load(request.callOffId);
+  }
+
+  @FieldResolver(() => Boolean, {
+    description: 'Whether you decide it now (decideApproval checks the same rules).',
+  })
+  async canDecide(@Root() request: ApprovalRequest, @Ctx() ctx: Context): Promise<boolean> {
+    if (!ctx.viewer) return false;
+    const decisions = await ctx.loaders.approval.decisionsOfRequest.load(request.id);
+    return ctx.services.approval.decidesNow(ctx.viewer, request, decisions);
   }
 
   @FieldResolver(() => String, { description: 'Who raised it.' })

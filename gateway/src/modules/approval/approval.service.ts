@@ -6,6 +6,7 @@ import { isUniqueViolation } from '../../db/errors.js';
 import { forUpdate } from '../../db/locks.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { CompanyMember, type Department } from '../identity/company-member.entity.js';
+import { StaleVersionError } from '../quoting/quoting.types.js';
 import {
   ApprovalDecision,
   ApprovalDecisionKind,
@@ -172,9 +173,9 @@ export class ApprovalService {
   }
 
   /**
-   * One approver's decision. The request's row is locked and its version moved conditionally,
-   * so two approvers deciding at once leave one consistent outcome: the second sees the first's
-   * decision (and, in ANY mode, a stage already passed).
+   * One approver's decision on the version they saw. The request's row is locked and its
+   * version moved conditionally, so two approvers deciding at once leave one consistent outcome:
+   * the second is told the request moved on (`StaleVersionError`) and decides on what it is now.
    */
   async decide(ctx: Context, viewer: Viewer, input: DecideApprovalInput) {
     const request = await this.request(ctx, viewer, input.requestId, true);
@@ -182,6 +183,7 @@ export class ApprovalService {
     if (request.status !== ApprovalStatus.PENDING || request.currentStage === null) {
       return new InvalidStateError(`This request is already ${request.status}`);
     }
+    if (request.version !== input.expectedVersion) return new StaleVersionError(request.version);
     if (request.requestedByUserId === viewer.user.id) return new SelfApprovalError();
     const index = request.currentStage;
     const stage = request.stages[index] as ApprovalStageSpec;
@@ -255,6 +257,29 @@ export class ApprovalService {
     return needed.every((userId) => approved.has(userId));
   }
 
+  /**
+   * Whether the viewer decides the request now: it is pending, they approve for the department
+   * of its current stage, did not raise it, and have not decided this stage yet (among
+   * `decisions`, which hold at least the viewer's on it).
+   */
+  decidesNow(viewer: Viewer, request: ApprovalRequest, decisions: ApprovalDecision[]): boolean {
+    if (request.status !== ApprovalStatus.PENDING || request.currentStage === null) return false;
+    const stage = request.stages[request.currentStage];
+    const membership = viewer.memberships.find((m) => m.companyId === request.companyId);
+    return (
+      stage !== undefined &&
+      membership?.roles.includes('APPROVER') === true &&
+      membership.department === stage.department &&
+      request.requestedByUserId !== viewer.user.id &&
+      !decisions.some(
+        (d) =>
+          d.requestId === request.id &&
+          d.userId === viewer.user.id &&
+          d.stage === request.currentStage,
+      )
+    );
+  }
+
   /** Pending requests waiting for the viewer's decision, oldest first. */
   async tasks(ctx: Context, viewer: Viewer): Promise<ApprovalRequest[]> {
     const mine = viewer.memberships.filter((m) => m.roles.includes('APPROVER') && m.department);
@@ -263,20 +288,7 @@ export class ApprovalService {
       where: mine.map((m) => ({ companyId: m.companyId, status: ApprovalStatus.PENDING })),
       order: { id: 'ASC' },
     });
-    const decided = new Set(
-      (await ctx.em.findBy(ApprovalDecision, { userId: viewer.user.id })).map(
-        (d) => `${d.requestId}:${d.stage}`,
-      ),
-    );
-    return pending.filter((r) => {
-      const stage = r.currentStage === null ? undefined : r.stages[r.currentStage];
-      const membership = mine.find((m) => m.companyId === r.companyId);
-      return (
-        stage !== undefined &&
-        membership?.department === stage.department &&
-        r.requestedByUserId !== viewer.user.id &&
-        !decided.has(`${r.id}:${r.currentStage}`)
-      );
-    });
+    const decided = await ctx.em.findBy(ApprovalDecision, { userId: viewer.user.id });
+    return pending.filter((r) => this.decidesNow(viewer, r, decided));
   }
 }

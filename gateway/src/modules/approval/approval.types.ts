@@ -8,6 +8,7 @@ import {
   NotFoundError,
 } from '../../api/errors.js';
 import { Department } from '../identity/company-member.entity.js';
+import { StaleVersionError } from '../quoting/quoting.types.js';
 import {
   ApprovalDecisionKind,
   ApprovalMode,
@@ -68,6 +69,9 @@ export class DecideApprovalInput {
   @Field(() => String, { defaultValue: '' })
   @Length(0, 2000)
   comment: string;
+
+  @Field(() => Int, { description: 'The `version` of the request you saw.' })
+  expectedVersion: number;
 }
 
 @ObjectType({ implements: ErrorResult, simpleResolvers: true })
@@ -124,5 +128,6 @@ export const DecideApprovalResult = createUnionType({
       SelfApprovalError,
       NotAnApproverError,
       AlreadyDecidedError,
+      StaleVersionError,
     ] as const,
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   dueAt,
   scheduleProblems,
+  scheduleSplit,
   splitInstallments,
   type MilestoneSpec,
   type MilestoneTrigger,
@@ -100,16 +101,22 @@ describe('scheduleProblems', () => {
     for (const total of [-1, 1.5, Number.NaN, Number.MAX_SAFE_INTEGER + 1]) {
       expect(onlyProblem(total, [pct(10_000)])).toEqual({
         index: null,
+        code: 'INVALID_TOTAL',
         message: expect.stringMatching(/total/),
       });
     }
   });
 
   it('needs 1 to 12 milestones', () => {
-    expect(onlyProblem(100, [])).toEqual({ index: null, message: expect.stringMatching(/least/) });
+    expect(onlyProblem(100, [])).toEqual({
+      index: null,
+      code: 'NO_MILESTONES',
+      message: expect.stringMatching(/least/),
+    });
     const thirteen = Array.from({ length: 13 }, () => fixed(1));
     expect(onlyProblem(13, thirteen)).toEqual({
       index: null,
+      code: 'TOO_MANY_MILESTONES',
       message: expect.stringMatching(/at most 12/),
     });
     expect(scheduleProblems(12, thirteen.slice(1))).toEqual([]);
@@ -119,6 +126,7 @@ describe('scheduleProblems', () => {
     for (const label of ['', '   ', 'x'.repeat(81)]) {
       expect(onlyProblem(100, [fixed(50), fixed(50, { label })])).toEqual({
         index: 1,
+        code: 'LABEL',
         message: expect.stringMatching(/label/),
       });
     }
@@ -129,6 +137,7 @@ describe('scheduleProblems', () => {
     for (const netDays of [-1, 366, 1.5, Number.NaN]) {
       expect(onlyProblem(100, [fixed(50), fixed(50, { netDays })])).toEqual({
         index: 1,
+        code: 'NET_DAYS',
         message: expect.stringMatching(/netDays/),
       });
     }
@@ -140,6 +149,7 @@ describe('scheduleProblems', () => {
     for (const m of [both, neither]) {
       expect(onlyProblem(100, [pct(10_000), m])).toEqual({
         index: 1,
+        code: 'ONE_SHARE',
         message: expect.stringMatching(/Exactly one of percentBp and amount/),
       });
     }
@@ -149,6 +159,7 @@ describe('scheduleProblems', () => {
     for (const bp of [0, -1, 10_001, 12.5]) {
       expect(onlyProblem(100, [fixed(100), pct(bp)])).toEqual({
         index: 1,
+        code: 'PERCENT',
         message: expect.stringMatching(/percentBp/),
       });
     }
@@ -158,6 +169,7 @@ describe('scheduleProblems', () => {
     for (const amount of [0, -5, 1.5, 2 ** 53]) {
       expect(onlyProblem(100, [pct(10_000), fixed(amount)])).toEqual({
         index: 1,
+        code: 'AMOUNT',
         message: expect.stringMatching(/amount/),
       });
     }
@@ -174,6 +186,7 @@ describe('scheduleProblems', () => {
     ]) {
       expect(onlyProblem(100, [onDate(dueDate)])).toEqual({
         index: 0,
+        code: 'DUE_DATE',
         message: expect.stringMatching(/dueDate/),
       });
     }
@@ -188,13 +201,18 @@ describe('scheduleProblems', () => {
         fixed(50),
         pct(10_000, { trigger: 'ON_ACCEPTANCE', dueDate: '2025-06-01' }),
       ]),
-    ).toEqual({ index: 1, message: expect.stringMatching(/Only ON_DATE/) });
+    ).toEqual({
+      index: 1,
+      code: 'DUE_DATE_NOT_ON_DATE',
+      message: expect.stringMatching(/Only ON_DATE/),
+    });
   });
 
   it('rejects an unknown trigger', () => {
     const trigger = 'ON_WHIM' as unknown as MilestoneTrigger;
     expect(onlyProblem(100, [pct(10_000, { trigger })])).toEqual({
       index: 0,
+      code: 'TRIGGER',
       message: expect.stringMatching(/Unknown trigger/),
     });
   });
@@ -202,6 +220,7 @@ describe('scheduleProblems', () => {
   it('rejects fixed amounts above the total', () => {
     expect(onlyProblem(100, [fixed(60), fixed(41), pct(10_000)])).toEqual({
       index: null,
+      code: 'FIXED_OVER_TOTAL',
       message: expect.stringMatching(/more than the total/),
     });
   });
@@ -215,6 +234,7 @@ describe('scheduleProblems', () => {
         ),
       ).toEqual({
         index: null,
+        code: 'PERCENT_SUM',
         message: expect.stringMatching(/10000 bp/),
       });
     }
@@ -223,6 +243,7 @@ describe('scheduleProblems', () => {
   it('needs fixed-only schedules to add up to the total', () => {
     expect(onlyProblem(100, [fixed(30), fixed(60)])).toEqual({
       index: null,
+      code: 'FIXED_SUM',
       message: expect.stringMatching(/must add up to the total/),
     });
   });
@@ -230,6 +251,28 @@ describe('scheduleProblems', () => {
   it('reports every problem of every milestone, in milestone order', () => {
     const problems = scheduleProblems(100, [fixed(0, { label: '' }), pct(5000, { netDays: 400 })]);
     expect(problems.map((p) => p.index)).toEqual([0, 0, 1]);
+  });
+});
+
+describe('scheduleSplit', () => {
+  it('answers the amounts of a sound schedule, as splitInstallments splits it', () => {
+    const milestones = [pct(3333), pct(3333), pct(3334)];
+    expect(scheduleSplit(100_001, milestones)).toEqual({
+      problems: [],
+      amounts: splitInstallments(100_001, milestones),
+      percentBp: 10_000,
+    });
+    expect(scheduleSplit(100_001, milestones).amounts).toEqual([33_330, 33_330, 33_341]);
+  });
+
+  it('answers the problems scheduleProblems finds and no amounts otherwise', () => {
+    const milestones = [pct(5000), pct(4000), fixed(0)];
+    expect(scheduleSplit(100, milestones)).toEqual({
+      problems: scheduleProblems(100, milestones),
+      amounts: null,
+      percentBp: 9000,
+    });
+    expect(scheduleSplit(100, [pct(5000), pct(4000)]).problems[0]?.code).toBe('PERCENT_SUM');
   });
 });
 

@@ -18,7 +18,34 @@ export interface MilestoneSpec {
   netDays: number;
 }
 
-export type ScheduleProblem = { index: number | null; message: string };
+/** Which rule a schedule breaks, for clients to explain in their own language. */
+export type ScheduleProblemCode =
+  | 'INVALID_TOTAL'
+  | 'NO_MILESTONES'
+  | 'TOO_MANY_MILESTONES'
+  | 'LABEL'
+  | 'NET_DAYS'
+  | 'TRIGGER'
+  | 'DUE_DATE'
+  | 'DUE_DATE_NOT_ON_DATE'
+  | 'ONE_SHARE'
+  | 'PERCENT'
+  | 'AMOUNT'
+  | 'FIXED_OVER_TOTAL'
+  | 'PERCENT_SUM'
+  | 'FIXED_SUM';
+
+/** A broken rule: of milestone `index`, or of the schedule as a whole (null). */
+export type ScheduleProblem = { index: number | null; code: ScheduleProblemCode; message: string };
+
+/** A schedule checked against a total: its problems, or else each milestone's amount. */
+export interface ScheduleSplit {
+  problems: ScheduleProblem[];
+  /** One per milestone, in order; null while there are problems. */
+  amounts: number[] | null;
+  /** What the valid percentage shares add up to, in basis points. */
+  percentBp: number;
+}
 
 const MAX_MILESTONES = 12;
 const MAX_LABEL_LENGTH = 80;
@@ -47,6 +74,20 @@ export function scheduleProblems(total: number, milestones: MilestoneSpec[]): Sc
 }
 
 /**
+ * The whole answer on a schedule, as a client previewing it needs it: its problems (those
+ * scheduleProblems reports), else the amounts splitInstallments gives.
+ */
+export function scheduleSplit(total: number, milestones: MilestoneSpec[]): ScheduleSplit {
+  const { problems, shares } = checkSchedule(total, milestones);
+  const percentBp = Number(shares.filter(isPercent).reduce((sum, s) => sum + s.bp, 0n));
+  return {
+    problems,
+    amounts: problems.length === 0 ? split(total, shares) : null,
+    percentBp,
+  };
+}
+
+/**
  * The amount of each milestone, in order; throws if scheduleProblems(...) is not empty.
  *
  * Fixed amounts are taken first; each percentage milestone gets floor(remaining * bp / 10000)
@@ -63,7 +104,11 @@ export function splitInstallments(total: number, milestones: MilestoneSpec[]): n
       .join('; ');
     throw new RangeError(`Invalid installment schedule: ${details}`);
   }
+  return split(total, shares);
+}
 
+/** The split of a total over sound shares that fit it (see splitInstallments). */
+function split(total: number, shares: Share[]): number[] {
   const remaining = BigInt(total) - sumFixed(shares);
   const wholeBp = BigInt(WHOLE_BP);
   let leftover = remaining;
@@ -111,23 +156,29 @@ function checkSchedule(total: number, milestones: MilestoneSpec[]): CheckedSched
   if (!totalValid) {
     problems.push({
       index: null,
+      code: 'INVALID_TOTAL',
       message: `The total must be a non-negative safe integer in minor units; got ${total}.`,
     });
   }
   if (milestones.length === 0) {
-    problems.push({ index: null, message: 'A schedule needs at least one milestone.' });
+    problems.push({
+      index: null,
+      code: 'NO_MILESTONES',
+      message: 'A schedule needs at least one milestone.',
+    });
   } else if (milestones.length > MAX_MILESTONES) {
     problems.push({
       index: null,
+      code: 'TOO_MANY_MILESTONES',
       message: `A schedule has at most ${MAX_MILESTONES} milestones; got ${milestones.length}.`,
     });
   }
 
   milestones.forEach((m, index) => {
-    for (const message of milestoneProblems(m)) problems.push({ index, message });
+    for (const problem of milestoneProblems(m)) problems.push({ index, ...problem });
     const share = shareOf(m);
     if (share === null) {
-      problems.push({ index, message: shareProblem(m) });
+      problems.push({ index, ...shareProblem(m) });
     } else {
       shares.push(share);
     }
@@ -140,30 +191,41 @@ function checkSchedule(total: number, milestones: MilestoneSpec[]): CheckedSched
   return { problems, shares };
 }
 
+type Broken = Omit<ScheduleProblem, 'index'>;
+
 /** Problems with a milestone's label, net days and timing (its share is checked by shareOf). */
-function milestoneProblems(m: MilestoneSpec): string[] {
-  const problems: string[] = [];
+function milestoneProblems(m: MilestoneSpec): Broken[] {
+  const problems: Broken[] = [];
   const labelLength = m.label.trim().length;
   if (labelLength < 1 || labelLength > MAX_LABEL_LENGTH) {
-    problems.push(
-      `The label must be 1 to ${MAX_LABEL_LENGTH} characters after trimming; got ${labelLength}.`,
-    );
+    problems.push({
+      code: 'LABEL',
+      message: `The label must be 1 to ${MAX_LABEL_LENGTH} characters after trimming; got ${labelLength}.`,
+    });
   }
   if (!isValidNetDays(m.netDays)) {
-    problems.push(`netDays must be an integer from 0 to ${MAX_NET_DAYS}; got ${m.netDays}.`);
+    problems.push({
+      code: 'NET_DAYS',
+      message: `netDays must be an integer from 0 to ${MAX_NET_DAYS}; got ${m.netDays}.`,
+    });
   }
   if (!TRIGGERS.includes(m.trigger)) {
-    problems.push(`Unknown trigger ${String(m.trigger)}; expected one of ${TRIGGERS.join(', ')}.`);
+    problems.push({
+      code: 'TRIGGER',
+      message: `Unknown trigger ${String(m.trigger)}; expected one of ${TRIGGERS.join(', ')}.`,
+    });
   } else if (m.trigger === 'ON_DATE') {
     if (parseCalendarDate(m.dueDate) === null) {
-      problems.push(
-        `An ON_DATE milestone needs a dueDate that is a real calendar date YYYY-MM-DD; got ${String(m.dueDate)}.`,
-      );
+      problems.push({
+        code: 'DUE_DATE',
+        message: `An ON_DATE milestone needs a dueDate that is a real calendar date YYYY-MM-DD; got ${String(m.dueDate)}.`,
+      });
     }
   } else if (m.dueDate !== null) {
-    problems.push(
-      `Only ON_DATE milestones take a dueDate; this ${m.trigger} one has ${m.dueDate}.`,
-    );
+    problems.push({
+      code: 'DUE_DATE_NOT_ON_DATE',
+      message: `Only ON_DATE milestones take a dueDate; this ${m.trigger} one has ${m.dueDate}.`,
+    });
   }
   return problems;
 }
@@ -179,14 +241,20 @@ function shareOf(m: MilestoneSpec): Share | null {
 }
 
 /** Why shareOf gave null. */
-function shareProblem(m: MilestoneSpec): string {
+function shareProblem(m: MilestoneSpec): Broken {
   if ((m.percentBp === null) === (m.amount === null)) {
-    return 'Exactly one of percentBp and amount must be set.';
+    return { code: 'ONE_SHARE', message: 'Exactly one of percentBp and amount must be set.' };
   }
   if (m.percentBp !== null) {
-    return `percentBp must be an integer from 1 to ${WHOLE_BP}; got ${m.percentBp}.`;
+    return {
+      code: 'PERCENT',
+      message: `percentBp must be an integer from 1 to ${WHOLE_BP}; got ${m.percentBp}.`,
+    };
   }
-  return `amount must be a safe integer of at least 1; got ${m.amount}.`;
+  return {
+    code: 'AMOUNT',
+    message: `amount must be a safe integer of at least 1; got ${m.amount}.`,
+  };
 }
 
 function sumProblems(total: bigint, shares: Share[]): ScheduleProblem[] {
@@ -195,6 +263,7 @@ function sumProblems(total: bigint, shares: Share[]): ScheduleProblem[] {
     return [
       {
         index: null,
+        code: 'FIXED_OVER_TOTAL',
         message: `Fixed amounts add up to ${fixedSum}, more than the total ${total}.`,
       },
     ];
@@ -206,6 +275,7 @@ function sumProblems(total: bigint, shares: Share[]): ScheduleProblem[] {
       return [
         {
           index: null,
+          code: 'PERCENT_SUM',
           message: `Percentages add up to ${bpSum} bp; they must add up to exactly ${WHOLE_BP} bp (100%).`,
         },
       ];
@@ -214,6 +284,7 @@ function sumProblems(total: bigint, shares: Share[]): ScheduleProblem[] {
     return [
       {
         index: null,
+        code: 'FIXED_SUM',
         message: `With no percentage milestone the fixed amounts must add up to the total ${total}; they add up to ${fixedSum}.`,
       },
     ];

@@ -37,6 +37,7 @@ import {
   ProductResult,
   ProductsArgs,
   Stock,
+  UpdateCategoryInput,
   UpdateProductInput,
   UpsertVariantInput,
   VariantResult,
@@ -89,6 +90,18 @@ export class CatalogResolver {
     return ctx.services.catalog.createCategory(ctx, requireViewer(ctx), input);
   }
 
+  @Authorized(Role.PLATFORM_ADMIN)
+  @Mutation(() => CategoryResult, {
+    description: 'Renames or moves a category (its subcategories move with it).',
+  })
+  @Transaction()
+  async updateCategory(
+    @Arg('input', () => UpdateCategoryInput) input: UpdateCategoryInput,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.services.catalog.updateCategory(ctx, requireViewer(ctx), input);
+  }
+
   @Authorized(Role.PLATFORM_ADMIN, Role.SELLER_STAFF)
   @Mutation(() => ProductResult, { description: 'Creates a DRAFT product.' })
   @Transaction()
@@ -119,8 +132,18 @@ export class CatalogResolver {
   @Authorized(Role.PLATFORM_ADMIN, Role.SELLER_STAFF)
   @Mutation(() => ProductResult, { description: 'Hides the product (admins use it to moderate).' })
   @Transaction()
-  async archiveProduct(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    return ctx.services.catalog.setProductStatus(ctx, requireViewer(ctx), id, 'ARCHIVED');
+  async archiveProduct(
+    @Arg('id', () => ID) id: string,
+    @Arg('reason', () => String, {
+      defaultValue: '',
+      description:
+        "Why, kept in the audit trail; required when a platform admin archives a shop's product.",
+    })
+    reason: string,
+    @Ctx() ctx: Context,
+  ) {
+    if (reason.length > 1000) throw badInput('At most 1000 characters', 'reason');
+    return ctx.services.catalog.setProductStatus(ctx, requireViewer(ctx), id, 'ARCHIVED', reason);
   }
 
   @Authorized(Role.PLATFORM_ADMIN, Role.SELLER_STAFF)

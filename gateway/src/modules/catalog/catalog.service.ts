@@ -1,4 +1,4 @@
-import { In, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
+import { In, Like, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import type { Context, Viewer } from '../../api/context.js';
 import {
   AlreadyExistsError,
@@ -28,6 +28,7 @@ import {
   type ProductQuery,
   type ProductsArgs,
   type SellerFacet,
+  type UpdateCategoryInput,
   type UpdateProductInput,
   type UpsertVariantInput,
 } from './catalog.types.js';
@@ -76,12 +77,14 @@ export class CatalogService {
     ctx: Context,
     filter: ProductFilter | null | undefined,
   ): Promise<ProductQuery> {
-    const status = filter?.status ?? 'ACTIVE';
+    if (filter?.status && filter.statuses)
+      throw badInput('Give status or statuses, not both', 'filter.statuses');
+    const statuses = [...new Set(filter?.statuses ?? [filter?.status ?? 'ACTIVE'])].sort();
     const sellerId = filter?.sellerId ? parseId(filter.sellerId) : null;
     const categoryId = filter?.categoryId ? parseId(filter.categoryId) : null;
     let empty =
       (filter?.sellerId && !sellerId) || (filter?.categoryId && !categoryId) ? true : false;
-    if (status !== 'ACTIVE') {
+    if (statuses.some((status) => status !== 'ACTIVE')) {
       const viewer = ctx.viewer;
       const mayManage =
         viewer?.user.isPlatformAdmin || (viewer?.sellerId != null && viewer.sellerId === sellerId);
@@ -105,7 +108,7 @@ export class CatalogService {
       minPrice: filter?.minPrice ?? null,
       maxPrice: filter?.maxPrice ?? null,
       inStock: filter?.inStock ?? null,
-      status,
+      statuses,
       empty,
     };
   }
@@ -323,6 +326,56 @@ export class CatalogService {
     return category;
   }
 
+  /**
+   * Renames or moves a category. A move carries its subcategories along: their materialised
+   * paths are rewritten under the new parent, so product filters by category follow at once.
+   */
+  async updateCategory(ctx: Context, viewer: Viewer, input: UpdateCategoryInput) {
+    const id = parseId(input.id);
+    const category = id
+      ? await ctx.em.findOne(Category, { where: { id }, ...forUpdate(ctx.em) })
+      : null;
+    if (!category) return new NotFoundError('Category');
+    let parent: Category | null = null;
+    if (input.parentId) {
+      const parentId = parseId(input.parentId);
+      parent = parentId ? await ctx.em.findOneBy(Category, { id: parentId }) : null;
+      if (!parent) return new NotFoundError('Parent category');
+      if (parent.path.startsWith(category.path)) {
+        return new InvalidStateError('A category cannot move under itself or its subcategories');
+      }
+    }
+    if (input.slug !== category.slug && (await ctx.em.existsBy(Category, { slug: input.slug }))) {
+      return new AlreadyExistsError('slug', 'A category with this slug exists');
+    }
+    const from = { name: category.name, slug: category.slug, parentId: category.parentId };
+    const oldPath = category.path;
+    const path = `${parent?.path ?? '/'}${category.id}/`;
+    if (path !== oldPath) {
+      const subtree = await ctx.em.findBy(Category, { path: Like(`${oldPath}%`) });
+      for (const node of subtree) {
+        await ctx.em.update(
+          Category,
+          { id: node.id },
+          { path: path + node.path.slice(oldPath.length) },
+        );
+      }
+    }
+    Object.assign(category, {
+      name: input.name.trim(),
+      slug: input.slug,
+      parentId: parent?.id ?? null,
+      position: input.position,
+      path,
+    });
+    await ctx.em.save(category);
+    await this.audit.record(ctx, viewer, 'category', category.id, 'updated', null, null, {
+      from,
+      to: { name: category.name, slug: category.slug, parentId: category.parentId },
+    });
+    return category;
+  }
+
   async createProduct(ctx: Context, viewer: Viewer, input: CreateProductInput) {
     let sellerId: number | null;
     if (viewer.user.isPlatformAdmin && input.sellerId) sellerId = parseId(input.sellerId);
@@ -392,9 +445,17 @@ export class CatalogService {
     return ctx.em.findOneByOrFail(Product, { id: product.id });
   }
 
-  async setProductStatus(ctx: Context, viewer: Viewer, id: string, to: ProductStatus) {
+  /**
+   * Publishes, archives or withdraws a product. `reason` is kept in the audit trail; a platform
+   * admin archiving another shop's product (moderation) must give one, so the shop can be told why.
+   */
+  async setProductStatus(ctx: Context, viewer: Viewer, id: string, to: ProductStatus, reason = '') {
     const product = await this.managedProduct(ctx, viewer, id, true);
     if (!product) return new NotFoundError('Product');
+    const why = reason.trim();
+    if (to === 'ARCHIVED' && viewer.sellerId !== product.sellerId && !why) {
+      throw badInput('Say why the product is archived', 'reason');
+    }
     const from = product.status;
     if (!productLifecycle.canTransition(from, to)) {
       return new InvalidStateError(`A ${from} product cannot become ${to}`);
@@ -405,7 +466,16 @@ export class CatalogService {
     product.status = to;
     await ctx.em.save(product);
     await this.refreshProducts(ctx, [product.id]);
-    await this.audit.record(ctx, viewer, 'product', product.id, 'status', from, to);
+    await this.audit.record(
+      ctx,
+      viewer,
+      'product',
+      product.id,
+      'status',
+      from,
+      to,
+      why ? { reason: why } : null,
+    );
     return product;
   }
 

@@ -1,5 +1,6 @@
 import {
   ArrayMaxSize,
+  ArrayNotEmpty,
   IsIn,
   IsInt,
   IsOptional,
@@ -100,6 +101,16 @@ export class ProductFilter {
   @IsOptional()
   @IsIn(productStatuses)
   status?: ProductStatus | null;
+
+  @Field(() => [ProductStatus], {
+    nullable: true,
+    description:
+      "Any of these statuses, instead of status (a seller's whole catalog); the same rule applies.",
+  })
+  @IsOptional()
+  @ArrayNotEmpty()
+  @IsIn(productStatuses, { each: true })
+  statuses?: ProductStatus[] | null;
 }
 
 @ArgsType()
@@ -168,7 +179,8 @@ export interface ProductQuery {
   minPrice: number | null;
   maxPrice: number | null;
   inStock: boolean | null;
-  status: ProductStatus;
+  /** One or more, each once. */
+  statuses: ProductStatus[];
   /** A filter matches nothing (an unknown id): skip the database. */
   empty: boolean;
 }
@@ -416,6 +428,33 @@ export class CreateCategoryInput {
   position: number;
 }
 
+@InputType({ description: 'Renames or moves a category: every field is replaced.' })
+export class UpdateCategoryInput {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => String)
+  @Length(1, 100)
+  name: string;
+
+  @Field(() => String)
+  @Matches(SLUG, { message: SLUG_MESSAGE })
+  @MaxLength(100)
+  slug: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The parent it moves under (with its subcategories); null: top level.',
+  })
+  @IsOptional()
+  parentId?: string | null;
+
+  @Field(() => Int)
+  @Min(0)
+  @Max(100_000)
+  position: number;
+}
+
 @ObjectType({ implements: ErrorResult })
 export class InsufficientStockError extends BaseErrorResult {
   @Field(() => Int)
@@ -441,7 +480,7 @@ export const AdjustStockResult = createUnionType({
 });
 export const CategoryResult = createUnionType({
   name: 'CategoryResult',
-  types: () => [Category, NotFoundError, AlreadyExistsError] as const,
+  types: () => [Category, NotFoundError, AlreadyExistsError, InvalidStateError] as const,
 });
 
 export { ProductStatus };

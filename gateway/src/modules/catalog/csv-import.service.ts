@@ -494,6 +494,7 @@ export class CsvImportService {
       existingVariants.has(v.sku.toLowerCase()),
     ).length;
     report.variantsCreated = variants.length - report.variantsUpdated;
+    if (input.dryRun) return report;
     const productIds = await this.writeProducts(
       ctx,
       sellerId,

@@ -51,6 +51,14 @@ export class ImportCatalogCsvInput {
   })
   @IsOptional()
   sellerId?: string | null;
+
+  @Field(() => Boolean, {
+    defaultValue: false,
+    description:
+      'Checks every row and reports what the import would create and update, writing nothing: ' +
+      'the report to show before committing.',
+  })
+  dryRun: boolean;
 }
 
 @ObjectType({ description: 'A problem with one row (row 0 is the header or the whole file).' })

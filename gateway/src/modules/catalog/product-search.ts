@@ -36,7 +36,7 @@ function filter<T extends ObjectLiteral>(
   query: ProductQuery,
   omit: 'category' | 'seller' | null,
 ): SelectQueryBuilder<T> {
-  qb.andWhere(`${a}.status = :status`, { status: query.status });
+  qb.andWhere(`${a}.status IN (:...statuses)`, { statuses: query.statuses });
   if (query.categoryIds !== null && omit !== 'category') {
     qb.andWhere(`${a}.categoryId IN (:...categoryIds)`, { categoryIds: query.categoryIds });
   }

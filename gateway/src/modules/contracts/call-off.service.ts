@@ -16,7 +16,6 @@ import { dueAt } from '../billing/installments.js';
 import type { CatalogService } from '../catalog/catalog.service.js';
 import { Company } from '../identity/company.entity.js';
 import { partyScope } from '../identity/party-scope.js';
-import { DealKind } from '../quoting/quote.entity.js';
 import { CallOff, CallOffLine, CallOffStatus, CreditLine } from './call-off.entity.js';
 import {
   CommittedQuantityExceededError,
@@ -24,8 +23,8 @@ import {
   type PlaceCallOffInput,
   type SetCreditLimitInput,
 } from './call-off.types.js';
-import { Contract, ContractLine, ContractStatus } from './contract.entity.js';
-import type { ContractService } from './contract.service.js';
+import { Contract, ContractLine } from './contract.entity.js';
+import { inForce, type ContractService } from './contract.service.js';
 
 /**
  * Framework agreements in use: call-off orders at the agreed prices, drawn down from the
@@ -106,15 +105,7 @@ export class CallOffService {
     if (!membership?.roles.includes('BUYER')) {
       throw forbidden('Only buyers of the company place call-off orders');
     }
-    const today = ctx.now().toISOString().slice(0, 10);
-    if (
-      contract.kind !== DealKind.FRAMEWORK ||
-      contract.status !== ContractStatus.ACTIVE ||
-      !contract.startsOn ||
-      !contract.endsOn ||
-      today < contract.startsOn ||
-      today > contract.endsOn
-    ) {
+    if (!inForce(contract, ctx.now().toISOString().slice(0, 10))) {
       return new InvalidStateError('Call-off orders go under a framework agreement in force');
     }
 
@@ -354,6 +345,11 @@ export class CallOffService {
       CallOffStatus.DELIVERED,
     );
     return callOff;
+  }
+
+  /** Whether the viewer may deliver the call-off order now: its seller's staff, once placed. */
+  canDeliver(viewer: Viewer | null, callOff: CallOff): boolean {
+    return viewer?.sellerId === callOff.sellerId && callOff.status === CallOffStatus.PLACED;
   }
 
   callOffs(ctx: Context, contractId: number) {

@@ -29,6 +29,29 @@ export const contractLifecycle = new StateMachine<ContractStatus>('contract', {
   TERMINATED: [],
 });
 
+/** A step someone may take on a contract; `Contract.allowedActions` lists the viewer's. */
+export enum ContractAction {
+  SIGN = 'SIGN',
+  RECORD_DELIVERY = 'RECORD_DELIVERY',
+  ACCEPT_DELIVERY = 'ACCEPT_DELIVERY',
+  DISPUTE_DELIVERY = 'DISPUTE_DELIVERY',
+  RECORD_PAYMENT = 'RECORD_PAYMENT',
+  PLACE_CALL_OFF = 'PLACE_CALL_OFF',
+  RENEW = 'RENEW',
+}
+registerEnumType(ContractAction, {
+  name: 'ContractAction',
+  valuesConfig: {
+    SIGN: { description: 'signContract for your side.' },
+    RECORD_DELIVERY: { description: 'ONE_OFF, the seller: recordContractDelivery.' },
+    ACCEPT_DELIVERY: { description: 'ONE_OFF, the buyer: acceptContractDelivery.' },
+    DISPUTE_DELIVERY: { description: 'ONE_OFF, the buyer: disputeContractDelivery.' },
+    RECORD_PAYMENT: { description: 'The seller: recordContractPayment against its milestones.' },
+    PLACE_CALL_OFF: { description: 'FRAMEWORK in force, a buyer: placeCallOff.' },
+    RENEW: { description: 'FRAMEWORK, a buyer: renewContract.' },
+  },
+});
+
 /** The agreement an approved quote becomes: parties, term, agreed lines and payment terms. */
 @ObjectType({ description: 'A contract between a company and a seller.' })
 @Entity('contract')

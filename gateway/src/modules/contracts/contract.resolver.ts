@@ -32,7 +32,7 @@ import {
   SetCreditLimitInput,
 } from './call-off.types.js';
 import { Seller } from '../identity/seller.entity.js';
-import { Contract, ContractLine, ContractStatus } from './contract.entity.js';
+import { Contract, ContractAction, ContractLine, ContractStatus } from './contract.entity.js';
 
 const ContractResult = createUnionType({
   name: 'ContractResult',
@@ -225,6 +225,27 @@ export class ContractFieldsResolver {
   callOffs(@Root() contract: Contract, @Ctx() ctx: Context) {
     return ctx.loaders.contracts.callOffsOfContract.load(contract.id);
   }
+
+  @FieldResolver(() => [ContractAction], {
+    description: 'What you may do to it now (the mutations check the same rules).',
+  })
+  allowedActions(@Root() contract: Contract, @Ctx() ctx: Context): ContractAction[] {
+    return ctx.services.contracts.allowedActions(ctx.viewer, contract, ctx.now());
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Who signed for the company.' })
+  async buyerSignedBy(@Root() contract: Contract, @Ctx() ctx: Context): Promise<string | null> {
+    return contract.buyerSignedByUserId
+      ? ((await ctx.loaders.identity.user.load(contract.buyerSignedByUserId))?.name ?? null)
+      : null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Who signed for the seller.' })
+  async sellerSignedBy(@Root() contract: Contract, @Ctx() ctx: Context): Promise<string | null> {
+    return contract.sellerSignedByUserId
+      ? ((await ctx.loaders.identity.user.load(contract.sellerSignedByUserId))?.name ?? null)
+      : null;
+  }
 }
 
 @Resolver(() => CallOff)
@@ -238,16 +259,37 @@ export class CallOffFieldsResolver {
   invoice(@Root() callOff: CallOff, @Ctx() ctx: Context) {
     return ctx.loaders.contracts.invoiceOfCallOff.load(callOff.id);
   }
+
+  @FieldResolver(() => ID, {
+    nullable: true,
+    description: "The approval request it went through; for the company's members only.",
+  })
+  async approvalRequestId(@Root() callOff: CallOff, @Ctx() ctx: Context): Promise<number | null> {
+    const member = ctx.viewer?.memberships.some((m) => m.companyId === callOff.companyId);
+    if (!member) return null;
+    return (await ctx.loaders.contracts.approvalOfCallOff.load(callOff.id))?.id ?? null;
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Whether you may deliver it now (deliverCallOff).' })
+  canDeliver(@Root() callOff: CallOff, @Ctx() ctx: Context): boolean {
+    return ctx.services.callOffs.canDeliver(ctx.viewer, callOff);
+  }
 }
 
 @Resolver(() => CreditLine)
 export class CreditLineFieldsResolver {
   @FieldResolver(() => Money, { description: 'Unpaid installments and invoices now.' })
   async exposure(@Root() line: CreditLine, @Ctx() ctx: Context): Promise<Money> {
-    return Money.of(
-      await ctx.services.callOffs.exposure(ctx, line.sellerId, line.companyId),
-      line.currency,
-    );
+    return Money.of(await ctx.loaders.contracts.exposureOfLine.load(line), line.currency);
+  }
+
+  @FieldResolver(() => Money, {
+    description:
+      'What call-off orders may still draw: the limit less the exposure (below 0 when over).',
+  })
+  async available(@Root() line: CreditLine, @Ctx() ctx: Context): Promise<Money> {
+    const exposure = await ctx.loaders.contracts.exposureOfLine.load(line);
+    return Money.of(line.limitAmount - exposure, line.currency);
   }
 
   @FieldResolver(() => Company)
@@ -263,6 +305,11 @@ export class CreditLineFieldsResolver {
 
 @Resolver(() => ContractMilestone)
 export class ContractMilestoneFieldsResolver {
+  @FieldResolver(() => Contract, { description: 'The contract it bills.' })
+  contract(@Root() milestone: ContractMilestone, @Ctx() ctx: Context) {
+    return ctx.loaders.contracts.contract.load(milestone.contractId);
+  }
+
   @FieldResolver(() => MilestoneStatus, { description: 'As of now.' })
   status(@Root() milestone: ContractMilestone, @Ctx() ctx: Context): MilestoneStatus {
     return milestone.statusAt(ctx.now());

@@ -8,6 +8,7 @@ import { ContractPayment } from '../billing/billing.entity.js';
 import type { BillingService } from '../billing/billing.service.js';
 import type { RecordContractPaymentInput } from '../billing/billing.types.js';
 import type { CatalogService } from '../catalog/catalog.service.js';
+import type { CompanyMember } from '../identity/company-member.entity.js';
 import { partyScope } from '../identity/party-scope.js';
 import {
   DealKind,
@@ -16,13 +17,46 @@ import {
   QuoteVersion,
   QuoteVersionLine,
 } from '../quoting/quote.entity.js';
-import { Contract, ContractLine, ContractStatus, contractLifecycle } from './contract.entity.js';
+import {
+  Contract,
+  ContractAction,
+  ContractLine,
+  ContractStatus,
+  contractLifecycle,
+} from './contract.entity.js';
 
 /** A calendar day, `months` later, less one day: the last day of a term starting on `start`. */
 export function termEnd(start: string, months: number): string {
   const [y, m, d] = start.split('-').map(Number) as [number, number, number];
   const end = new Date(Date.UTC(y, m - 1 + months, d) - 86_400_000);
   return end.toISOString().slice(0, 10);
+}
+
+/** Company admins and management approvers sign for their company. */
+function signsForCompany(membership: CompanyMember): boolean {
+  return (
+    membership.roles.includes('COMPANY_ADMIN') ||
+    (membership.roles.includes('APPROVER') && membership.department === 'MANAGEMENT')
+  );
+}
+
+/** The company's buyers and admins accept (or dispute) a one-off delivery. */
+function receivesDeliveries(membership: CompanyMember | undefined): boolean {
+  return Boolean(
+    membership?.roles.includes('BUYER') || membership?.roles.includes('COMPANY_ADMIN'),
+  );
+}
+
+/** A framework agreement in force on `today` (YYYY-MM-DD): call-off orders go under it. */
+export function inForce(contract: Contract, today: string): boolean {
+  return (
+    contract.kind === DealKind.FRAMEWORK &&
+    contract.status === ContractStatus.ACTIVE &&
+    contract.startsOn !== null &&
+    contract.endsOn !== null &&
+    contract.startsOn <= today &&
+    today <= contract.endsOn
+  );
 }
 
 /** Contracts: drawn up from an approved quote, signed by both sides, then active. */
@@ -64,6 +98,41 @@ export class ContractService {
       .slice(0, 10);
     const active = await this.contracts(ctx, viewer, ContractStatus.ACTIVE);
     return active.filter((c) => c.endsOn !== null && c.endsOn <= horizon);
+  }
+
+  /**
+   * What the viewer may do to the contract now, by the rules the mutations check, so a client
+   * offers exactly the steps that would be accepted.
+   */
+  allowedActions(viewer: Viewer | null, contract: Contract, now: Date): ContractAction[] {
+    if (!viewer) return [];
+    const membership = viewer.memberships.find((m) => m.companyId === contract.companyId);
+    const seller = viewer.sellerId === contract.sellerId;
+    const buyer = membership?.roles.includes('BUYER') ?? false;
+    const oneOffActive = this.notOneOffActive(contract) === null;
+    const awaitingAcceptance = Boolean(contract.deliveredAt && !contract.acceptedAt);
+    const allowed: [ContractAction, boolean][] = [
+      [
+        ContractAction.SIGN,
+        contract.status === ContractStatus.PENDING_SIGNATURE &&
+          (membership
+            ? signsForCompany(membership) && !contract.buyerSignedAt
+            : seller && !contract.sellerSignedAt),
+      ],
+      [ContractAction.RECORD_DELIVERY, seller && oneOffActive && !contract.deliveredAt],
+      [
+        ContractAction.ACCEPT_DELIVERY,
+        receivesDeliveries(membership) && oneOffActive && awaitingAcceptance,
+      ],
+      [
+        ContractAction.DISPUTE_DELIVERY,
+        receivesDeliveries(membership) && oneOffActive && awaitingAcceptance,
+      ],
+      [ContractAction.RECORD_PAYMENT, seller],
+      [ContractAction.PLACE_CALL_OFF, buyer && inForce(contract, now.toISOString().slice(0, 10))],
+      [ContractAction.RENEW, buyer && contract.kind === DealKind.FRAMEWORK],
+    ];
+    return allowed.filter(([, yes]) => yes).map(([action]) => action);
   }
 
   lines(ctx: Context, contractId: number) {
@@ -152,10 +221,9 @@ export class ContractService {
     const membership = viewer.memberships.find((m) => m.companyId === contract.companyId);
     const now = ctx.now();
     if (membership) {
-      const signer =
-        membership.roles.includes('COMPANY_ADMIN') ||
-        (membership.roles.includes('APPROVER') && membership.department === 'MANAGEMENT');
-      if (!signer) throw forbidden('Company admins and management approvers sign contracts');
+      if (!signsForCompany(membership)) {
+        throw forbidden('Company admins and management approvers sign contracts');
+      }
       if (contract.buyerSignedAt) return new InvalidStateError('Your company already signed');
       Object.assign(contract, { buyerSignedByUserId: viewer.user.id, buyerSignedAt: now });
     } else {
@@ -201,10 +269,7 @@ export class ContractService {
     if (side === 'seller' && viewer.sellerId !== contract.sellerId) {
       throw forbidden("Only the seller's staff record deliveries and payments");
     }
-    if (
-      side === 'buyer' &&
-      !(membership?.roles.includes('BUYER') || membership?.roles.includes('COMPANY_ADMIN'))
-    ) {
+    if (side === 'buyer' && !receivesDeliveries(membership)) {
       throw forbidden("Only the company's buyers and admins accept deliveries");
     }
     return contract;

@@ -2,9 +2,10 @@ import DataLoader from 'dataloader';
 import type { Context } from '../../api/context.js';
 import { byKey, groupByKey } from '../../common/batch.js';
 import { findIn } from '../../db/find-in.js';
+import { ApprovalRequest } from '../approval/approval.entity.js';
 import { ContractMilestone, ContractPayment } from '../billing/billing.entity.js';
 import { DealKind } from '../quoting/quote.entity.js';
-import { CallOff, CallOffLine } from './call-off.entity.js';
+import { CallOff, CallOffLine, CreditLine } from './call-off.entity.js';
 import { Contract, ContractLine, ContractStatus } from './contract.entity.js';
 
 export function createContractLoaders(ctx: Context) {
@@ -34,6 +35,18 @@ export function createContractLoaders(ctx: Context) {
       // Lowest last, so it is the one byKey keeps.
       return byKey(variantIds, lines, (l) => l.variantId as number);
     }),
+    contract: new DataLoader<number, Contract | null>(async (ids) =>
+      byKey(ids, await findIn(ctx.em, Contract, 'id', ids), (c) => c.id),
+    ),
+    callOff: new DataLoader<number, CallOff | null>(async (ids) =>
+      byKey(ids, await findIn(ctx.em, CallOff, 'id', ids), (c) => c.id),
+    ),
+    /** What each credit line's company owes its seller now, read once per line and request. */
+    exposureOfLine: new DataLoader<CreditLine, number, number>(
+      (lines) =>
+        Promise.all(lines.map((l) => ctx.services.callOffs.exposure(ctx, l.sellerId, l.companyId))),
+      { cacheKeyFn: (l) => l.id },
+    ),
     contractOfQuote: new DataLoader<number, Contract | null>(async (ids) =>
       byKey(ids, await findIn(ctx.em, Contract, 'quoteId', ids), (c) => c.quoteId),
     ),
@@ -77,6 +90,14 @@ export function createContractLoaders(ctx: Context) {
         ids,
         await findIn(ctx.em, ContractMilestone, 'callOffId', ids),
         (m) => m.callOffId as number,
+      ),
+    ),
+    /** The approval request of each call-off order held for approval. */
+    approvalOfCallOff: new DataLoader<number, ApprovalRequest | null>(async (ids) =>
+      byKey(
+        ids,
+        await findIn(ctx.em, ApprovalRequest, 'callOffId', ids),
+        (r) => r.callOffId as number,
       ),
     ),
   };

@@ -24,6 +24,7 @@ import {
   SellerResult,
   SetCompanyMemberRolesInput,
 } from './identity.types.js';
+import { Invitation } from './invitation.entity.js';
 import { Seller } from './seller.entity.js';
 import { User } from './user.entity.js';
 
@@ -192,5 +193,13 @@ export class CompanyFieldsResolver {
     const isMember = viewer.memberships.some((m) => m.companyId === company.id);
     if (!isMember && !viewer.user.isPlatformAdmin) return [];
     return ctx.loaders.identity.membersOfCompany.load(company.id);
+  }
+
+  @FieldResolver(() => [Invitation], {
+    description:
+      'Invitations not accepted yet nor expired, newest first; visible to the company admins.',
+  })
+  invitations(@Root() company: Company, @Ctx() ctx: Context): Promise<Invitation[]> {
+    return ctx.services.identity.pendingInvitations(ctx, requireViewer(ctx), company.id);
   }
 }

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
+import { IsNull, MoreThan, type EntityManager } from 'typeorm';
 import type { Config } from '../../config/config.js';
 import type { Context, Viewer } from '../../api/context.js';
 import {
@@ -193,11 +193,22 @@ export class IdentityService {
     if (!companyLifecycle.canTransition(company.status, to)) {
       return new InvalidStateError(`A ${company.status} company cannot become ${to}`);
     }
+    const reason = input.reason.trim();
+    if (to === 'REJECTED' && !reason) throw badInput('Say why the company is rejected', 'reason');
     const from = company.status;
     company.status = to;
     company.verifiedAt = to === 'VERIFIED' ? new Date() : null;
     await ctx.em.save(company);
-    await this.audit.record(ctx, viewer, 'company', company.id, 'reviewed', from, to);
+    await this.audit.record(
+      ctx,
+      viewer,
+      'company',
+      company.id,
+      'reviewed',
+      from,
+      to,
+      reason ? { reason } : null,
+    );
     return company;
   }
 
@@ -262,6 +273,16 @@ export class IdentityService {
       sellerId: null,
       roles: input.roles,
       department,
+    });
+  }
+
+  /** A company's invitations not accepted yet nor expired, newest first; for its admins only. */
+  async pendingInvitations(ctx: Context, viewer: Viewer, companyId: number): Promise<Invitation[]> {
+    const membership = viewer.memberships.find((m) => m.companyId === companyId);
+    if (!membership?.roles.includes('COMPANY_ADMIN')) return [];
+    return ctx.em.find(Invitation, {
+      where: { companyId, acceptedAt: IsNull(), expiresAt: MoreThan(ctx.now()) },
+      order: { id: 'DESC' },
     });
   }
 

@@ -171,6 +171,13 @@ export class ReviewCompanyInput {
   @Field(() => CompanyDecision)
   @IsIn(Object.values(CompanyDecision))
   decision: CompanyDecision;
+
+  @Field(() => String, {
+    defaultValue: '',
+    description: 'Why; required to reject. Kept in the audit trail.',
+  })
+  @MaxLength(1000)
+  reason: string;
 }
 
 @InputType()

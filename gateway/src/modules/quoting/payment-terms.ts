@@ -1,9 +1,12 @@
-import { ArrayMaxSize, Length, Max, Min } from 'class-validator';
-import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ArrayMaxSize, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { createUnionType, Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { BaseErrorResult, ErrorCode, ErrorResult } from '../../api/errors.js';
 import { Money } from '../../api/money.type.js';
 import {
+  scheduleSplit,
   splitInstallments,
   type MilestoneSpec,
+  type ScheduleProblemCode as Code,
   type MilestoneTrigger as Trigger,
 } from '../billing/installments.js';
 
@@ -127,12 +130,155 @@ export function installmentsOf(
   currency: string,
 ): Installment[] {
   if (terms.kind !== PaymentTermsKind.INSTALLMENTS) return [];
-  const amounts = splitInstallments(total, terms.milestones);
-  return terms.milestones.map((m, i) => ({
+  return withAmounts(terms.milestones, splitInstallments(total, terms.milestones), currency);
+}
+
+function withAmounts(milestones: Milestone[], amounts: number[], currency: string): Installment[] {
+  return milestones.map((m, i) => ({
     label: m.label,
     amount: Money.of(amounts[i] as number, currency),
     trigger: m.trigger,
     dueDate: m.dueDate,
     netDays: m.netDays,
   }));
+}
+
+/** A milestone as an offer keeps it: its label trimmed, what was left out null. */
+export function milestoneOf(input: MilestoneInput): Milestone {
+  return {
+    label: input.label.trim(),
+    percentBp: input.percentBp ?? null,
+    amount: input.amount ?? null,
+    trigger: input.trigger,
+    dueDate: input.dueDate ?? null,
+    netDays: input.netDays,
+  };
+}
+
+@InputType({ description: 'An amount in integer minor units of an ISO 4217 currency.' })
+export class MoneyInput {
+  @Field(() => Int)
+  amount: number;
+
+  @Field(() => String)
+  @Matches(/^[A-Z]{3}$/, { message: 'must be an ISO 4217 code such as CNY' })
+  currency: string;
+}
+
+@InputType({ description: 'An installment schedule being written, on the total of its offer.' })
+export class InstallmentPreviewInput {
+  @Field(() => MoneyInput)
+  @ValidateNested()
+  total: MoneyInput;
+
+  @Field(() => [MilestoneInput], { description: 'As `OfferInput.paymentTerms.milestones`.' })
+  @ArrayMaxSize(12)
+  milestones: MilestoneInput[];
+}
+
+export const ScheduleProblemCode = {
+  INVALID_TOTAL: 'INVALID_TOTAL',
+  NO_MILESTONES: 'NO_MILESTONES',
+  TOO_MANY_MILESTONES: 'TOO_MANY_MILESTONES',
+  LABEL: 'LABEL',
+  NET_DAYS: 'NET_DAYS',
+  TRIGGER: 'TRIGGER',
+  DUE_DATE: 'DUE_DATE',
+  DUE_DATE_NOT_ON_DATE: 'DUE_DATE_NOT_ON_DATE',
+  ONE_SHARE: 'ONE_SHARE',
+  PERCENT: 'PERCENT',
+  AMOUNT: 'AMOUNT',
+  FIXED_OVER_TOTAL: 'FIXED_OVER_TOTAL',
+  PERCENT_SUM: 'PERCENT_SUM',
+  FIXED_SUM: 'FIXED_SUM',
+} as const satisfies Record<Code, Code>;
+registerEnumType(ScheduleProblemCode, {
+  name: 'ScheduleProblemCode',
+  description: 'A rule of installment schedules, for clients to explain in their own language.',
+  valuesConfig: {
+    INVALID_TOTAL: { description: 'The total is not a non-negative amount.' },
+    NO_MILESTONES: { description: 'A schedule needs at least one milestone.' },
+    TOO_MANY_MILESTONES: { description: 'A schedule has at most 12 milestones.' },
+    LABEL: { description: 'A label is 1 to 80 characters once trimmed.' },
+    NET_DAYS: { description: 'Net days are 0 to 365.' },
+    TRIGGER: { description: 'An unknown trigger.' },
+    DUE_DATE: { description: 'An ON_DATE milestone needs a real calendar date.' },
+    DUE_DATE_NOT_ON_DATE: { description: 'Only ON_DATE milestones take a date.' },
+    ONE_SHARE: { description: 'Exactly one of percentBp and amount is set.' },
+    PERCENT: { description: 'A percentage is 1 to 10000 basis points.' },
+    AMOUNT: { description: 'A fixed amount is at least 1 minor unit.' },
+    FIXED_OVER_TOTAL: { description: 'The fixed amounts add up to more than the total.' },
+    PERCENT_SUM: { description: 'The percentages do not add up to exactly 100%.' },
+    FIXED_SUM: {
+      description: 'With no percentage milestone, the fixed amounts do not make the total.',
+    },
+  },
+});
+
+@ObjectType({ description: 'A rule an installment schedule breaks.', simpleResolvers: true })
+export class ScheduleProblem {
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The milestone it concerns (its index); null for the schedule as a whole.',
+  })
+  milestone: number | null;
+
+  @Field(() => ScheduleProblemCode)
+  code: Code;
+
+  @Field(() => String)
+  message: string;
+}
+
+@ObjectType({ description: 'A total split over an installment schedule.', simpleResolvers: true })
+export class InstallmentPreview {
+  @Field(() => Money)
+  total: Money;
+
+  @Field(() => [Installment], { description: 'Each milestone with its amount, in order.' })
+  installments: Installment[];
+}
+
+@ObjectType({ implements: ErrorResult, simpleResolvers: true })
+export class InvalidScheduleError extends BaseErrorResult {
+  @Field(() => [ScheduleProblem], { description: 'Every rule broken, in milestone order.' })
+  problems: ScheduleProblem[];
+
+  @Field(() => Int, {
+    description: 'What the valid percentages add up to, in basis points (10000 = 100%).',
+  })
+  percentBp: number;
+
+  constructor(problems: ScheduleProblem[], percentBp: number) {
+    super(ErrorCode.INVALID_INPUT, problems[0]?.message ?? 'Invalid installment schedule');
+    this.problems = problems;
+    this.percentBp = percentBp;
+  }
+}
+
+export const InstallmentPreviewResult = createUnionType({
+  name: 'InstallmentPreviewResult',
+  types: () => [InstallmentPreview, InvalidScheduleError] as const,
+});
+
+/**
+ * How an offer of `total` would split over the schedule, by the rule and checks `offerQuote`
+ * applies to it; or every problem it would refuse the schedule for.
+ */
+export function installmentPreview(
+  input: InstallmentPreviewInput,
+): InstallmentPreview | InvalidScheduleError {
+  const milestones = input.milestones.map(milestoneOf);
+  const { amount, currency } = input.total;
+  const split = scheduleSplit(amount, milestones);
+  if (!split.amounts) {
+    return new InvalidScheduleError(
+      split.problems.map((p) => ({ milestone: p.index, code: p.code, message: p.message })),
+      split.percentBp,
+    );
+  }
+  return Object.assign(new InstallmentPreview(), {
+    total: Money.of(amount, currency),
+    installments: withAmounts(milestones, split.amounts, currency),
+  });
 }

@@ -9,6 +9,7 @@ import {
   Int,
   ObjectType,
   Query,
+  registerEnumType,
   Resolver,
 } from 'type-graphql';
 import { In } from 'typeorm';
@@ -21,6 +22,23 @@ import { Product } from '../catalog/product.entity.js';
 import { Variant } from '../catalog/variant.entity.js';
 import { Contract } from '../contracts/contract.entity.js';
 import { resolvePrice } from '../pricing/pricing.service.js';
+
+/** Why a quick-order line cannot be ordered as it is, for clients to explain in their language. */
+enum QuickOrderProblem {
+  UNKNOWN_SKU = 'UNKNOWN_SKU',
+  EXCEEDS_CONTRACT = 'EXCEEDS_CONTRACT',
+  BELOW_MINIMUM = 'BELOW_MINIMUM',
+  OFF_INCREMENT = 'OFF_INCREMENT',
+}
+registerEnumType(QuickOrderProblem, {
+  name: 'QuickOrderProblem',
+  valuesConfig: {
+    UNKNOWN_SKU: { description: 'No product on sale has this SKU.' },
+    EXCEEDS_CONTRACT: { description: 'More than remains under the covering agreement.' },
+    BELOW_MINIMUM: { description: "Below the variant's minimum order quantity." },
+    OFF_INCREMENT: { description: "Not a step of the variant's order increment." },
+  },
+});
 
 @InputType()
 class QuickOrderLineInput {
@@ -65,6 +83,9 @@ class QuickOrderLine {
     description: 'Why the line cannot be ordered as it is; null when it can.',
   })
   problem: string | null;
+
+  @Field(() => QuickOrderProblem, { nullable: true, description: 'Which problem; null with none.' })
+  problemCode: QuickOrderProblem | null;
 }
 
 /**
@@ -108,12 +129,16 @@ export class QuickOrderResolver {
         contractId: null,
         contractLineId: null,
         problem: null,
+        problemCode: null,
       });
       const at = variants.findIndex((v) => v.sku === line.sku);
       const variant = variants[at];
       const product = products.find((p) => p.id === variant?.productId);
       if (!variant || product?.status !== 'ACTIVE') {
-        return Object.assign(line, { problem: 'No product on sale has this SKU' });
+        return Object.assign(line, {
+          problem: 'No product on sale has this SKU',
+          problemCode: QuickOrderProblem.UNKNOWN_SKU,
+        });
       }
       const contract = contractLines[at];
       const covering = contract && !(contract instanceof Error) ? contract : null;
@@ -135,11 +160,14 @@ export class QuickOrderResolver {
         if (l.quantity > covering.remainingQuantity) {
           const number = contracts.find((c) => c.id === covering.contractId)?.number ?? '';
           line.problem = `Only ${covering.remainingQuantity} remain under contract ${number}`;
+          line.problemCode = QuickOrderProblem.EXCEEDS_CONTRACT;
         }
       } else if (l.quantity < variant.minOrderQuantity) {
         line.problem = `The minimum order is ${variant.minOrderQuantity}`;
+        line.problemCode = QuickOrderProblem.BELOW_MINIMUM;
       } else if ((l.quantity - variant.minOrderQuantity) % variant.orderIncrement !== 0) {
         line.problem = `Order in steps of ${variant.orderIncrement} from ${variant.minOrderQuantity}`;
+        line.problemCode = QuickOrderProblem.OFF_INCREMENT;
       }
       return line;
     });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ContractStatus, contractLifecycle } from '../contracts/contract.entity.js';
-import { QuoteStatus, quoteLifecycle } from './quote.entity.js';
+import { QuoteAction, QuoteStatus, quoteLifecycle } from './quote.entity.js';
+import { quoteSteps } from './quoting.service.js';
 
 const quoteStates = Object.values(QuoteStatus);
 
@@ -33,6 +34,34 @@ describe('quote negotiation', () => {
     );
     expect(quoteLifecycle.isFinal(QuoteStatus.ACCEPTED)).toBe(true);
     expect(quoteLifecycle.isFinal(QuoteStatus.CANCELLED)).toBe(true);
+  });
+});
+
+describe('quote steps', () => {
+  it('are taken only from statuses the lifecycle lets the quote leave that way', () => {
+    const moves: [QuoteAction, QuoteStatus][] = [
+      [QuoteAction.SUBMIT, QuoteStatus.SUBMITTED],
+      [QuoteAction.OFFER, QuoteStatus.OFFERED],
+      [QuoteAction.REVISE, QuoteStatus.OFFERED],
+      [QuoteAction.COUNTER, QuoteStatus.COUNTERED],
+      [QuoteAction.ACCEPT, QuoteStatus.PENDING_APPROVAL],
+      [QuoteAction.CANCEL, QuoteStatus.CANCELLED],
+    ];
+    for (const [step, to] of moves) {
+      for (const from of quoteSteps[step].from) {
+        expect(quoteLifecycle.canTransition(from, to), `${step} from ${from}`).toBe(true);
+      }
+    }
+    expect(quoteSteps.CANCEL.from).toEqual(
+      quoteStates.filter((s) => quoteLifecycle.canTransition(s, QuoteStatus.CANCELLED)),
+    );
+  });
+
+  it('leave an offer in approval alone: only the approval moves it back or on', () => {
+    const taken = Object.values(quoteSteps).filter((s) =>
+      s.from.includes(QuoteStatus.PENDING_APPROVAL),
+    );
+    expect(taken).toEqual([quoteSteps.POST_MESSAGE]);
   });
 });
 

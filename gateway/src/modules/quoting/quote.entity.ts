@@ -56,6 +56,36 @@ export const quoteLifecycle = new StateMachine<QuoteStatus>('quote', {
   CANCELLED: [],
 });
 
+/** A step someone may take on a quote; `QuoteRequest.allowedActions` lists the viewer's. */
+export enum QuoteAction {
+  EDIT = 'EDIT',
+  SUBMIT = 'SUBMIT',
+  OFFER = 'OFFER',
+  REVISE = 'REVISE',
+  COUNTER = 'COUNTER',
+  ACCEPT = 'ACCEPT',
+  CANCEL = 'CANCEL',
+  POST_MESSAGE = 'POST_MESSAGE',
+}
+registerEnumType(QuoteAction, {
+  name: 'QuoteAction',
+  valuesConfig: {
+    EDIT: { description: 'A buyer of the company, on a draft: updateQuoteRequest.' },
+    SUBMIT: { description: 'A buyer of the company, on a draft: submitQuoteRequest.' },
+    OFFER: { description: 'The seller, its turn (SUBMITTED, COUNTERED): offerQuote.' },
+    REVISE: { description: 'The seller, its offer still on the table (OFFERED): offerQuote.' },
+    COUNTER: { description: 'A buyer of the company, on an offer: counterQuote.' },
+    ACCEPT: {
+      description:
+        'A buyer of the company, on an offer: acceptQuote (which still refuses an expired one).',
+    },
+    CANCEL: {
+      description: 'A buyer withdraws, or the seller declines, an open quote: cancelQuoteRequest.',
+    },
+    POST_MESSAGE: { description: 'Either side, once submitted: postQuoteMessage.' },
+  },
+});
+
 export enum QuoteSide {
   BUYER = 'BUYER',
   SELLER = 'SELLER',

@@ -19,8 +19,15 @@ import { ApprovalRequest } from '../approval/approval.entity.js';
 import { Contract } from '../contracts/contract.entity.js';
 import { Company } from '../identity/company.entity.js';
 import { Seller } from '../identity/seller.entity.js';
-import { Installment, installmentsOf } from './payment-terms.js';
 import {
+  Installment,
+  installmentPreview,
+  InstallmentPreviewInput,
+  InstallmentPreviewResult,
+  installmentsOf,
+} from './payment-terms.js';
+import {
+  QuoteAction,
   QuoteMessage,
   QuoteRequest,
   QuoteRequestLine,
@@ -36,6 +43,7 @@ import {
   QuoteRequestsFilter,
   QuoteResult,
   QuoteVersionDiff,
+  UpdateQuoteRequestInput,
 } from './quoting.types.js';
 
 const QuoteMessageResult = createUnionType({
@@ -53,6 +61,16 @@ export class QuotingResolver {
     @Ctx() ctx: Context,
   ) {
     return ctx.services.quoting.create(ctx, requireViewer(ctx), input);
+  }
+
+  @Authorized(Role.COMPANY_MEMBER)
+  @Mutation(() => QuoteResult, { description: 'Rewrites a draft request before it is sent.' })
+  @Transaction()
+  updateQuoteRequest(
+    @Arg('input', () => UpdateQuoteRequestInput) input: UpdateQuoteRequestInput,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.services.quoting.update(ctx, requireViewer(ctx), input);
   }
 
   @Authorized(Role.COMPANY_MEMBER)
@@ -143,6 +161,18 @@ export class QuotingResolver {
     const quote = await ctx.services.quoting.quote(ctx, requireViewer(ctx), quoteId);
     return quote ? ctx.services.quoting.diff(ctx, quote, from, to) : null;
   }
+
+  @Authorized()
+  @Query(() => InstallmentPreviewResult, {
+    description:
+      'How an offer of `total` would split over an installment schedule being written, by the ' +
+      'rule offerQuote applies; or every problem offerQuote would refuse the schedule for.',
+  })
+  installmentPreview(
+    @Arg('input', () => InstallmentPreviewInput) input: InstallmentPreviewInput,
+  ): typeof InstallmentPreviewResult {
+    return installmentPreview(input);
+  }
 }
 
 @Resolver(() => QuoteRequest)
@@ -150,6 +180,13 @@ export class QuoteRequestFieldsResolver {
   @FieldResolver(() => [QuoteRequestLine])
   lines(@Root() quote: QuoteRequest, @Ctx() ctx: Context) {
     return ctx.loaders.quoting.linesOfQuote.load(quote.id);
+  }
+
+  @FieldResolver(() => [QuoteAction], {
+    description: 'What you may do to it now (the mutations check the same rules).',
+  })
+  allowedActions(@Root() quote: QuoteRequest, @Ctx() ctx: Context): QuoteAction[] {
+    return ctx.services.quoting.allowedActions(ctx.viewer, quote);
   }
 
   @FieldResolver(() => [QuoteVersion], { description: 'Every offer, oldest first.' })

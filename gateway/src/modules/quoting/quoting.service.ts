@@ -1,7 +1,13 @@
 import { In } from 'typeorm';
 import type { Config } from '../../config/config.js';
 import type { Context, Viewer } from '../../api/context.js';
-import { badInput, forbidden, InvalidStateError, NotFoundError } from '../../api/errors.js';
+import {
+  badInput,
+  forbidden,
+  InvalidStateError,
+  isErrorResult,
+  NotFoundError,
+} from '../../api/errors.js';
 import { Money } from '../../api/money.type.js';
 import { parseId } from '../../common/batch.js';
 import { forUpdate } from '../../db/locks.js';
@@ -18,9 +24,15 @@ import { partyScope } from '../identity/party-scope.js';
 import { Seller } from '../identity/seller.entity.js';
 import { validateAddress, type Address, type AddressInput } from '../ordering/address.js';
 import { InvalidAddressError } from '../ordering/ordering.types.js';
-import { PaymentTermsKind, type PaymentTerms, type PaymentTermsInput } from './payment-terms.js';
+import {
+  milestoneOf,
+  PaymentTermsKind,
+  type PaymentTerms,
+  type PaymentTermsInput,
+} from './payment-terms.js';
 import {
   DealKind,
+  QuoteAction,
   QuoteMessage,
   QuoteRequest,
   QuoteRequestLine,
@@ -37,12 +49,75 @@ import {
   type OfferInput,
   type QuoteActionInput,
   type QuoteMessageInput,
+  type QuoteRequestFieldsInput,
   type QuoteRequestsFilter,
   type QuoteVersionDiff,
+  type UpdateQuoteRequestInput,
 } from './quoting.types.js';
 
 /** The side the viewer takes on a quote: its company's buyer, its seller's staff, or none. */
 type Party = { side: QuoteSide; buyer: boolean } | null;
+
+/** Who takes a step: a BUYER of the company, the seller's staff, either, or anyone who sees it. */
+type Taker = 'buyer' | 'seller' | 'either' | 'party';
+
+const { DRAFT, SUBMITTED, OFFERED, COUNTERED, PENDING_APPROVAL, ACCEPTED, CANCELLED } = QuoteStatus;
+
+/**
+ * Who may take each step on a quote, and from which statuses. The mutations refuse by this
+ * table and `allowedActions` lists by it, so the two never disagree.
+ */
+export const quoteSteps: Record<
+  QuoteAction,
+  { by: Taker; from: readonly QuoteStatus[]; refused: string }
+> = {
+  EDIT: { by: 'buyer', from: [DRAFT], refused: 'Only a draft request can be changed' },
+  SUBMIT: { by: 'buyer', from: [DRAFT], refused: 'Only a draft request can be sent' },
+  OFFER: {
+    by: 'seller',
+    from: [SUBMITTED, COUNTERED],
+    refused: 'It is not the seller’s turn to offer',
+  },
+  REVISE: { by: 'seller', from: [OFFERED], refused: 'There is no open offer to revise' },
+  COUNTER: { by: 'buyer', from: [OFFERED], refused: 'Only an open offer can be countered' },
+  ACCEPT: {
+    by: 'buyer',
+    from: [OFFERED],
+    refused: "Only the seller's current offer can be accepted",
+  },
+  CANCEL: {
+    by: 'either',
+    from: [DRAFT, SUBMITTED, OFFERED, COUNTERED],
+    refused: 'Only an open quote can be withdrawn or declined',
+  },
+  POST_MESSAGE: {
+    by: 'party',
+    from: [SUBMITTED, OFFERED, COUNTERED, PENDING_APPROVAL, ACCEPTED, CANCELLED],
+    refused: 'Submit the request before writing to the seller',
+  },
+};
+
+function takes(party: NonNullable<Party>, by: Taker): boolean {
+  const buyer = party.side === QuoteSide.BUYER && party.buyer;
+  const seller = party.side === QuoteSide.SELLER;
+  switch (by) {
+    case 'buyer':
+      return buyer;
+    case 'seller':
+      return seller;
+    case 'either':
+      return buyer || seller;
+    case 'party':
+      return true;
+  }
+}
+
+const forbiddenTo: Record<Taker, string> = {
+  buyer: 'Only a buyer of the company may do this',
+  seller: 'Sellers only',
+  either: 'Only a buyer of the company may withdraw its request',
+  party: 'Not a party to this quote',
+};
 
 /**
  * Requests for quotation and their negotiation: the buyer asks, the seller offers, the buyer
@@ -64,6 +139,20 @@ export class QuotingService {
       return { side: QuoteSide.SELLER, buyer: false };
     }
     return null;
+  }
+
+  /**
+   * What the viewer may do to the quote now, from the quote's own columns and the viewer alone
+   * (no query, so a list costs nothing more): the steps `quoteSteps` lets them take. The offer's
+   * expiry is the one check left to `acceptQuote` (QuoteExpiredError).
+   */
+  allowedActions(viewer: Viewer | null, quote: QuoteRequest): QuoteAction[] {
+    const party = viewer ? this.party(viewer, quote) : null;
+    if (!party) return [];
+    return Object.values(QuoteAction).filter(
+      (action) =>
+        takes(party, quoteSteps[action].by) && quoteSteps[action].from.includes(quote.status),
+    );
   }
 
   /** A quote the viewer may see, or null (as if missing). */
@@ -102,6 +191,50 @@ export class QuotingService {
     const sellerId = parseId(input.sellerId);
     const seller = sellerId ? await ctx.em.findOneBy(Seller, { id: sellerId }) : null;
     if (!seller || seller.status !== 'ACTIVE') return new NotFoundError('Seller');
+    const written = await this.written(ctx, companyId, seller.id, input);
+    if (isErrorResult(written)) return written;
+    return this.draft(
+      ctx,
+      viewer,
+      { ...written.fields, companyId, sellerId: seller.id },
+      written.lines,
+      { companyId, sellerId: seller.id },
+    );
+  }
+
+  /**
+   * A buyer rewrites their draft before sending it: its terms, address and lines as a whole,
+   * from the version they saw.
+   */
+  async update(ctx: Context, viewer: Viewer, input: UpdateQuoteRequestInput) {
+    const quote = await this.acting(ctx, viewer, input.quoteId, QuoteAction.EDIT);
+    if (!quote) return new NotFoundError('Quote');
+    const refused = this.refusal(quote, input.expectedVersion, QuoteAction.EDIT);
+    if (refused) return refused;
+    const written = await this.written(ctx, quote.companyId, quote.sellerId, input);
+    if (isErrorResult(written)) return written;
+    const changed = await ctx.em.update(
+      QuoteRequest,
+      { id: quote.id, version: input.expectedVersion },
+      { ...written.fields, version: input.expectedVersion + 1 },
+    );
+    if (!changed.affected) {
+      const now = await ctx.em.findOneByOrFail(QuoteRequest, { id: quote.id });
+      return new StaleVersionError(now.version);
+    }
+    await ctx.em.delete(QuoteRequestLine, { quoteId: quote.id });
+    await this.insertLines(ctx, quote.id, written.fields.currency, written.lines);
+    await this.audit.record(ctx, viewer, 'quote', quote.id, 'edited', quote.status, quote.status);
+    return ctx.em.findOneByOrFail(QuoteRequest, { id: quote.id });
+  }
+
+  /** The request's terms, address and lines as written, checked; or why they cannot be used. */
+  private async written(
+    ctx: Context,
+    companyId: number,
+    sellerId: number,
+    input: QuoteRequestFieldsInput,
+  ) {
     const termMonths = input.termMonths ?? null;
     if (input.dealKind === DealKind.FRAMEWORK) {
       if (termMonths === null || termMonths < 12 || termMonths > 60) {
@@ -126,26 +259,20 @@ export class QuotingService {
       if ('problems' in checked) return new InvalidAddressError(checked.problems);
       address = checked.address;
     }
-    const lines = await this.requestLines(ctx, seller.id, input);
+    const lines = await this.requestLines(ctx, sellerId, input);
     const currencies = new Set(lines.map((l) => l.currency));
     if (currencies.size > 1) throw badInput('All lines must share one currency', 'input.lines');
-    const currency = lines[0]?.currency ?? this.config.platformCurrency;
-    return this.draft(
-      ctx,
-      viewer,
-      {
-        companyId,
-        sellerId: seller.id,
+    return {
+      fields: {
         dealKind: input.dealKind,
         termMonths,
         wantedDeliveryDate: input.wantedDeliveryDate ?? null,
         deliveryAddress: address,
         notes: input.notes.trim(),
-        currency,
+        currency: lines[0]?.currency ?? this.config.platformCurrency,
       },
       lines,
-      { companyId, sellerId: seller.id },
-    );
+    };
   }
 
   /** Writes a draft request with its lines, and its first audit event. */
@@ -178,16 +305,36 @@ export class QuotingService {
         latestVersionId: null,
       }),
     );
-    await ctx.em.insert(
-      QuoteRequestLine,
-      lines.map((l, position) => ({ ...l, quoteId: quote.id, position, currency: quote.currency })),
-    );
+    await this.insertLines(ctx, quote.id, quote.currency, lines);
     await this.audit.record(ctx, viewer, 'quote', quote.id, 'created', null, quote.status, details);
     return quote;
   }
 
+  private async insertLines(
+    ctx: Context,
+    quoteId: number,
+    currency: string,
+    lines: Pick<
+      QuoteRequestLine,
+      'variantId' | 'description' | 'quantity' | 'targetUnitPriceAmount'
+    >[],
+  ): Promise<void> {
+    await ctx.em.insert(
+      QuoteRequestLine,
+      lines.map((l, position) => ({
+        variantId: l.variantId,
+        description: l.description,
+        quantity: l.quantity,
+        targetUnitPriceAmount: l.targetUnitPriceAmount,
+        quoteId,
+        position,
+        currency,
+      })),
+    );
+  }
+
   /** The request's lines: the seller's variants on sale (named as they are now) or free text. */
-  private async requestLines(ctx: Context, sellerId: number, input: CreateQuoteRequestInput) {
+  private async requestLines(ctx: Context, sellerId: number, input: QuoteRequestFieldsInput) {
     const ids = input.lines.map((l, i) => {
       if (!l.variantId === !l.description) {
         throw badInput('Give a variantId or a description', `input.lines.${i}`);
@@ -256,44 +403,75 @@ export class QuotingService {
     return quote;
   }
 
-  /** The quote the viewer may act on as `side` (a BUYER of its company, or its seller's staff). */
-  private async acting(ctx: Context, viewer: Viewer, id: string, side: QuoteSide) {
-    const quote = await this.quote(ctx, viewer, id, true);
-    if (!quote) return null;
-    const party = this.party(viewer, quote);
-    if (party?.side !== side || (side === QuoteSide.BUYER && !party.buyer)) {
-      throw forbidden(
-        side === QuoteSide.BUYER ? 'Only a buyer of the company may do this' : 'Sellers only',
-      );
-    }
+  /**
+   * The quote (locked unless `lock` is false) for a step the viewer takes: null when they
+   * cannot see it; FORBIDDEN when they see it but `quoteSteps` gives the step to someone else.
+   * Of several steps (an offer is a first one or a revision) any one's taker may.
+   */
+  private async acting(
+    ctx: Context,
+    viewer: Viewer,
+    id: string,
+    step: QuoteAction | QuoteAction[],
+    lock = true,
+  ) {
+    const steps = Array.isArray(step) ? step : [step];
+    const quote = await this.quote(ctx, viewer, id, lock);
+    const party = quote && this.party(viewer, quote);
+    if (!quote || !party) return null;
+    const by = steps.map((s) => quoteSteps[s].by);
+    if (!by.some((taker) => takes(party, taker))) throw forbidden(forbiddenTo[by[0] as Taker]);
     return quote;
   }
 
+  /**
+   * Why a step cannot be taken on the quote as its client saw it: a stale version first, then
+   * a status the step is not taken from; null when it can.
+   */
+  private refusal(
+    quote: QuoteRequest,
+    expectedVersion: number,
+    step: QuoteAction | QuoteAction[],
+  ): StaleVersionError | InvalidStateError | null {
+    if (expectedVersion !== quote.version) return new StaleVersionError(quote.version);
+    return this.wrongState(quote, step);
+  }
+
+  /** Why no step of `step` is taken from the quote's status (`quoteSteps`); null when one is. */
+  private wrongState(quote: QuoteRequest, step: QuoteAction | QuoteAction[]) {
+    const steps = Array.isArray(step) ? step : [step];
+    if (steps.some((s) => quoteSteps[s].from.includes(quote.status))) return null;
+    return new InvalidStateError(quoteSteps[steps[0] as QuoteAction].refused);
+  }
+
   async submit(ctx: Context, viewer: Viewer, input: QuoteActionInput) {
-    const quote = await this.acting(ctx, viewer, input.quoteId, QuoteSide.BUYER);
+    const quote = await this.acting(ctx, viewer, input.quoteId, QuoteAction.SUBMIT);
     if (!quote) return new NotFoundError('Quote');
+    const refused = this.refusal(quote, input.expectedVersion, QuoteAction.SUBMIT);
+    if (refused) return refused;
     return this.move(ctx, viewer, quote, input.expectedVersion, QuoteStatus.SUBMITTED, 'submitted');
   }
 
   async cancel(ctx: Context, viewer: Viewer, input: QuoteActionInput) {
-    const quote = await this.quote(ctx, viewer, input.quoteId, true);
+    const quote = await this.acting(ctx, viewer, input.quoteId, QuoteAction.CANCEL);
     if (!quote) return new NotFoundError('Quote');
-    const party = this.party(viewer, quote);
-    if (party?.side === QuoteSide.BUYER && !party.buyer) {
-      throw forbidden('Only a buyer of the company may withdraw its request');
-    }
+    const refused = this.refusal(quote, input.expectedVersion, QuoteAction.CANCEL);
+    if (refused) return refused;
     return this.move(ctx, viewer, quote, input.expectedVersion, QuoteStatus.CANCELLED, 'cancelled');
   }
 
-  /** An offer by the seller (to SUBMITTED, COUNTERED or its own OFFERED) or a buyer's counter. */
+  /**
+   * The seller's offer (a first one when it is the seller's turn, or a revision of its open
+   * offer) or a buyer's counter-offer.
+   */
   async offer(ctx: Context, viewer: Viewer, input: OfferInput, side: QuoteSide) {
-    const quote = await this.acting(ctx, viewer, input.quoteId, side);
+    const steps =
+      side === QuoteSide.SELLER ? [QuoteAction.OFFER, QuoteAction.REVISE] : [QuoteAction.COUNTER];
+    const quote = await this.acting(ctx, viewer, input.quoteId, steps);
     if (!quote) return new NotFoundError('Quote');
     const to = side === QuoteSide.SELLER ? QuoteStatus.OFFERED : QuoteStatus.COUNTERED;
-    if (input.expectedVersion !== quote.version) return new StaleVersionError(quote.version);
-    if (!quoteLifecycle.canTransition(quote.status, to)) {
-      return new InvalidStateError(`A ${quote.status} quote cannot be ${to.toLowerCase()}`);
-    }
+    const refused = this.refusal(quote, input.expectedVersion, steps);
+    if (refused) return refused;
     const requestLines = await ctx.em.find(QuoteRequestLine, {
       where: { quoteId: quote.id },
       order: { position: 'ASC' },
@@ -393,18 +571,7 @@ export class QuotingService {
       if (input.netDays === null) throw badInput('NET terms need netDays', 'input.paymentTerms');
       return { kind: input.kind, milestones: [], netDays: input.netDays };
     }
-    return {
-      kind: input.kind,
-      netDays: null,
-      milestones: input.milestones.map((m) => ({
-        label: m.label.trim(),
-        percentBp: m.percentBp ?? null,
-        amount: m.amount ?? null,
-        trigger: m.trigger,
-        dueDate: m.dueDate ?? null,
-        netDays: m.netDays,
-      })),
-    };
+    return { kind: input.kind, netDays: null, milestones: input.milestones.map(milestoneOf) };
   }
 
   /**
@@ -412,13 +579,13 @@ export class QuotingService {
    * company's approval chain, raised for the offer's total.
    */
   async accept(ctx: Context, viewer: Viewer, input: QuoteActionInput) {
-    const quote = await this.acting(ctx, viewer, input.quoteId, QuoteSide.BUYER);
+    const quote = await this.acting(ctx, viewer, input.quoteId, QuoteAction.ACCEPT);
     if (!quote) return new NotFoundError('Quote');
-    if (input.expectedVersion !== quote.version) return new StaleVersionError(quote.version);
-    if (quote.status !== QuoteStatus.OFFERED || !quote.latestVersionId) {
-      return new InvalidStateError("Only the seller's current offer can be accepted");
-    }
-    const version = await ctx.em.findOneByOrFail(QuoteVersion, { id: quote.latestVersionId });
+    const refused = this.refusal(quote, input.expectedVersion, QuoteAction.ACCEPT);
+    if (refused) return refused;
+    const version = await ctx.em.findOneByOrFail(QuoteVersion, {
+      id: quote.latestVersionId as number,
+    });
     if (version.validUntil.getTime() < ctx.now().getTime())
       return new QuoteExpiredError(version.validUntil);
     const moved = await this.move(
@@ -472,12 +639,11 @@ export class QuotingService {
   }
 
   async postMessage(ctx: Context, viewer: Viewer, input: QuoteMessageInput) {
-    const quote = await this.quote(ctx, viewer, input.quoteId);
+    const quote = await this.acting(ctx, viewer, input.quoteId, QuoteAction.POST_MESSAGE, false);
     const party = quote && this.party(viewer, quote);
     if (!quote || !party) return new NotFoundError('Quote');
-    if (quote.status === QuoteStatus.DRAFT) {
-      return new InvalidStateError('Submit the request before writing to the seller');
-    }
+    const refused = this.wrongState(quote, QuoteAction.POST_MESSAGE);
+    if (refused) return refused;
     return ctx.em.save(
       ctx.em.create(QuoteMessage, {
         quoteId: quote.id,

@@ -46,14 +46,12 @@ export class QuoteLineInput {
   targetUnitPrice: number | null;
 }
 
+/**
+ * What the buyer writes in a request for quotation, on creating it and on changing a draft
+ * (a base of both inputs, never used as an argument itself, so not in the schema).
+ */
 @InputType()
-export class CreateQuoteRequestInput {
-  @Field(() => ID, { nullable: true, description: 'Needed when you buy for several companies.' })
-  companyId: string | null;
-
-  @Field(() => ID)
-  sellerId: string;
-
+export abstract class QuoteRequestFieldsInput {
   @Field(() => DealKind)
   dealKind: DealKind;
 
@@ -85,7 +83,27 @@ export class CreateQuoteRequestInput {
 }
 
 @InputType()
+export class CreateQuoteRequestInput extends QuoteRequestFieldsInput {
+  @Field(() => ID, { nullable: true, description: 'Needed when you buy for several companies.' })
+  companyId: string | null;
+
+  @Field(() => ID)
+  sellerId: string;
+}
+
+@InputType()
 export class QuoteActionInput {
+  @Field(() => ID)
+  quoteId: string;
+
+  @Field(() => Int, { description: 'The `version` of the quote you saw.' })
+  expectedVersion: number;
+}
+
+@InputType({
+  description: 'A draft rewritten as a whole: its terms and lines (its company and seller stay).',
+})
+export class UpdateQuoteRequestInput extends QuoteRequestFieldsInput {
   @Field(() => ID)
   quoteId: string;
 
