@@ -80,129 +80,131 @@ describe('business portal: a deal from quick order to a paid deposit, across rol
     await browser?.close();
   });
 
-  it('carries a one-off deal through quotes, approvals, signatures and the deposit', async () => {
-    const { page } = browser;
-    const variant = await northDairyVariant(60);
+  it(
+    'carries a one-off deal through quotes, approvals, signatures and the deposit',
+    { timeout: 300_000 },
+    async () => {
+      const { page } = browser;
+      const variant = await northDairyVariant(60);
 
-    // The company admin lowers the policy's thresholds so this deal passes all three stages.
-    await openAs(page, portalUrl, 'admin@acme.example', '/company/approval-policy');
-    const stages = page.getByTestId('policy-stage');
-    await stages.first().waitFor();
-    expect(await stages.count()).toBe(3);
-    await stages.nth(1).getByTestId('policy-stage-min').locator('input').fill('100');
-    await stages.nth(2).getByTestId('policy-stage-min').locator('input').fill('200');
-    await page.getByTestId('policy-save').click();
-    await page.getByTestId('policy-message').waitFor();
-    await page.getByTestId('policy-preview-amount').locator('input').fill('500');
-    const preview = page.getByTestId('policy-preview-result').getByTestId('policy-preview-stage');
-    await expect.poll(() => preview.count()).toBe(3);
-    await browser.screenshot('deal-01-approval-policy');
-    await signOut(page);
-
-    // The buyer pastes a line into quick order and turns it into a quote request.
-    await openAs(page, portalUrl, 'buyer@acme.example', '/quick-order');
-    await page
-      .getByTestId('quick-order-lines')
-      .locator('textarea')
-      .fill(`${variant.sku} 50\nNO-SUCH-SKU 3`);
-    await page.getByTestId('quick-order-submit').click();
-    const refused = page.getByTestId('quick-order-invalid-line');
-    await refused.first().waitFor();
-    expect(await refused.count()).toBe(1);
-    expect(await refused.first().textContent()).toContain('NO-SUCH-SKU');
-    await browser.screenshot('deal-02-quick-order');
-    await page.getByTestId('quick-order-create-request').first().click();
-    await page.getByTestId('request-editor-submit').click();
-    const number = page.getByTestId('quote-number');
-    await number.waitFor();
-    const rfq = ((await number.textContent()) ?? '').match(/RFQ-\d+/)?.[0];
-    expect(rfq).toBeTruthy();
-    const quoteId = page.url().split('/').filter(Boolean).pop()!;
-    await signOut(page);
-
-    // North Dairy answers from its inbox with a price and a deposit/final schedule.
-    await openAs(page, portalUrl, 'sales@north-dairy.example', '/seller/quotes');
-    await page.getByTestId('quote-inbox-open').filter({ hasText: rfq! }).click();
-    await page.getByTestId('quote-offer').click();
-    await page.getByTestId('offer-unit-price').first().locator('input').fill('20.00');
-    await page.getByTestId('offer-delivery-terms').locator('input').fill('DAP Hangzhou');
-    await page.getByTestId('schedule-add-deposit').click();
-    await page.getByTestId('schedule-add-final').click();
-    const milestones = page.getByTestId('schedule-milestone');
-    await milestones.nth(0).getByTestId('milestone-value').locator('input').fill('30');
-    await milestones.nth(1).getByTestId('milestone-value').locator('input').fill('70');
-    await browser.screenshot('deal-03-seller-offer');
-    await page.getByTestId('offer-submit').click();
-    await page.getByTestId('quote-notice').filter({ hasText: 'Offer sent' }).waitFor();
-    await signOut(page);
-
-    // The buyer counters with a lower price.
-    await openAs(page, portalUrl, 'buyer@acme.example', `/quotes/${quoteId}`);
-    await page.getByTestId('quote-counter').click();
-    await page.getByTestId('offer-unit-price').first().locator('input').fill('18.00');
-    await page.getByTestId('offer-submit').click();
-    await page.getByTestId('quote-notice').filter({ hasText: 'Counter-offer sent' }).waitFor();
-    await signOut(page);
-
-    // The seller revises, meeting the buyer halfway.
-    await openAs(page, portalUrl, 'sales@north-dairy.example', `/seller/quotes/${quoteId}`);
-    await page.getByTestId('quote-offer').click();
-    await page.getByTestId('offer-unit-price').first().locator('input').fill('19.00');
-    await page.getByTestId('offer-submit').click();
-    await page.getByTestId('quote-notice').filter({ hasText: 'Offer sent' }).waitFor();
-    await signOut(page);
-
-    // The buyer compares, then accepts: the deal goes to Acme's approval chain.
-    await openAs(page, portalUrl, 'buyer@acme.example', `/quotes/${quoteId}`);
-    await page.getByTestId('compare-line').first().waitFor();
-    await browser.screenshot('deal-04-negotiation');
-    await page.getByTestId('quote-accept').click();
-    await page.getByTestId('quote-accept-confirm').click();
-    const approvalId = await linkedId(page, 'quote-approval-link');
-    await signOut(page);
-
-    for (const approver of ['sourcing', 'finance', 'manager']) {
-      await openAs(page, portalUrl, `${approver}@acme.example`, '/approvals');
-      const task = page.locator(
-        `[data-testid="approval-task"][data-request-id="${approvalId}"] [data-testid="approval-task-link"]`,
-      );
-      await task.click();
-      await page.getByTestId('approval-comment').locator('textarea').fill(`OK from ${approver}`);
-      if (approver === 'finance') await browser.screenshot('deal-05-approval');
-      await page.getByTestId('approval-approve').click();
-      await page.getByTestId('approval-decision-done').waitFor();
+      // The company admin lowers the policy's thresholds so this deal passes all three stages.
+      await openAs(page, portalUrl, 'admin@acme.example', '/company/approval-policy');
+      const stages = page.getByTestId('policy-stage');
+      await stages.first().waitFor();
+      expect(await stages.count()).toBe(3);
+      await stages.nth(1).getByTestId('policy-stage-min').locator('input').fill('100');
+      await stages.nth(2).getByTestId('policy-stage-min').locator('input').fill('200');
+      await page.getByTestId('policy-save').click();
+      await page.getByTestId('policy-message').waitFor();
+      await page.getByTestId('policy-preview-amount').locator('input').fill('500');
+      const preview = page.getByTestId('policy-preview-result').getByTestId('policy-preview-stage');
+      await expect.poll(() => preview.count()).toBe(3);
+      await browser.screenshot('deal-01-approval-policy');
       await signOut(page);
-    }
 
-    // Both sides sign; the contract is in force.
-    await openAs(page, portalUrl, 'buyer@acme.example', `/quotes/${quoteId}`);
-    const contractId = await linkedId(page, 'quote-contract-link');
-    await signOut(page);
-    await openAs(page, portalUrl, 'admin@acme.example', `/contracts/${contractId}`);
-    await page.getByTestId('sign-contract').click();
-    await page.getByTestId('sign-result').waitFor();
-    await signOut(page);
-    await openAs(page, portalUrl, 'sales@north-dairy.example', `/seller/contracts/${contractId}`);
-    await page.getByTestId('sign-contract').click();
-    await page.getByTestId('contract-status').filter({ hasText: 'Active' }).waitFor();
+      // The buyer pastes a line into quick order and turns it into a quote request.
+      await openAs(page, portalUrl, 'buyer@acme.example', '/quick-order');
+      await page.getByTestId('quick-order-lines').fill(`${variant.sku} 50\nNO-SUCH-SKU 3`);
+      await page.getByTestId('quick-order-submit').click();
+      const refused = page.getByTestId('quick-order-invalid-line');
+      await refused.first().waitFor();
+      expect(await refused.count()).toBe(1);
+      expect(await refused.first().textContent()).toContain('NO-SUCH-SKU');
+      await browser.screenshot('deal-02-quick-order');
+      await page.getByTestId('quick-order-create-request').first().click();
+      await page.getByTestId('request-editor-submit').click();
+      const number = page.getByTestId('quote-number');
+      await number.waitFor();
+      const rfq = ((await number.textContent()) ?? '').match(/RFQ-\d+/)?.[0];
+      expect(rfq).toBeTruthy();
+      const quoteId = page.url().split('/').filter(Boolean).pop()!;
+      await signOut(page);
 
-    // The seller records the deposit against its milestone.
-    const deposit = page.locator('[data-testid="milestone"][data-milestone-label="Deposit"]');
-    await deposit.getByTestId('record-payment').click();
-    await deposit.getByTestId('payment-reference').locator('input').fill(`BANK-${randomUUID()}`);
-    await deposit.getByTestId('payment-submit').click();
-    await deposit.getByTestId('payment-recorded').waitFor();
-    await browser.screenshot('deal-06-seller-contract');
-    await signOut(page);
+      // North Dairy answers from its inbox with a price and a deposit/final schedule.
+      await openAs(page, portalUrl, 'sales@north-dairy.example', '/seller/quotes');
+      await page.getByTestId('quote-inbox-open').filter({ hasText: rfq! }).click();
+      await page.getByTestId('quote-offer').click();
+      await page.getByTestId('offer-unit-price').first().fill('20.00');
+      await page.getByTestId('offer-delivery-terms').fill('DAP Hangzhou');
+      await page.getByTestId('schedule-add-deposit').click();
+      await page.getByTestId('schedule-add-final').click();
+      const milestones = page.getByTestId('schedule-milestone');
+      await milestones.nth(0).getByTestId('milestone-value').fill('30');
+      await milestones.nth(1).getByTestId('milestone-value').fill('70');
+      await browser.screenshot('deal-03-seller-offer');
+      await page.getByTestId('offer-submit').click();
+      await page.getByTestId('quote-notice').filter({ hasText: 'Offer sent' }).waitFor();
+      await signOut(page);
 
-    // The buyer sees the deposit paid on the contract's timeline.
-    await openAs(page, portalUrl, 'buyer@acme.example', `/contracts/${contractId}`);
-    const paid = page.locator('[data-testid="milestone"][data-milestone-label="Deposit"]');
-    await paid.getByTestId('milestone-status').filter({ hasText: 'Paid' }).waitFor();
-    expect(await paid.getAttribute('data-milestone-status')).toBe('PAID');
-    await browser.screenshot('deal-07-buyer-timeline');
-    await signOut(page);
-  });
+      // The buyer counters with a lower price.
+      await openAs(page, portalUrl, 'buyer@acme.example', `/quotes/${quoteId}`);
+      await page.getByTestId('quote-counter').click();
+      await page.getByTestId('offer-unit-price').first().fill('18.00');
+      await page.getByTestId('offer-submit').click();
+      await page.getByTestId('quote-notice').filter({ hasText: 'Counter-offer sent' }).waitFor();
+      await signOut(page);
+
+      // The seller revises, meeting the buyer halfway.
+      await openAs(page, portalUrl, 'sales@north-dairy.example', `/seller/quotes/${quoteId}`);
+      await page.getByTestId('quote-offer').click();
+      await page.getByTestId('offer-unit-price').first().fill('19.00');
+      await page.getByTestId('offer-submit').click();
+      await page.getByTestId('quote-notice').filter({ hasText: 'Offer sent' }).waitFor();
+      await signOut(page);
+
+      // The buyer compares, then accepts: the deal goes to Acme's approval chain.
+      await openAs(page, portalUrl, 'buyer@acme.example', `/quotes/${quoteId}`);
+      await page.getByTestId('compare-line').first().waitFor();
+      await browser.screenshot('deal-04-negotiation');
+      await page.getByTestId('quote-accept').click();
+      await page.getByTestId('quote-accept-confirm').click();
+      const approvalId = await linkedId(page, 'quote-approval-link');
+      await signOut(page);
+
+      for (const approver of ['sourcing', 'finance', 'manager']) {
+        await openAs(page, portalUrl, `${approver}@acme.example`, '/approvals');
+        const task = page.locator(
+          `[data-testid="approval-task"][data-request-id="${approvalId}"] [data-testid="approval-task-link"]`,
+        );
+        await task.click();
+        await page.getByTestId('approval-comment').fill(`OK from ${approver}`);
+        if (approver === 'finance') await browser.screenshot('deal-05-approval');
+        await page.getByTestId('approval-approve').click();
+        await page.getByTestId('approval-decision-done').waitFor();
+        await signOut(page);
+      }
+
+      // Both sides sign; the contract is in force.
+      await openAs(page, portalUrl, 'buyer@acme.example', `/quotes/${quoteId}`);
+      const contractId = await linkedId(page, 'quote-contract-link');
+      await signOut(page);
+      await openAs(page, portalUrl, 'admin@acme.example', `/contracts/${contractId}`);
+      await page.getByTestId('sign-contract').click();
+      await page.getByTestId('sign-result').waitFor();
+      await signOut(page);
+      await openAs(page, portalUrl, 'sales@north-dairy.example', `/seller/contracts/${contractId}`);
+      await page.getByTestId('sign-contract').click();
+      await page.getByTestId('contract-status').filter({ hasText: 'Active' }).waitFor();
+
+      // The seller records the deposit against its milestone.
+      const deposit = page.locator('[data-testid="milestone"][data-milestone-label="Deposit"]');
+      await deposit.getByTestId('record-payment').click();
+      await deposit.getByTestId('payment-reference').locator('input').fill(`BANK-${randomUUID()}`);
+      await deposit.getByTestId('payment-submit').click();
+      await page.getByTestId('payment-recorded').waitFor();
+      expect(await deposit.getAttribute('data-milestone-status')).toBe('PAID');
+      await browser.screenshot('deal-06-seller-contract');
+      await signOut(page);
+
+      // The buyer sees the deposit paid on the contract's timeline.
+      await openAs(page, portalUrl, 'buyer@acme.example', `/contracts/${contractId}`);
+      const paid = page.locator('[data-testid="milestone"][data-milestone-label="Deposit"]');
+      await paid.getByTestId('milestone-status').filter({ hasText: 'Paid' }).waitFor();
+      expect(await paid.getAttribute('data-milestone-status')).toBe('PAID');
+      await browser.screenshot('deal-07-buyer-timeline');
+      await signOut(page);
+    },
+  );
 
   it('places a call-off under a framework contract from the portal', async () => {
     const { page } = browser;
@@ -212,7 +214,7 @@ describe('business portal: a deal from quick order to a paid deposit, across rol
     const acmeAdmin = await tokenOf('admin@acme.example');
 
     // The framework agreement is made over the API; the call-off is what this test is about.
-    const quote = `... on QuoteRequest { id version contract { id } approvalRequest { id } }`;
+    const quote = `... on QuoteRequest { id version contract { id } approval { id } }`;
     const created = await mutate(
       buyer,
       'createQuoteRequest',
@@ -274,7 +276,7 @@ describe('business portal: a deal from quick order to a paid deposit, across rol
       const token = await tokenOf(`${approver}@acme.example`);
       const { approvalRequest } = await gateway<Fields>(
         'query ($id: ID!) { approvalRequest(id: $id) { status version canDecide } }',
-        { id: accepted.approvalRequest.id },
+        { id: accepted.approval.id },
         token,
       );
       if (approvalRequest.status !== 'PENDING' || !approvalRequest.canDecide) continue;
@@ -283,7 +285,7 @@ describe('business portal: a deal from quick order to a paid deposit, across rol
         'decideApproval',
         'DecideApprovalInput',
         {
-          requestId: accepted.approvalRequest.id,
+          requestId: accepted.approval.id,
           decision: 'APPROVE',
           comment: '',
           expectedVersion: approvalRequest.version,

@@ -18,8 +18,13 @@ export async function signOut(page: Page): Promise<void> {
   await page.getByLabel('Work email').waitFor();
 }
 
-/** Opens `path` in the portal as `email`: the portal asks for a login first, then goes there. */
+/**
+ * Opens `path` in the portal as `email`: whoever was signed in is forgotten, the portal asks for
+ * a login first, then goes there.
+ */
 export async function openAs(page: Page, portalUrl: string, email: string, path: string) {
+  await page.goto(`${portalUrl}/login`);
+  await page.evaluate(() => localStorage.clear());
   await page.goto(`${portalUrl}${path}`);
   await signIn(page, email);
 }
