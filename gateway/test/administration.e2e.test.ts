@@ -73,7 +73,7 @@ describe('platform admins', () => {
       alice,
     );
     const queue = await gw.gql<Fields>('{ companies(status: PENDING) { id name } }', {}, admin);
-    expect(queue.data.companies).toEqual([{ id: company.id, name: 'Shady Imports' }]);
+    expect(queue.data.companies).toContainEqual({ id: company.id, name: 'Shady Imports' });
 
     const silent = await gw.gql<Fields>(
       REVIEW,
@@ -92,7 +92,7 @@ describe('platform admins', () => {
     expect(rejected.status).toBe('REJECTED');
     expect(
       (await gw.gql<Fields>('{ companies(status: PENDING) { id } }', {}, admin)).data.companies,
-    ).toEqual([]);
+    ).not.toContainEqual({ id: company.id });
   });
 
   const CATEGORY = `__typename ... on Category { id name slug parentId position }

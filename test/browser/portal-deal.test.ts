@@ -347,4 +347,15 @@ describe('business portal: a deal from quick order to a paid deposit, across rol
     await page.getByTestId('catalog-import-done').waitFor();
     await signOut(page);
   });
+
+  it('lets a platform admin verify a company waiting in the queue', async () => {
+    const { page } = browser;
+    await openAs(page, portalUrl, 'admin@marketgate.example', '/admin/companies');
+    const row = page.locator('[data-testid="company-row"][data-company="Initech Supplies"]');
+    await row.getByTestId('company-verify').click();
+    await page.getByTestId('companies-message').waitFor();
+    await row.waitFor({ state: 'detached' });
+    await browser.screenshot('deal-10-admin-companies');
+    await signOut(page);
+  });
 });

@@ -91,11 +91,24 @@ export const demoAccounts: Account[] = [
     company: 'GLOBEX',
     roles: ['BUYER', 'COMPANY_ADMIN'],
   },
+  {
+    email: 'buyer@initech.example',
+    name: 'Initech Buyer',
+    company: 'INITECH',
+    roles: ['BUYER', 'COMPANY_ADMIN'],
+  },
 ];
 
 const companies = [
   { key: 'ACME', name: 'Acme Trading Co.', registrationNumber: 'CN-ACME-0001' },
   { key: 'GLOBEX', name: 'Globex Corporation', registrationNumber: 'CN-GLOBEX-0002' },
+  // Registered, waiting in the platform admin's verification queue.
+  {
+    key: 'INITECH',
+    name: 'Initech Supplies',
+    registrationNumber: 'CN-INITECH-0003',
+    pending: true,
+  },
 ];
 
 /** Ids of the sellers and categories by slug. */
@@ -132,8 +145,8 @@ async function seedAccounts(em: EntityManager, refs: CatalogRefs): Promise<void>
       em.create(Company, {
         name: c.name,
         registrationNumber: c.registrationNumber,
-        status: 'VERIFIED',
-        verifiedAt: new Date(),
+        status: c.pending ? 'PENDING' : 'VERIFIED',
+        verifiedAt: c.pending ? null : new Date(),
       }),
     );
     companyIds.set(c.key, company.id);
