@@ -4,7 +4,7 @@ import type {
   ApprovalStatus,
 } from '@marketgate/graphql-client';
 import type { RouteLocationRaw } from 'vue-router';
-import type { StatusTone } from '../seller/status-tones';
+import type { StatusTone } from '../shared/status-tones';
 
 /** What an approval request asks the company to agree to, and where that document is. */
 export type ApprovalSubject =

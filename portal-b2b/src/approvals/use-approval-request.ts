@@ -5,11 +5,10 @@ import {
   type ApprovalsDecideMutation,
   type ApprovalsRequestDetailFragment,
 } from '@marketgate/graphql-client';
-import { computed, ref, shallowRef, toValue, watch, type MaybeRefOrGetter } from 'vue';
-import { fieldErrorsOf } from '../seller/input-errors';
+import type { MaybeRefOrGetter } from 'vue';
+import { fieldErrorsOf } from '../shared/input-errors';
+import { useRecord } from '../shared/use-record';
 import { useSessionStore } from '../stores/session';
-
-export type ApprovalRequestState = 'loading' | 'error' | 'not-found' | 'ready';
 
 /** A typed refusal of a decision (someone decided first, not your stage, your own request...). */
 export type DecisionError = Exclude<
@@ -32,36 +31,16 @@ export type DecisionOutcome =
  */
 export function useApprovalRequest(id: MaybeRefOrGetter<string>) {
   const session = useSessionStore();
-  const request = shallowRef<ApprovalsRequestDetailFragment | null | undefined>(undefined);
-  const failed = ref(false);
-  const fetching = ref(false);
-  let latest = 0;
-
-  async function load(): Promise<void> {
-    const current = ++latest;
-    fetching.value = true;
+  const {
+    record: request,
+    state,
+    load,
+    show,
+  } = useRecord<ApprovalsRequestDetailFragment>(id, async (current) => {
     const { data, error } = await session.client
-      .query(ApprovalsRequestDocument, { id: toValue(id) }, { requestPolicy: 'network-only' })
+      .query(ApprovalsRequestDocument, { id: current }, { requestPolicy: 'network-only' })
       .toPromise();
-    if (current !== latest) return;
-    fetching.value = false;
-    failed.value = Boolean(error) || !data;
-    if (data) request.value = data.approvalRequest;
-  }
-
-  watch(
-    () => toValue(id),
-    () => {
-      request.value = undefined;
-      void load();
-    },
-    { immediate: true },
-  );
-
-  const state = computed<ApprovalRequestState>(() => {
-    if (failed.value && !fetching.value && request.value === undefined) return 'error';
-    if (request.value === undefined) return 'loading';
-    return request.value === null ? 'not-found' : 'ready';
+    return { record: data?.approvalRequest, failed: Boolean(error) || !data };
   });
 
   async function decide(decision: ApprovalDecisionKind, comment: string): Promise<DecisionOutcome> {
@@ -77,9 +56,7 @@ export function useApprovalRequest(id: MaybeRefOrGetter<string>) {
       return fields ? { kind: 'invalid', fields } : { kind: 'failed' };
     }
     if (result.__typename === 'ApprovalRequest') {
-      latest++;
-      fetching.value = false;
-      request.value = result;
+      show(result);
       return { kind: 'done', decision };
     }
     await load();

@@ -7,7 +7,7 @@ import {
   type LoadState,
 } from '@marketgate/graphql-client';
 import { computed, ref, shallowRef } from 'vue';
-import { fieldErrorsOf } from '../seller/input-errors';
+import { fieldErrorsOf } from '../shared/input-errors';
 import { useSessionStore } from '../stores/session';
 
 /** A company the shop has a contract with but no credit line for yet. */

@@ -4,7 +4,7 @@ import type {
   CompanyApprovalStageFragment,
   Department,
 } from '@marketgate/graphql-client';
-import { parseMoneyInput, toMoneyInput } from '../seller/money-input';
+import { parseMoneyInput, toMoneyInput } from '../shared/money-input';
 
 export const departments: readonly Department[] = [
   'SOURCING',

@@ -4,7 +4,7 @@ import type {
   ContractsMilestoneFragment,
   MilestoneStatus,
 } from '@marketgate/graphql-client';
-import type { StatusTone } from '../seller/status-tones';
+import type { StatusTone } from '../shared/status-tones';
 
 export function contractStatusTone(status: ContractStatus): StatusTone {
   switch (status) {
@@ -16,21 +16,6 @@ export function contractStatusTone(status: ContractStatus): StatusTone {
       return 'attention';
     case 'TERMINATED':
       return 'stopped';
-  }
-}
-
-/** An overdue installment stands out; one waiting for its trigger is quiet. */
-export function milestoneStatusTone(status: MilestoneStatus): StatusTone {
-  switch (status) {
-    case 'PAID':
-      return 'done';
-    case 'OVERDUE':
-      return 'attention';
-    case 'SCHEDULED':
-      return 'stopped';
-    case 'DUE':
-    case 'PARTIALLY_PAID':
-      return 'active';
   }
 }
 

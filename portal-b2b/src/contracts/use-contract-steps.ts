@@ -15,7 +15,7 @@ import {
   type PlaceCallOffInput,
   type RecordContractPaymentInput,
 } from '@marketgate/graphql-client';
-import { fieldErrorsOf, type RequestError } from '../seller/input-errors';
+import { fieldErrorsOf, type RequestError } from '../shared/input-errors';
 import { useSessionStore } from '../stores/session';
 
 /** What a step on a contract came to: what the gateway answered, or why there is no answer. */

@@ -1,5 +1,6 @@
 import type { LocationQuery, LocationQueryRaw } from 'vue-router';
 import type { QuoteStatus, QuotesSummaryFragment } from '@marketgate/graphql-client';
+import { parsePage, sortedPage } from '../shared/list-page';
 import { isYourTurn, sellerQuoteStatuses } from './quote-status';
 
 export const inboxSorts = ['turn', 'newest', 'oldest', 'expiring', 'total'] as const;
@@ -17,8 +18,7 @@ export const INBOX_PAGE_SIZE = 20;
 export function parseInboxQuery(query: LocationQuery): InboxQuery {
   const status = sellerQuoteStatuses.find((s) => s === query.status) ?? '';
   const sort = inboxSorts.find((s) => s === query.sort) ?? 'turn';
-  const page = Number(query.page);
-  return { status, sort, page: Number.isInteger(page) && page > 1 ? page : 1 };
+  return { status, sort, page: parsePage(query.page) };
 }
 
 /** Only what differs from the default view goes into the address. */
@@ -61,13 +61,8 @@ function compare(sort: InboxSort, a: QuotesSummaryFragment, b: QuotesSummaryFrag
  * first and unpaged, so the inbox orders and pages that answer here.
  */
 export function arrangeInbox(quotes: readonly QuotesSummaryFragment[], inbox: InboxQuery) {
-  const sorted = [...quotes].sort((a, b) => compare(inbox.sort, a, b));
-  const pageCount = Math.max(1, Math.ceil(sorted.length / INBOX_PAGE_SIZE));
-  const page = Math.min(inbox.page, pageCount);
   return {
-    rows: sorted.slice((page - 1) * INBOX_PAGE_SIZE, page * INBOX_PAGE_SIZE),
-    page,
-    pageCount,
+    ...sortedPage(quotes, (a, b) => compare(inbox.sort, a, b), inbox.page, INBOX_PAGE_SIZE),
     waiting: quotes.filter((q) => isYourTurn(q.allowedActions)).length,
   };
 }

@@ -1,5 +1,5 @@
 import type { MilestoneTrigger, QuotesMilestoneFragment } from '@marketgate/graphql-client';
-import { parseMoneyInput, toMoneyInput } from '../seller/money-input';
+import { parseMoneyInput, toMoneyInput } from '../shared/money-input';
 
 /** A milestone's share of the deal: a percentage of what is left after fixed amounts, or a fixed sum. */
 export type MilestoneShare = 'percent' | 'fixed';

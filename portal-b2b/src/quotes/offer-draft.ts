@@ -6,7 +6,7 @@ import type {
   QuotesDetailFragment,
 } from '@marketgate/graphql-client';
 import type { Money } from '@marketgate/money';
-import { parseMoneyInput, toMoneyInput } from '../seller/money-input';
+import { parseMoneyInput, toMoneyInput } from '../shared/money-input';
 import {
   checkMilestones,
   draftsOf,

@@ -1,5 +1,5 @@
 import type { QuoteAction, QuoteSide, QuoteStatus } from '@marketgate/graphql-client';
-import type { StatusTone } from '../seller/status-tones';
+import type { StatusTone } from '../shared/status-tones';
 
 /** The statuses a seller can see (a draft stays with the buyer until it is submitted). */
 export const sellerQuoteStatuses: readonly QuoteStatus[] = [

@@ -8,12 +8,11 @@ import {
   type QuotesPostMessageMutation,
   type QuotesResultFragment,
 } from '@marketgate/graphql-client';
-import { computed, ref, shallowRef, toValue, watch, type MaybeRefOrGetter } from 'vue';
+import type { MaybeRefOrGetter } from 'vue';
+import { inputErrorsByPath } from '../shared/input-errors';
+import { useRecord } from '../shared/use-record';
 import { useSessionStore } from '../stores/session';
-import { inputErrorsByPath } from './input-errors';
 import type { OfferFields } from './offer-draft';
-
-export type QuoteState = 'loading' | 'error' | 'not-found' | 'ready';
 
 /** What the gateway can answer to an offer, counter-offer or acceptance besides the quote. */
 export type QuoteActionError = Exclude<QuotesResultFragment, { __typename: 'QuoteRequest' }>;
@@ -43,36 +42,16 @@ export type MessageOutcome =
  */
 export function useQuote(id: MaybeRefOrGetter<string>) {
   const session = useSessionStore();
-  const quote = shallowRef<QuotesDetailFragment | null | undefined>(undefined);
-  const failed = ref(false);
-  const fetching = ref(false);
-  let latest = 0;
-
-  async function load(): Promise<void> {
-    const request = ++latest;
-    fetching.value = true;
+  const {
+    record: quote,
+    state,
+    load,
+    show,
+  } = useRecord<QuotesDetailFragment>(id, async (current) => {
     const { data, error } = await session.client
-      .query(QuotesQuoteDocument, { id: toValue(id) }, { requestPolicy: 'network-only' })
+      .query(QuotesQuoteDocument, { id: current }, { requestPolicy: 'network-only' })
       .toPromise();
-    if (request !== latest) return;
-    fetching.value = false;
-    failed.value = Boolean(error) || !data;
-    if (data) quote.value = data.quoteRequest;
-  }
-
-  watch(
-    () => toValue(id),
-    () => {
-      quote.value = undefined;
-      void load();
-    },
-    { immediate: true },
-  );
-
-  const state = computed<QuoteState>(() => {
-    if (failed.value && !fetching.value && quote.value === undefined) return 'error';
-    if (quote.value === undefined) return 'loading';
-    return quote.value === null ? 'not-found' : 'ready';
+    return { record: data?.quoteRequest, failed: Boolean(error) || !data };
   });
 
   async function settle(
@@ -84,9 +63,7 @@ export function useQuote(id: MaybeRefOrGetter<string>) {
       return fields ? { kind: 'invalid', fields } : { kind: 'failed' };
     }
     if (result.__typename === 'QuoteRequest') {
-      latest++;
-      fetching.value = false;
-      quote.value = result;
+      show(result);
       return { kind: 'done', quote: result };
     }
     await load();

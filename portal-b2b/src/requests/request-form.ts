@@ -8,7 +8,7 @@ import type {
   RequestsDraftFragment,
   RequestsQuoteResultFragment,
 } from '@marketgate/graphql-client';
-import { parseMoneyInput, toMoneyInput } from '../seller/money-input';
+import { parseMoneyInput, toMoneyInput } from '../shared/money-input';
 
 /** One line of a request being written: a catalog variant of the seller, or free text. */
 export interface LineForm {

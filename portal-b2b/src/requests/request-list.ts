@@ -1,5 +1,6 @@
 import type { QuoteStatus, RequestsSummaryFragment } from '@marketgate/graphql-client';
 import type { LocationQuery, LocationQueryRaw } from 'vue-router';
+import { parsePage, sortedPage } from '../shared/list-page';
 
 /** Every status once, in the order a request lives through them. */
 const statusOrder = {
@@ -27,11 +28,10 @@ export interface RequestListQuery {
 }
 
 export function parseRequestListQuery(query: LocationQuery): RequestListQuery {
-  const page = Number(query.page);
   return {
     status: requestStatuses.find((s) => s === query.status) ?? '',
     sort: requestSorts.find((s) => s === query.sort) ?? 'newest',
-    page: Number.isInteger(page) && page > 1 ? page : 1,
+    page: parsePage(query.page),
   };
 }
 
@@ -73,12 +73,5 @@ export function arrangeRequests(
   requests: readonly RequestsSummaryFragment[],
   list: RequestListQuery,
 ) {
-  const sorted = [...requests].sort((a, b) => compare(list.sort, a, b));
-  const pageCount = Math.max(1, Math.ceil(sorted.length / REQUESTS_PAGE_SIZE));
-  const page = Math.min(list.page, pageCount);
-  return {
-    rows: sorted.slice((page - 1) * REQUESTS_PAGE_SIZE, page * REQUESTS_PAGE_SIZE),
-    page,
-    pageCount,
-  };
+  return sortedPage(requests, (a, b) => compare(list.sort, a, b), list.page, REQUESTS_PAGE_SIZE);
 }

@@ -10,7 +10,7 @@ import {
   type RequestsQuoteResultFragment,
 } from '@marketgate/graphql-client';
 import { computed } from 'vue';
-import { inputErrorsByPath } from '../quotes/input-errors';
+import { inputErrorsByPath } from '../shared/input-errors';
 import { useSessionStore } from '../stores/session';
 import {
   draftCurrency,

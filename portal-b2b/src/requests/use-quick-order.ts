@@ -7,7 +7,7 @@ import {
   type RequestsQuickOrderLineFragment,
 } from '@marketgate/graphql-client';
 import { computed, ref, shallowRef } from 'vue';
-import { inputErrorsByPath } from '../quotes/input-errors';
+import { inputErrorsByPath } from '../shared/input-errors';
 import { useSessionStore } from '../stores/session';
 import { parseQuickOrder, type UnreadableLine } from './quick-order-parse';
 

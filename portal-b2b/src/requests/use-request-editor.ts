@@ -11,7 +11,7 @@ import {
   type RequestsSellersQuery,
 } from '@marketgate/graphql-client';
 import { computed, ref, shallowRef, toValue, watch, type MaybeRefOrGetter } from 'vue';
-import { inputErrorsByPath } from '../quotes/input-errors';
+import { inputErrorsByPath } from '../shared/input-errors';
 import { useSessionStore } from '../stores/session';
 import {
   draftCurrency,

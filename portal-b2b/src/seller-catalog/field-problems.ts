@@ -1,4 +1,4 @@
-import { parseMoneyInput } from '../seller/money-input';
+import { parseMoneyInput } from '../shared/money-input';
 
 /** A problem with one field: the message key under `sellerCatalog.check` and its values. */
 export interface FieldProblem {

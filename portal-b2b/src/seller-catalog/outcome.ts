@@ -1,5 +1,4 @@
-import type { RequestError } from '../seller/input-errors';
-import { inputErrorsByPath } from '../quotes/input-errors';
+import { inputErrorsByPath, type RequestError } from '../shared/input-errors';
 
 /** What sending a change to the gateway came to, for a form to show. */
 export type Outcome<T, E> =

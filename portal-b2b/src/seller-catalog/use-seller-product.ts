@@ -19,11 +19,10 @@ import {
   type UpdateProductInput,
   type UpsertVariantInput,
 } from '@marketgate/graphql-client';
-import { computed, ref, shallowRef, toValue, watch, type MaybeRefOrGetter } from 'vue';
+import { ref, shallowRef, toValue, type MaybeRefOrGetter } from 'vue';
+import { useRecord } from '../shared/use-record';
 import { useSessionStore } from '../stores/session';
 import { outcomeOf, type Outcome } from './outcome';
-
-export type ProductState = 'loading' | 'error' | 'not-found' | 'ready';
 
 export type ProductError = Exclude<SellerCatalogProductResultFragment, { __typename: 'Product' }>;
 export type VariantError = Exclude<
@@ -57,42 +56,17 @@ export function useCreateProduct() {
  */
 export function useSellerProduct(id: MaybeRefOrGetter<string>) {
   const session = useSessionStore();
-  const product = shallowRef<SellerCatalogProductDetailFragment | null | undefined>(undefined);
-  const failed = ref(false);
-  const fetching = ref(false);
-  let latest = 0;
-
-  async function load(): Promise<void> {
-    const request = ++latest;
-    fetching.value = true;
+  const {
+    record: product,
+    state,
+    load,
+    show,
+  } = useRecord<SellerCatalogProductDetailFragment>(id, async (current) => {
     const { data, error } = await session.client
-      .query(SellerCatalogProductDocument, { id: toValue(id) }, { requestPolicy: 'network-only' })
+      .query(SellerCatalogProductDocument, { id: current }, { requestPolicy: 'network-only' })
       .toPromise();
-    if (request !== latest) return;
-    fetching.value = false;
-    failed.value = Boolean(error) || !data;
-    if (data) product.value = data.product;
-  }
-
-  watch(
-    () => toValue(id),
-    () => {
-      product.value = undefined;
-      void load();
-    },
-    { immediate: true },
-  );
-
-  const state = computed<ProductState>(() => {
-    if (failed.value && !fetching.value && product.value === undefined) return 'error';
-    if (product.value === undefined) return 'loading';
-    return product.value === null ? 'not-found' : 'ready';
+    return { record: data?.product, failed: Boolean(error) || !data };
   });
-
-  function show(next: SellerCatalogProductDetailFragment): void {
-    latest++;
-    product.value = next;
-  }
 
   async function update(input: Omit<UpdateProductInput, 'id'>): Promise<ProductOutcome> {
     const { data, error } = await session.client

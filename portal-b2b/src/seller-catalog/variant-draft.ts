@@ -1,5 +1,5 @@
 import type { SellerCatalogVariantFragment, UpsertVariantInput } from '@marketgate/graphql-client';
-import { parseMoneyInput, toMoneyInput } from '../seller/money-input';
+import { parseMoneyInput, toMoneyInput } from '../shared/money-input';
 import {
   CURRENCY,
   moneyText,

@@ -10,8 +10,8 @@ import {
   type SellerResolveCashRemittanceMutation,
 } from '@marketgate/graphql-client';
 import { computed, ref, shallowRef } from 'vue';
+import { fieldErrorsOf } from '../shared/input-errors';
 import { useSessionStore } from '../stores/session';
-import { fieldErrorsOf } from './input-errors';
 
 export type RemittanceOutcome =
   | SellerReconcileCashRemittanceMutation['reconcileCashRemittance']

@@ -9,11 +9,10 @@ import {
   type SellerOrderDetailFragment,
   type SellerOrderResultFragment,
 } from '@marketgate/graphql-client';
-import { computed, ref, shallowRef, toValue, watch, type MaybeRefOrGetter } from 'vue';
+import type { MaybeRefOrGetter } from 'vue';
+import { fieldErrorsOf } from '../shared/input-errors';
+import { useRecord } from '../shared/use-record';
 import { useSessionStore } from '../stores/session';
-import { fieldErrorsOf } from './input-errors';
-
-export type SellerOrderState = 'loading' | 'error' | 'not-found' | 'ready';
 
 /** One step a seller takes on an order, with what that step needs. */
 export type OrderActionRequest =
@@ -40,36 +39,16 @@ export type OrderActionOutcome =
  */
 export function useSellerOrder(id: MaybeRefOrGetter<string>) {
   const session = useSessionStore();
-  const order = shallowRef<SellerOrderDetailFragment | null | undefined>(undefined);
-  const failed = ref(false);
-  const fetching = ref(false);
-  let latest = 0;
-
-  async function load(): Promise<void> {
-    const request = ++latest;
-    fetching.value = true;
+  const {
+    record: order,
+    state,
+    load,
+    show,
+  } = useRecord<SellerOrderDetailFragment>(id, async (current) => {
     const { data, error } = await session.client
-      .query(SellerOrderDocument, { id: toValue(id) }, { requestPolicy: 'network-only' })
+      .query(SellerOrderDocument, { id: current }, { requestPolicy: 'network-only' })
       .toPromise();
-    if (request !== latest) return;
-    fetching.value = false;
-    failed.value = Boolean(error) || !data;
-    if (data) order.value = data.order;
-  }
-
-  watch(
-    () => toValue(id),
-    () => {
-      order.value = undefined;
-      void load();
-    },
-    { immediate: true },
-  );
-
-  const state = computed<SellerOrderState>(() => {
-    if (failed.value && !fetching.value && order.value === undefined) return 'error';
-    if (order.value === undefined) return 'loading';
-    return order.value === null ? 'not-found' : 'ready';
+    return { record: data?.order, failed: Boolean(error) || !data };
   });
 
   /** Sends one step; answers the gateway's result, or the failed request's error. */
@@ -131,8 +110,7 @@ export function useSellerOrder(id: MaybeRefOrGetter<string>) {
       return fields ? { kind: 'invalid', fields } : { kind: 'failed' };
     }
     if (result.__typename === 'Order') {
-      latest++;
-      order.value = result;
+      show(result);
       return { kind: 'done' };
     }
     await load();

@@ -5,8 +5,8 @@ import {
   type SetSellerCodFeeMutation,
 } from '@marketgate/graphql-client';
 import { computed, ref, shallowRef } from 'vue';
+import { fieldErrorsOf } from '../shared/input-errors';
 import { useSessionStore } from '../stores/session';
-import { fieldErrorsOf } from './input-errors';
 
 export type WorkspaceSeller = NonNullable<NonNullable<SellerWorkspaceQuery['me']>['seller']>;
 type PlatformCodFee = SellerWorkspaceQuery['cashOnDeliveryTerms']['defaultFee'];

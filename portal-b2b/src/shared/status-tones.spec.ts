@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { orderStatusTone, paymentStatusTone, remittanceStatusTone } from './status-tones';
+import {
+  milestoneStatusTone,
+  orderStatusTone,
+  paymentStatusTone,
+  productStatusTone,
+  remittanceStatusTone,
+} from './status-tones';
 
 describe('status tones', () => {
   it('marks delivered orders done, refused ones for attention and ended ones stopped', () => {
@@ -21,5 +27,19 @@ describe('status tones', () => {
     expect(remittanceStatusTone('MATCHED')).toBe('done');
     expect(remittanceStatusTone('SHORT')).toBe('attention');
     expect(remittanceStatusTone('EXCESS')).toBe('attention');
+  });
+
+  it('marks products on sale done, drafts active and archived ones stopped', () => {
+    expect(productStatusTone('ACTIVE')).toBe('done');
+    expect(productStatusTone('DRAFT')).toBe('active');
+    expect(productStatusTone('ARCHIVED')).toBe('stopped');
+  });
+
+  it('flags overdue installments and keeps scheduled ones quiet', () => {
+    expect(milestoneStatusTone('OVERDUE')).toBe('attention');
+    expect(milestoneStatusTone('DUE')).toBe('active');
+    expect(milestoneStatusTone('PARTIALLY_PAID')).toBe('active');
+    expect(milestoneStatusTone('PAID')).toBe('done');
+    expect(milestoneStatusTone('SCHEDULED')).toBe('stopped');
   });
 });
