@@ -592,15 +592,16 @@ describe('quotes and contracts are private to their company and seller', () => {
       const seen = await ask(
         outsider,
         `query ($q: ID!, $c: ID!, $a: ID!) { quoteRequest(id: $q) { id } contract(id: $c) { id }
-          approvalRequest(id: $a) { id } quoteRequests { id } contracts { id } }`,
+          approvalRequest(id: $a) { id } quoteRequests { totalCount edges { node { id } } }
+          contracts { totalCount edges { node { id } } } }`,
         { q: quote.id, c: contractId, a: quote.approval.id },
       );
       expect(seen).toEqual({
         quoteRequest: null,
         contract: null,
         approvalRequest: null,
-        quoteRequests: [],
-        contracts: [],
+        quoteRequests: { totalCount: 0, edges: [] },
+        contracts: { totalCount: 0, edges: [] },
       });
       const sign = await gw.gql<Fields>(
         'mutation ($id: ID!) { signContract(id: $id) { ... on ErrorResult { errorCode } } }',
@@ -1130,20 +1131,53 @@ describe('company addresses', () => {
 describe('lists', () => {
   it('cost a few statements however many quotes and contracts they hold', async () => {
     const quotes = await gw.gql<Fields>(
-      `{ quoteRequests { id lines { id } messages { id } latestVersion { lines { requestLineId } installments { label } }
-        versions { number } approval { decisions { decision } } contract { id } } }`,
+      `{ quoteRequests(first: 100) { edges { node { id lines { id } messages { id }
+        latestVersion { lines { requestLineId } installments { label } }
+        versions { number } approval { decisions { decision } } contract { id } } } } }`,
       {},
       token.buyer,
     );
-    expect(quotes.data.quoteRequests.length).toBeGreaterThan(10);
+    expect(quotes.data.quoteRequests.edges.length).toBeGreaterThan(10);
     expect(quotes.extensions?.sqlStatements).toBeLessThanOrEqual(12);
     const contracts = await gw.gql<Fields>(
-      `{ contracts { id lines { id } milestones { id status } payments { id }
-        callOffs { lines { id } invoice { id } } } }`,
+      `{ contracts(first: 100) { edges { node { id lines { id } milestones { id status }
+        payments { id } callOffs { lines { id } invoice { id } } } } } }`,
       {},
       token.seller,
     );
-    expect(contracts.data.contracts.length).toBeGreaterThan(3);
+    expect(contracts.data.contracts.edges.length).toBeGreaterThan(3);
     expect(contracts.extensions?.sqlStatements).toBeLessThanOrEqual(10);
+  });
+
+  it('page contracts on the gateway by end date or creation, filtered by status', async () => {
+    const query = `query ($after: String, $sort: ContractSort!, $status: ContractStatus) {
+      contracts(first: 2, after: $after, sort: $sort, status: $status) {
+        totalCount edges { node { id status endsOn } } pageInfo { hasNextPage endCursor } } }`;
+    const all = async (sort: string, status: string | null = null) => {
+      const nodes: Fields[] = [];
+      let after: string | null = null;
+      let total = 0;
+      do {
+        const page: Fields = (await ask('seller', query, { after, sort, status })).contracts;
+        nodes.push(...page.edges.map((e: Fields) => e.node));
+        total = page.totalCount;
+        after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+      } while (after);
+      expect(nodes).toHaveLength(total);
+      return nodes;
+    };
+    const newest = await all('CREATED_DESC');
+    expect(newest.length).toBeGreaterThan(3);
+    const ids = newest.map((c) => Number(c.id));
+    expect(ids).toEqual([...ids].sort((a, b) => b - a));
+    expect((await all('CREATED_ASC')).map((c) => c.id)).toEqual(newest.map((c) => c.id).reverse());
+    const byEnd = await all('ENDS_ON_ASC');
+    const ends = byEnd.map((c) => c.endsOn ?? '9999-12-31');
+    expect(ends).toEqual([...ends].sort());
+    expect(new Set(byEnd.map((c) => c.id)).size).toBe(newest.length);
+    expect((await all('ENDS_ON_DESC')).map((c) => c.id)).toEqual(byEnd.map((c) => c.id).reverse());
+    const active = await all('ENDS_ON_ASC', 'ACTIVE');
+    expect(active.length).toBeGreaterThan(0);
+    expect(active.every((c) => c.status === 'ACTIVE')).toBe(true);
   });
 });

@@ -185,7 +185,8 @@ describe("a quote's allowed actions", () => {
 
   it('cost no SQL statement in a list', async () => {
     const count = async (fields: string) =>
-      (await gw.gql(`{ quoteRequests { ${fields} } }`, {}, token.seller)).extensions?.sqlStatements;
+      (await gw.gql(`{ quoteRequests { edges { node { ${fields} } } } }`, {}, token.seller))
+        .extensions?.sqlStatements;
     for (const description of ['Boxes', 'Tape']) {
       const created = await step('buyer', 'createQuoteRequest', 'CreateQuoteRequestInput', {
         sellerId: dairyId,
@@ -198,13 +199,57 @@ describe("a quote's allowed actions", () => {
         expectedVersion: created.version,
       });
     }
-    const list = await ask('seller', '{ quoteRequests { status allowedActions } }');
-    expect(list.quoteRequests).toContainEqual({
-      status: 'SUBMITTED',
-      allowedActions: ['OFFER', 'CANCEL', 'POST_MESSAGE'],
+    const list = await ask(
+      'seller',
+      '{ quoteRequests { edges { node { status allowedActions } } } }',
+    );
+    expect(list.quoteRequests.edges).toContainEqual({
+      node: { status: 'SUBMITTED', allowedActions: ['OFFER', 'CANCEL', 'POST_MESSAGE'] },
     });
-    expect(list.quoteRequests.length).toBeGreaterThan(2);
+    expect(list.quoteRequests.edges.length).toBeGreaterThan(2);
     expect(await count('id status allowedActions')).toBe(await count('id status'));
+  });
+
+  it('page on the gateway in every sort, and filter what waits for your answer', async () => {
+    const query = `query ($after: String, $sort: QuoteRequestSort!, $filter: QuoteRequestsFilter) {
+      quoteRequests(first: 2, after: $after, sort: $sort, filter: $filter) {
+        totalCount edges { node { id status createdAt updatedAt allowedActions } }
+        pageInfo { hasNextPage endCursor } } }`;
+    const all = async (sort: string, filter: Fields | null = null) => {
+      const nodes: Fields[] = [];
+      let after: string | null = null;
+      let total = 0;
+      do {
+        const page: Fields = (await ask('seller', query, { after, sort, filter })).quoteRequests;
+        nodes.push(...page.edges.map((e: Fields) => e.node));
+        total = page.totalCount;
+        after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+      } while (after);
+      expect(nodes).toHaveLength(total);
+      return nodes;
+    };
+    const time = (iso: string) => Date.parse(iso);
+    const byUpdate = await all('UPDATED_DESC');
+    expect(new Set(byUpdate.map((q) => q.id)).size).toBe(byUpdate.length);
+    expect(byUpdate.every((q) => q.status !== 'DRAFT')).toBe(true);
+    for (let i = 1; i < byUpdate.length; i++) {
+      expect(time(byUpdate[i - 1].updatedAt)).toBeGreaterThanOrEqual(time(byUpdate[i].updatedAt));
+    }
+    expect((await all('UPDATED_ASC')).map((q) => q.id)).toEqual(
+      byUpdate.map((q) => q.id).reverse(),
+    );
+    const byCreation = await all('CREATED_ASC');
+    expect(byCreation.map((q) => Number(q.id))).toEqual(
+      byUpdate.map((q) => Number(q.id)).sort((a, b) => a - b),
+    );
+    const waiting = await all('CREATED_DESC', { awaitingMe: true });
+    expect(waiting.length).toBeGreaterThan(0);
+    expect(waiting.every((q) => q.allowedActions.includes('OFFER'))).toBe(true);
+    const others = await all('CREATED_DESC', { awaitingMe: false });
+    expect(others.some((q) => q.allowedActions.includes('OFFER'))).toBe(false);
+    expect(waiting.length + others.length).toBe(byUpdate.length);
+    const bad = await gw.gql(query, { after: 'nope', sort: 'UPDATED_DESC' }, token.seller);
+    expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 });
 

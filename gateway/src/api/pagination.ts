@@ -1,4 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
+import type { SelectQueryBuilder } from 'typeorm';
 import { badInput } from './errors.js';
 
 /** Relay page info. */
@@ -67,4 +68,58 @@ export function toPage<T>(
   pageInfo.startCursor = edges[0]?.cursor ?? null;
   pageInfo.endCursor = edges.at(-1)?.cursor ?? null;
   return { edges, pageInfo };
+}
+
+/** The page a list is asked for: its size and the cursor it continues after. */
+export interface PageRequest {
+  first: number;
+  after?: string | null;
+}
+
+/** How a keyset list is ordered: by one value, ties by id, both the same way. */
+export interface Keyset {
+  /** SQL of the sort value, e.g. `q.updatedAt`; null sorts by id alone. */
+  sql: string | null;
+  direction: 'ASC' | 'DESC';
+}
+
+/** A date the driver answered as a Date, kept in a cursor as its ISO instant. */
+const isoInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/**
+ * One page of `qb`'s rows (alias `alias`) in `keyset` order, continuing after `page.after`, and
+ * a count of all its rows run only when asked. The cursor keeps the sort value as the database
+ * answered it (a date as the driver returns it), so the next page compares it exactly.
+ */
+export async function keysetPage<T extends { id: number }>(
+  qb: SelectQueryBuilder<T>,
+  alias: string,
+  { sql, direction }: Keyset,
+  page: PageRequest,
+): Promise<Page<T> & { count: () => Promise<number> }> {
+  const counted = qb.clone();
+  const id = `${alias}.id`;
+  const cmp = direction === 'ASC' ? '>' : '<';
+  if (page.after && sql === null) {
+    qb.andWhere(`${id} ${cmp} :afterId`, { afterId: decodeCursor(page.after, 1)[0] });
+  } else if (page.after && sql !== null) {
+    const [value = '', afterId] = decodeCursor(page.after, 2);
+    qb.andWhere(`(${sql} ${cmp} :afterValue OR (${sql} = :afterValue AND ${id} ${cmp} :afterId))`, {
+      afterValue: isoInstant.test(String(value)) ? new Date(value) : value,
+      afterId,
+    });
+  }
+  // In brackets, so that TypeORM selects it beside the entity's own column, not instead of it.
+  if (sql !== null) qb.addSelect(`(${sql})`, 'keyset_value').orderBy(sql, direction);
+  const { entities, raw } = await qb
+    .addOrderBy(id, direction)
+    .limit(page.first + 1)
+    .getRawAndEntities<{ keyset_value: unknown }>();
+  const keyOf = (row: T, index: number): CursorKey => {
+    if (sql === null) return [row.id];
+    const value = raw[index]?.keyset_value;
+    if (value instanceof Date) return [value.toISOString(), row.id];
+    return [typeof value === 'number' ? value : String(value), row.id];
+  };
+  return { ...toPage(entities, page.first, page.after, keyOf), count: () => counted.getCount() };
 }

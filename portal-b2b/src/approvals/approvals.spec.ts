@@ -6,6 +6,7 @@ import type {
 } from '@marketgate/graphql-client';
 import type { VueWrapper } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { onePage } from '../shared/connection.testing';
 import { buyer, renderApp } from '../test-utils';
 
 let current: VueWrapper | undefined;
@@ -512,10 +513,10 @@ describe('seller credit lines', () => {
         ],
       }),
       ApprovalsCreditCompanies: () => ({
-        contracts: [
+        contracts: onePage([
           { id: 'k1', company: { id: 'c1', name: 'Acme Trading Co.' }, total: cny(1) },
           { id: 'k3', company: { id: 'c3', name: 'Initech' }, total: cny(1) },
-        ],
+        ]),
       }),
       ApprovalsSetCreditLimit: (variables) => ({
         setCreditLimit: setCreditLimit(variables.input as { companyId: string; limit: number }),

@@ -60,7 +60,7 @@ export function useCreditLines() {
     failed.value = Boolean(credit.error) || !credit.data;
     if (credit.data) lines.value = [...credit.data.creditLines].sort(byCompany);
     const companies = new Map<string, CreditCandidate>();
-    for (const contract of contracts.data?.contracts ?? []) {
+    for (const { node: contract } of contracts.data?.contracts.edges ?? []) {
       const { id, name } = contract.company;
       if (!companies.has(id)) companies.set(id, { id, name, currency: contract.total.currency });
     }

@@ -7,6 +7,7 @@ import type {
 } from '@marketgate/graphql-client';
 import type { VueWrapper } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { onePage } from '../shared/connection.testing';
 import { buyer, renderApp } from '../test-utils';
 
 const cny = (amount: number) => ({ amount, currency: 'CNY' });
@@ -190,16 +191,26 @@ describe('the contracts list', () => {
     termMonths: 12,
   });
 
-  it('asks the gateway for the chosen status and marks agreements nearing their end', async () => {
+  it('asks the gateway for the chosen status, sort and page and marks agreements nearing their end', async () => {
     const { wrapper, gateway, router } = await render('/contracts?status=ACTIVE', buyer, {
-      ContractsList: () => ({
-        contracts: [active, ending],
+      ContractsList: (variables) => ({
+        contracts: {
+          totalCount: 27,
+          edges: [active, ending].map((node, index) => ({ cursor: `c${index}`, node })),
+          pageInfo: { hasNextPage: !variables.after, endCursor: 'c1' },
+        },
         contractsNearingEnd: [{ ...ending, allowedActions: ['PLACE_CALL_OFF', 'RENEW'] }],
       }),
     });
     await vi.waitFor(() => expect(wrapper.findAll('[data-testid="contract-row"]')).toHaveLength(2));
     const listed = () => gateway.requests.filter((r) => r.operationName === 'ContractsList');
-    expect(listed()[0]?.variables).toEqual({ status: 'ACTIVE' });
+    expect(listed()[0]?.variables).toEqual({
+      status: 'ACTIVE',
+      sort: 'CREATED_DESC',
+      first: 20,
+      after: null,
+    });
+    expect(wrapper.get('[data-testid="contracts-count"]').text()).toBe('27 contracts');
 
     const [first, second] = wrapper.findAll('[data-testid="contract-row"]');
     expect(first?.text()).toContain('C-000001');
@@ -218,14 +229,39 @@ describe('the contracts list', () => {
     );
     expect(wrapper.get('[data-testid="contract-row"] a').attributes('href')).toBe('/contracts/c1');
 
+    await wrapper.get('[data-testid="pagination-next"]').trigger('click');
+    await vi.waitFor(() => expect(listed().at(-1)?.variables.after).toBe('c1'));
+
+    await wrapper.get('[data-testid="contracts-sort"] select').setValue('ENDS_ON_ASC');
+    await vi.waitFor(() =>
+      expect(router.currentRoute.value.query).toEqual({ status: 'ACTIVE', sort: 'ENDS_ON_ASC' }),
+    );
+    await vi.waitFor(() =>
+      expect(listed().at(-1)?.variables).toEqual({
+        status: 'ACTIVE',
+        sort: 'ENDS_ON_ASC',
+        first: 20,
+        after: null,
+      }),
+    );
+
     await wrapper.get('[data-testid="contracts-status-filter"] select').setValue('');
-    await vi.waitFor(() => expect(router.currentRoute.value.query).toEqual({}));
-    await vi.waitFor(() => expect(listed().at(-1)?.variables).toEqual({ status: null }));
+    await vi.waitFor(() =>
+      expect(router.currentRoute.value.query).toEqual({ sort: 'ENDS_ON_ASC' }),
+    );
+    await vi.waitFor(() =>
+      expect(listed().at(-1)?.variables).toEqual({
+        status: null,
+        sort: 'ENDS_ON_ASC',
+        first: 20,
+        after: null,
+      }),
+    );
   });
 
   it('says when there are no contracts yet, and when none has the status', async () => {
     const { wrapper, router } = await render('/seller/contracts', sellerStaff, {
-      ContractsList: () => ({ contracts: [], contractsNearingEnd: [] }),
+      ContractsList: () => ({ contracts: onePage([]), contractsNearingEnd: [] }),
     });
     await vi.waitFor(() => expect(wrapper.text()).toContain('No contracts yet'));
     await router.push('/seller/contracts?status=COMPLETED');

@@ -1,5 +1,5 @@
 import type { RouteRecordRaw } from 'vue-router';
-import { parseContractStatus } from './contract-query';
+import { parseContractListQuery } from './contract-query';
 
 /** The company's contracts: the list and one contract; router.ts mounts them. */
 export const contractsRoutes: RouteRecordRaw[] = [
@@ -8,7 +8,7 @@ export const contractsRoutes: RouteRecordRaw[] = [
     name: 'contracts',
     component: () => import('./ContractsPage.vue'),
     meta: { workspace: 'company' },
-    props: (route) => ({ status: parseContractStatus(route.query), side: 'company' }),
+    props: (route) => ({ query: parseContractListQuery(route.query), side: 'company' }),
   },
   {
     path: '/contracts/:id',
@@ -25,7 +25,7 @@ export const sellerContractsRoutes: RouteRecordRaw[] = [
     path: 'contracts',
     name: 'seller-contracts',
     component: () => import('./ContractsPage.vue'),
-    props: (route) => ({ status: parseContractStatus(route.query), side: 'seller' }),
+    props: (route) => ({ query: parseContractListQuery(route.query), side: 'seller' }),
   },
   {
     path: 'contracts/:id',

@@ -1,47 +1,38 @@
 import {
   ContractsListDocument,
-  type ContractStatus,
   type ContractsListQuery,
+  type ContractsSummaryFragment,
 } from '@marketgate/graphql-client';
-import { computed, ref, shallowRef, toValue, watch, type MaybeRefOrGetter } from 'vue';
+import { computed, shallowRef, type MaybeRefOrGetter } from 'vue';
+import { useCursorPages } from '../shared/use-cursor-pages';
 import { useSessionStore } from '../stores/session';
+import type { ContractListQuery } from './contract-query';
 
-export type ContractListState = 'loading' | 'error' | 'empty' | 'ready';
+export const CONTRACTS_PAGE_SIZE = 20;
 
 /**
- * The viewer's contracts (their companies' or their shop's, newest first, filtered by status on
- * the gateway) and the agreements the gateway lists as nearing their end.
+ * The viewer's contracts (their companies' or their shop's) a page at a time, filtered by status
+ * and sorted on the gateway, and the agreements the gateway lists as nearing their end.
  */
-export function useContractList(status: MaybeRefOrGetter<ContractStatus | null>) {
+export function useContractList(list: MaybeRefOrGetter<ContractListQuery>) {
   const session = useSessionStore();
-  const data = shallowRef<ContractsListQuery | undefined>(undefined);
-  const failed = ref(false);
-  const fetching = ref(false);
-  let latest = 0;
-
-  async function load(): Promise<void> {
-    const request = ++latest;
-    fetching.value = true;
-    const answer = await session.client
-      .query(ContractsListDocument, { status: toValue(status) }, { requestPolicy: 'network-only' })
-      .toPromise();
-    if (request !== latest) return;
-    fetching.value = false;
-    failed.value = Boolean(answer.error) || !answer.data;
-    if (answer.data) data.value = answer.data;
-  }
-
-  watch(() => toValue(status), load, { immediate: true });
-
-  const contracts = computed(() => data.value?.contracts ?? []);
-  const nearingEnd = computed(() => data.value?.contractsNearingEnd ?? []);
+  const nearingEnd = shallowRef<ContractsListQuery['contractsNearingEnd']>([]);
+  const { items, ...pages } = useCursorPages<ContractsSummaryFragment, ContractListQuery>(
+    list,
+    async ({ status, sort }, first, after) => {
+      const { data, error } = await session.client
+        .query(
+          ContractsListDocument,
+          { status, sort, first, after },
+          { requestPolicy: 'network-only' },
+        )
+        .toPromise();
+      if (error || !data) return undefined;
+      nearingEnd.value = data.contractsNearingEnd;
+      return data.contracts;
+    },
+    CONTRACTS_PAGE_SIZE,
+  );
   const nearingEndIds = computed(() => new Set(nearingEnd.value.map((c) => c.id)));
-
-  const state = computed<ContractListState>(() => {
-    if (failed.value && !fetching.value) return 'error';
-    if (data.value === undefined) return 'loading';
-    return contracts.value.length === 0 ? 'empty' : 'ready';
-  });
-
-  return { contracts, nearingEnd, nearingEndIds, state, fetching, reload: load };
+  return { contracts: items, nearingEnd, nearingEndIds, ...pages };
 }

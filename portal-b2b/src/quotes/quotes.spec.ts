@@ -18,6 +18,7 @@ import { createMemoryHistory } from 'vue-router';
 import App from '../App.vue';
 import { messages } from '../messages';
 import { createAppRouter } from '../router';
+import { onePage } from '../shared/connection.testing';
 import { useSessionStore } from '../stores/session';
 import { buyer } from '../test-utils';
 
@@ -310,19 +311,27 @@ describe('seller quote inbox', () => {
         : { id: `v${id}`, number: 1, side: 'SELLER', validUntil: inDays(5), total: cny(195_000) },
   });
 
-  it('lists what needs an answer first, filters by status on the gateway and opens a request', async () => {
+  it('asks the gateway for each view and page, shows its order and opens a request', async () => {
+    const all = [
+      summary('3', 'OFFERED', '2026-11-22T08:00:00Z', sellerOnOffer),
+      summary('2', 'COUNTERED', '2026-11-21T08:00:00Z', sellersTurn),
+      summary('1', 'SUBMITTED', '2026-11-20T08:00:00Z', sellersTurn),
+    ];
     const { wrapper, router, sent } = await render(
       '/seller/quotes',
       {
-        QuotesInbox: (variables) => ({
-          quoteRequests: (variables.filter as { status?: string } | null)?.status
-            ? [summary('3', 'OFFERED', '2026-11-22T08:00:00Z', sellerOnOffer)]
-            : [
-                summary('3', 'OFFERED', '2026-11-22T08:00:00Z', sellerOnOffer),
-                summary('2', 'COUNTERED', '2026-11-21T08:00:00Z', sellersTurn),
-                summary('1', 'SUBMITTED', '2026-11-20T08:00:00Z', sellersTurn),
-              ],
-        }),
+        QuotesInbox: (variables) => {
+          const filter = variables.filter as { status?: string; awaitingMe?: boolean } | null;
+          if (filter?.status) return { quoteRequests: onePage([all[0]]) };
+          if (filter?.awaitingMe) return { quoteRequests: onePage(all.slice(1).reverse()) };
+          return {
+            quoteRequests: {
+              totalCount: 23,
+              edges: all.map((node, index) => ({ cursor: `c${index}`, node })),
+              pageInfo: { hasNextPage: !variables.after, endCursor: 'c2' },
+            },
+          };
+        },
         QuotesQuote: () => ({
           quoteRequest: quote('OFFERED', [], { allowedActions: sellerOnOffer }),
         }),
@@ -330,31 +339,65 @@ describe('seller quote inbox', () => {
       sellerStaff,
     );
     await shown(wrapper, 'quote-inbox');
-    expect(sent('QuotesInbox')[0]).toEqual({ filter: null });
+    expect(sent('QuotesInbox')[0]).toEqual({
+      filter: null,
+      sort: 'UPDATED_DESC',
+      first: 20,
+      after: null,
+    });
     const rows = wrapper.findAll('[data-testid="quote-inbox-row"]');
-    // Waiting for the seller, the longest-waiting first; then the one waiting for the buyer.
-    expect(rows.map((r) => r.find('a').text())).toEqual(['RFQ-000001', 'RFQ-000002', 'RFQ-000003']);
-    expect(rows[0]?.text()).toContain('Awaiting offer');
-    expect(rows[0]?.text()).toContain('Your turn');
-    expect(rows[2]?.text()).not.toContain('Your turn');
-    expect(rows[2]?.text()).toContain('CN¥1,950.00');
-    expect(wrapper.get('[data-testid="quote-inbox-count"]').text()).toBe(
-      '3 requests · 2 waiting for your answer',
+    // The gateway's order, latest activity first.
+    expect(rows.map((r) => r.find('a').text())).toEqual(['RFQ-000003', 'RFQ-000002', 'RFQ-000001']);
+    expect(rows[2]?.text()).toContain('Awaiting offer');
+    expect(rows[2]?.text()).toContain('Your turn');
+    expect(rows[0]?.text()).not.toContain('Your turn');
+    expect(rows[0]?.text()).toContain('CN¥1,950.00');
+    expect(wrapper.get('[data-testid="quote-inbox-count"]').text()).toBe('23 requests');
+
+    await wrapper.get('[data-testid="pagination-next"]').trigger('click');
+    await vi.waitFor(() =>
+      expect(sent('QuotesInbox').at(-1)).toEqual({
+        filter: null,
+        sort: 'UPDATED_DESC',
+        first: 20,
+        after: 'c2',
+      }),
     );
 
-    await wrapper.get('[data-testid="quote-inbox-sort"] select').setValue('newest');
-    await vi.waitFor(() => expect(router.currentRoute.value.query).toEqual({ sort: 'newest' }));
+    await wrapper.get('[data-testid="quote-inbox-awaiting"] select').setValue('awaiting');
+    await vi.waitFor(() => expect(router.currentRoute.value.query).toEqual({ awaiting: '1' }));
+    await wrapper.get('[data-testid="quote-inbox-sort"] select').setValue('UPDATED_ASC');
+    await vi.waitFor(() =>
+      expect(router.currentRoute.value.query).toEqual({ awaiting: '1', sort: 'UPDATED_ASC' }),
+    );
+    await vi.waitFor(() =>
+      expect(sent('QuotesInbox').at(-1)).toEqual({
+        filter: { status: null, awaitingMe: true },
+        sort: 'UPDATED_ASC',
+        first: 20,
+        after: null,
+      }),
+    );
     await vi.waitFor(() =>
       expect(
         wrapper.findAll('[data-testid="quote-inbox-row"]').map((r) => r.find('a').text()),
-      ).toEqual(['RFQ-000003', 'RFQ-000002', 'RFQ-000001']),
+      ).toEqual(['RFQ-000001', 'RFQ-000002']),
+    );
+    expect(wrapper.get('[data-testid="quote-inbox-count"]').text()).toBe(
+      '2 requests waiting for your answer',
     );
 
+    await router.replace({ name: 'seller-quotes' });
     await wrapper.get('[data-testid="quote-inbox-status"] select').setValue('OFFERED');
     await vi.waitFor(() =>
-      expect(sent('QuotesInbox').at(-1)).toEqual({ filter: { status: 'OFFERED' } }),
+      expect(sent('QuotesInbox').at(-1)).toEqual({
+        filter: { status: 'OFFERED', awaitingMe: null },
+        sort: 'UPDATED_DESC',
+        first: 20,
+        after: null,
+      }),
     );
-    expect(router.currentRoute.value.query).toEqual({ status: 'OFFERED', sort: 'newest' });
+    expect(router.currentRoute.value.query).toEqual({ status: 'OFFERED' });
     await vi.waitFor(() =>
       expect(wrapper.findAll('[data-testid="quote-inbox-row"]')).toHaveLength(1),
     );
@@ -370,7 +413,7 @@ describe('seller quote inbox', () => {
   it('says so when the shop has no requests', async () => {
     const { wrapper } = await render(
       '/seller/quotes',
-      { QuotesInbox: () => ({ quoteRequests: [] }) },
+      { QuotesInbox: () => ({ quoteRequests: onePage([]) }) },
       sellerStaff,
     );
     await vi.waitFor(() => expect(wrapper.text()).toContain('No quote requests yet'));

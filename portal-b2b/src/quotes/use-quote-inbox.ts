@@ -1,27 +1,30 @@
-import {
-  QuotesInboxDocument,
-  type QuoteStatus,
-  type QuotesSummaryFragment,
-} from '@marketgate/graphql-client';
+import { QuotesInboxDocument, type QuotesSummaryFragment } from '@marketgate/graphql-client';
 import type { MaybeRefOrGetter } from 'vue';
-import { useList } from '../shared/use-list';
+import { useCursorPages } from '../shared/use-cursor-pages';
 import { useSessionStore } from '../stores/session';
+import { INBOX_PAGE_SIZE, type InboxQuery } from './inbox-list';
 
-/** The shop's quote requests with one status (or all), as the gateway answers them. */
-export function useQuoteInbox(status: MaybeRefOrGetter<QuoteStatus | ''>) {
+/**
+ * The shop's quote requests a page at a time, filtered (status, waiting for an answer) and
+ * sorted on the gateway; a new view starts again from the first page.
+ */
+export function useQuoteInbox(inbox: MaybeRefOrGetter<InboxQuery>) {
   const session = useSessionStore();
-  const { items, ...list } = useList<QuotesSummaryFragment, QuoteStatus | ''>(
-    status,
-    async (wanted) => {
+  const { items, ...pages } = useCursorPages<QuotesSummaryFragment, InboxQuery>(
+    inbox,
+    async ({ status, awaiting, sort }, first, after) => {
+      const filter =
+        status || awaiting ? { status: status || null, awaitingMe: awaiting || null } : null;
       const { data, error } = await session.client
         .query(
           QuotesInboxDocument,
-          { filter: wanted ? { status: wanted } : null },
+          { filter, sort, first, after },
           { requestPolicy: 'network-only' },
         )
         .toPromise();
       return error ? undefined : data?.quoteRequests;
     },
+    INBOX_PAGE_SIZE,
   );
-  return { quotes: items, ...list };
+  return { quotes: items, ...pages };
 }

@@ -1,5 +1,6 @@
 import type { VueWrapper } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { onePage } from '../shared/connection.testing';
 import { buyer, renderApp } from '../test-utils';
 import {
   cny,
@@ -24,7 +25,7 @@ async function render(handlers: Parameters<typeof renderApp>[1]) {
   const rendered = await renderApp('/quick-order', {
     Me: () => ({ me: buyer }),
     RequestsQuickOrder: () => ({ quickOrder: quickOrderAnswer }),
-    RequestsActiveContracts: () => ({ contracts: [frameworkContract] }),
+    RequestsActiveContracts: () => ({ contracts: onePage([frameworkContract]) }),
     ...handlers,
   });
   current = rendered.wrapper;

@@ -2,6 +2,7 @@ import type { FakeGatewayHandler } from '@marketgate/graphql-client/testing';
 import type { VueWrapper } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buyer, productData, renderApp } from '../test-utils';
+import { onePage } from '../shared/connection.testing';
 import { cny, companyAddresses, draft, frameworkContract, summary } from './requests-test-data';
 
 let current: VueWrapper | undefined;
@@ -41,7 +42,7 @@ const offered = summary({
 describe('my quote requests', () => {
   it('lists the company’s requests: drafts open in the editor, the others in the quote view', async () => {
     const { wrapper } = await render('/quotes', {
-      RequestsQuoteRequests: () => ({ quoteRequests: [summary(), offered] }),
+      RequestsQuoteRequests: () => ({ quoteRequests: onePage([summary(), offered]) }),
     });
     await vi.waitFor(() =>
       expect(wrapper.findAll('[data-testid="quote-request-row"]')).toHaveLength(2),
@@ -59,36 +60,55 @@ describe('my quote requests', () => {
     expect(wrapper.get('[data-testid="quote-requests-count"]').text()).toBe('2 requests');
   });
 
-  it('filters by status on the gateway and sorts what it answers', async () => {
+  it('asks the gateway for the status, sort and page it shows', async () => {
     const { wrapper, gateway, router } = await render('/quotes', {
-      RequestsQuoteRequests: () => ({ quoteRequests: [summary(), offered] }),
+      RequestsQuoteRequests: (variables) => ({
+        quoteRequests: {
+          totalCount: 42,
+          edges: [summary(), offered].map((node, index) => ({ cursor: `c${index}`, node })),
+          pageInfo: { hasNextPage: !variables.after, endCursor: 'c1' },
+        },
+      }),
     });
+    const sent = () =>
+      gateway.requests.filter((r) => r.operationName === 'RequestsQuoteRequests').at(-1)?.variables;
     await vi.waitFor(() =>
       expect(wrapper.findAll('[data-testid="quote-request-row"]')).toHaveLength(2),
     );
+    expect(sent()).toEqual({ filter: null, sort: 'CREATED_DESC', first: 20, after: null });
+    expect(wrapper.get('[data-testid="quote-requests-count"]').text()).toBe('42 requests');
+
+    await wrapper.get('[data-testid="pagination-next"]').trigger('click');
+    await vi.waitFor(() => expect(sent()?.after).toBe('c1'));
+
     await wrapper.get('[data-testid="quote-requests-status"] select').setValue('OFFERED');
     await vi.waitFor(() => expect(router.currentRoute.value.query.status).toBe('OFFERED'));
     await vi.waitFor(() =>
-      expect(
-        gateway.requests.filter((r) => r.operationName === 'RequestsQuoteRequests').at(-1)
-          ?.variables.filter,
-      ).toEqual({ status: 'OFFERED' }),
+      expect(sent()).toEqual({
+        filter: { status: 'OFFERED' },
+        sort: 'CREATED_DESC',
+        first: 20,
+        after: null,
+      }),
     );
 
-    await wrapper.get('[data-testid="quote-requests-sort"] select').setValue('oldest');
-    await vi.waitFor(() => expect(router.currentRoute.value.query.sort).toBe('oldest'));
+    await wrapper.get('[data-testid="quote-requests-sort"] select').setValue('UPDATED_ASC');
     await vi.waitFor(() =>
-      expect(
-        wrapper
-          .findAll('[data-testid="quote-request-row"]')
-          .map((r) => r.attributes('data-status')),
-      ).toEqual(['OFFERED', 'DRAFT']),
+      expect(router.currentRoute.value.query).toEqual({ status: 'OFFERED', sort: 'UPDATED_ASC' }),
+    );
+    await vi.waitFor(() =>
+      expect(sent()).toEqual({
+        filter: { status: 'OFFERED' },
+        sort: 'UPDATED_ASC',
+        first: 20,
+        after: null,
+      }),
     );
   });
 
   it('invites to quick order or the catalog when there is none', async () => {
     const { wrapper } = await render('/quotes', {
-      RequestsQuoteRequests: () => ({ quoteRequests: [] }),
+      RequestsQuoteRequests: () => ({ quoteRequests: onePage([]) }),
     });
     await vi.waitFor(() =>
       expect(wrapper.find('[data-testid="quote-requests-empty"]').exists()).toBe(true),
@@ -119,7 +139,7 @@ describe('the product page', () => {
         if (variant) variant.price = { ...variant.price, source: 'CONTRACT', ruleId: 'cl1' };
         return data;
       },
-      RequestsActiveContracts: () => ({ contracts: [frameworkContract] }),
+      RequestsActiveContracts: () => ({ contracts: onePage([frameworkContract]) }),
     });
     await vi.waitFor(() =>
       expect(wrapper.get('[data-testid="price-why"]').text()).toContain(
@@ -133,10 +153,10 @@ describe('the product page', () => {
     const { wrapper, gateway } = await render('/p/copy-paper?qty=10', {
       ProductBySlug: (variables) => productData(Number(variables.quantity)),
       RequestsQuoteRequests: () => ({
-        quoteRequests: [
+        quoteRequests: onePage([
           summary({ id: 'q10', seller: { id: 's2', name: 'North Dairy' } }),
           summary({ seller: officeDraft.seller }),
-        ],
+        ]),
       }),
       RequestsQuoteRequest: () => ({ quoteRequest: officeDraft }),
       RequestsUpdateQuoteRequest: () => ({
@@ -156,7 +176,11 @@ describe('the product page', () => {
       '/quotes/q9/edit',
     );
     const listed = gateway.requests.find((r) => r.operationName === 'RequestsQuoteRequests');
-    expect(listed?.variables.filter).toEqual({ status: 'DRAFT' });
+    expect(listed?.variables).toEqual({
+      filter: { status: 'DRAFT' },
+      sort: 'CREATED_DESC',
+      first: 100,
+    });
     const read = gateway.requests.find((r) => r.operationName === 'RequestsQuoteRequest');
     expect(read?.variables.id).toBe('q9');
     const updated = gateway.requests.find((r) => r.operationName === 'RequestsUpdateQuoteRequest');
@@ -175,7 +199,7 @@ describe('the product page', () => {
   it('starts a draft when the buyer has none to this seller', async () => {
     const { wrapper, gateway } = await render('/p/copy-paper?qty=10', {
       ProductBySlug: (variables) => productData(Number(variables.quantity)),
-      RequestsQuoteRequests: () => ({ quoteRequests: [] }),
+      RequestsQuoteRequests: () => ({ quoteRequests: onePage([]) }),
       RequestsCompanyAddresses: () => companyAddresses(),
       RequestsCreateQuoteRequest: () => ({
         createQuoteRequest: { __typename: 'QuoteRequest', ...draft({ number: 'RFQ-000011' }) },

@@ -20,7 +20,7 @@ export function useActiveContracts(needed: MaybeRefOrGetter<boolean>) {
       if (!now || asked) return;
       asked = true;
       const { data } = await session.client.query(RequestsActiveContractsDocument, {}).toPromise();
-      contracts.value = data?.contracts ?? [];
+      contracts.value = data?.contracts.edges.map((edge) => edge.node) ?? [];
     },
     { immediate: true },
   );

@@ -104,14 +104,14 @@ export function useDraftRequests() {
     const { data } = await session.client
       .query(
         RequestsQuoteRequestsDocument,
-        { filter: { status: 'DRAFT' } },
+        { filter: { status: 'DRAFT' }, sort: 'CREATED_DESC', first: 100 },
         { requestPolicy: 'network-only' },
       )
       .toPromise();
     if (!data) return undefined;
-    const summary = data.quoteRequests.find(
-      (q) => q.seller.id === sellerId && q.company.id === company.value?.id,
-    );
+    const summary = data.quoteRequests.edges
+      .map((edge) => edge.node)
+      .find((q) => q.seller.id === sellerId && q.company.id === company.value?.id);
     if (!summary) return null;
     const detail = await session.client
       .query(RequestsQuoteRequestDocument, { id: summary.id }, { requestPolicy: 'network-only' })

@@ -104,7 +104,7 @@ export function useQuickOrder() {
       state.value = 'error';
       return;
     }
-    contracts.value = inForce.data?.contracts ?? [];
+    contracts.value = inForce.data?.contracts.edges.map((edge) => edge.node) ?? [];
     resolved.value = answer.data.quickOrder.map((line) => ({
       line: parsed.entries[line.row - 1]?.line ?? line.row,
       resolved: line,

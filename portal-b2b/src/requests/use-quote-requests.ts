@@ -1,27 +1,31 @@
 import {
   RequestsQuoteRequestsDocument,
-  type QuoteStatus,
   type RequestsSummaryFragment,
 } from '@marketgate/graphql-client';
 import type { MaybeRefOrGetter } from 'vue';
-import { useList } from '../shared/use-list';
+import { useCursorPages } from '../shared/use-cursor-pages';
 import { useSessionStore } from '../stores/session';
+import { REQUESTS_PAGE_SIZE, type RequestListQuery } from './request-list';
 
-/** The company's quote requests, newest first, filtered by status on the gateway. */
-export function useQuoteRequests(status: MaybeRefOrGetter<QuoteStatus | ''>) {
+/**
+ * The company's quote requests a page at a time, filtered by status and sorted on the gateway;
+ * a new status or sort starts again from the first page.
+ */
+export function useQuoteRequests(list: MaybeRefOrGetter<RequestListQuery>) {
   const session = useSessionStore();
-  const { items, ...list } = useList<RequestsSummaryFragment, QuoteStatus | ''>(
-    status,
-    async (wanted) => {
+  const { items, ...pages } = useCursorPages<RequestsSummaryFragment, RequestListQuery>(
+    list,
+    async ({ status, sort }, first, after) => {
       const { data, error } = await session.client
         .query(
           RequestsQuoteRequestsDocument,
-          { filter: wanted ? { status: wanted } : null },
+          { filter: status ? { status } : null, sort, first, after },
           { requestPolicy: 'network-only' },
         )
         .toPromise();
       return error ? undefined : data?.quoteRequests;
     },
+    REQUESTS_PAGE_SIZE,
   );
-  return { requests: items, ...list };
+  return { requests: items, ...pages };
 }

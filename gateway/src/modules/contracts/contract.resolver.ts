@@ -1,5 +1,6 @@
 import {
   Arg,
+  Args,
   Authorized,
   createUnionType,
   Ctx,
@@ -32,7 +33,8 @@ import {
   SetCreditLimitInput,
 } from './call-off.types.js';
 import { Seller } from '../identity/seller.entity.js';
-import { Contract, ContractAction, ContractLine, ContractStatus } from './contract.entity.js';
+import { Contract, ContractAction, ContractLine } from './contract.entity.js';
+import { ContractConnection, ContractsArgs } from './contract.types.js';
 
 const ContractResult = createUnionType({
   name: 'ContractResult',
@@ -185,12 +187,11 @@ export class ContractResolver {
   }
 
   @Authorized()
-  @Query(() => [Contract], { description: 'Your companies’ or shop’s contracts, newest first.' })
-  contracts(
-    @Arg('status', () => ContractStatus, { nullable: true }) status: ContractStatus | null,
-    @Ctx() ctx: Context,
-  ) {
-    return ctx.services.contracts.contracts(ctx, requireViewer(ctx), status);
+  @Query(() => ContractConnection, {
+    description: 'Your companies’ or shop’s contracts, a page at a time, newest first.',
+  })
+  contracts(@Args(() => ContractsArgs) args: ContractsArgs, @Ctx() ctx: Context) {
+    return ctx.services.contracts.contracts(ctx, requireViewer(ctx), args);
   }
 }
 

@@ -1,5 +1,7 @@
+import { LessThanOrEqual } from 'typeorm';
 import type { Context, Viewer } from '../../api/context.js';
 import { forbidden, InvalidStateError, NotFoundError } from '../../api/errors.js';
+import { keysetPage, type Keyset } from '../../api/pagination.js';
 import { parseId } from '../../common/batch.js';
 import { forUpdate } from '../../db/locks.js';
 import type { ApprovalRequest } from '../approval/approval.entity.js';
@@ -9,7 +11,7 @@ import type { BillingService } from '../billing/billing.service.js';
 import type { RecordContractPaymentInput } from '../billing/billing.types.js';
 import type { CatalogService } from '../catalog/catalog.service.js';
 import type { CompanyMember } from '../identity/company-member.entity.js';
-import { partyScope } from '../identity/party-scope.js';
+import { partyScope, partyScopeWhere } from '../identity/party-scope.js';
 import {
   DealKind,
   QuoteRequest,
@@ -24,6 +26,7 @@ import {
   ContractStatus,
   contractLifecycle,
 } from './contract.entity.js';
+import { ContractConnection, type ContractsArgs } from './contract.types.js';
 
 /** A calendar day, `months` later, less one day: the last day of a term starting on `start`. */
 export function termEnd(start: string, months: number): string {
@@ -85,10 +88,15 @@ export class ContractService {
     return contract && this.sees(viewer, contract) ? contract : null;
   }
 
-  async contracts(ctx: Context, viewer: Viewer, status: ContractStatus | null) {
-    const where = partyScope(viewer, status ? { status } : {});
-    if (where.length === 0) return [];
-    return ctx.em.find(Contract, { where, order: { id: 'DESC' }, take: 100 });
+  /** The contracts of the viewer's companies and shop, filtered and sorted in SQL, a page at a time. */
+  async contracts(ctx: Context, viewer: Viewer, args: ContractsArgs): Promise<ContractConnection> {
+    const qb = ctx.em.createQueryBuilder(Contract, 'c').where(partyScopeWhere(viewer, 'c'));
+    if (args.status) qb.andWhere('c.status = :status', { status: args.status });
+    const keyset: Keyset = {
+      sql: args.sort.startsWith('ENDS_ON') ? "COALESCE(c.endsOn, '9999-12-31')" : null,
+      direction: args.sort.endsWith('ASC') ? 'ASC' : 'DESC',
+    };
+    return Object.assign(new ContractConnection(), await keysetPage(qb, 'c', keyset, args));
   }
 
   /** Active agreements of the viewer's companies or shop that end within `withinDays`. */
@@ -96,8 +104,13 @@ export class ContractService {
     const horizon = new Date(ctx.now().getTime() + withinDays * 86_400_000)
       .toISOString()
       .slice(0, 10);
-    const active = await this.contracts(ctx, viewer, ContractStatus.ACTIVE);
-    return active.filter((c) => c.endsOn !== null && c.endsOn <= horizon);
+    const where = partyScope(viewer, {
+      status: ContractStatus.ACTIVE,
+      endsOn: LessThanOrEqual(horizon),
+    });
+    return where.length
+      ? ctx.em.find(Contract, { where, order: { endsOn: 'ASC', id: 'ASC' } })
+      : [];
   }
 
   /**

@@ -1,5 +1,6 @@
 import {
   Arg,
+  Args,
   Authorized,
   createUnionType,
   Ctx,
@@ -40,7 +41,8 @@ import {
   OfferInput,
   QuoteActionInput,
   QuoteMessageInput,
-  QuoteRequestsFilter,
+  QuoteRequestConnection,
+  QuoteRequestsArgs,
   QuoteResult,
   QuoteVersionDiff,
   UpdateQuoteRequestInput,
@@ -138,13 +140,11 @@ export class QuotingResolver {
   }
 
   @Authorized()
-  @Query(() => [QuoteRequest], { description: 'Your companies’ or shop’s quotes, newest first.' })
-  quoteRequests(
-    @Arg('filter', () => QuoteRequestsFilter, { nullable: true })
-    filter: QuoteRequestsFilter | null,
-    @Ctx() ctx: Context,
-  ) {
-    return ctx.services.quoting.quotes(ctx, requireViewer(ctx), filter);
+  @Query(() => QuoteRequestConnection, {
+    description: 'Your companies’ or shop’s quotes, a page at a time, by last activity first.',
+  })
+  quoteRequests(@Args(() => QuoteRequestsArgs) args: QuoteRequestsArgs, @Ctx() ctx: Context) {
+    return ctx.services.quoting.quotes(ctx, requireViewer(ctx), args);
   }
 
   @Authorized()

@@ -9,6 +9,7 @@ import {
   NotFoundError,
 } from '../../api/errors.js';
 import { Money } from '../../api/money.type.js';
+import { keysetPage, type Keyset } from '../../api/pagination.js';
 import { parseId } from '../../common/batch.js';
 import { forUpdate } from '../../db/locks.js';
 import type { ApprovalRequest } from '../approval/approval.entity.js';
@@ -20,7 +21,7 @@ import { scheduleProblems } from '../billing/installments.js';
 import { Product } from '../catalog/product.entity.js';
 import { Variant } from '../catalog/variant.entity.js';
 import { CompanyAddress } from '../identity/company-address.entity.js';
-import { partyScope } from '../identity/party-scope.js';
+import { partyScopeWhere } from '../identity/party-scope.js';
 import { Seller } from '../identity/seller.entity.js';
 import { validateAddress, type Address, type AddressInput } from '../ordering/address.js';
 import { InvalidAddressError } from '../ordering/ordering.types.js';
@@ -50,7 +51,8 @@ import {
   type QuoteActionInput,
   type QuoteMessageInput,
   type QuoteRequestFieldsInput,
-  type QuoteRequestsFilter,
+  QuoteRequestConnection,
+  type QuoteRequestsArgs,
   type QuoteVersionDiff,
   type UpdateQuoteRequestInput,
 } from './quoting.types.js';
@@ -60,6 +62,13 @@ type Party = { side: QuoteSide; buyer: boolean } | null;
 
 /** Who takes a step: a BUYER of the company, the seller's staff, either, or anyone who sees it. */
 type Taker = 'buyer' | 'seller' | 'either' | 'party';
+
+/** The steps that answer the other side: whoever may take one is the side waited for. */
+const answers: readonly QuoteAction[] = [
+  QuoteAction.OFFER,
+  QuoteAction.COUNTER,
+  QuoteAction.ACCEPT,
+];
 
 const { DRAFT, SUBMITTED, OFFERED, COUNTERED, PENDING_APPROVAL, ACCEPTED, CANCELLED } = QuoteStatus;
 
@@ -166,11 +175,58 @@ export class QuotingService {
     return quote && this.party(viewer, quote) ? quote : null;
   }
 
-  async quotes(ctx: Context, viewer: Viewer, filter: QuoteRequestsFilter | null) {
-    const where = partyScope(viewer, filter?.status ? { status: filter.status } : {});
-    if (where.length === 0) return [];
-    const quotes = await ctx.em.find(QuoteRequest, { where, order: { id: 'DESC' }, take: 100 });
-    return quotes.filter((q) => this.party(viewer, q));
+  /**
+   * The quotes the viewer is a party to (`party`: their companies' and, once submitted, their
+   * shop's), filtered and sorted in SQL, a page at a time.
+   */
+  async quotes(
+    ctx: Context,
+    viewer: Viewer,
+    args: QuoteRequestsArgs,
+  ): Promise<QuoteRequestConnection> {
+    const qb = ctx.em
+      .createQueryBuilder(QuoteRequest, 'q')
+      .where(partyScopeWhere(viewer, 'q', 'q.status <> :draft'), { draft: DRAFT });
+    const filter = args.filter;
+    if (filter?.status) qb.andWhere('q.status = :status', { status: filter.status });
+    if (typeof filter?.awaitingMe === 'boolean') {
+      const awaiting = this.awaiting(viewer);
+      qb.andWhere(filter.awaitingMe ? awaiting.sql : `NOT ${awaiting.sql}`, awaiting.params);
+    }
+    const keyset: Keyset = {
+      sql: args.sort.startsWith('UPDATED') ? 'q.updatedAt' : null,
+      direction: args.sort.endsWith('ASC') ? 'ASC' : 'DESC',
+    };
+    return Object.assign(new QuoteRequestConnection(), await keysetPage(qb, 'q', keyset, args));
+  }
+
+  /**
+   * SQL (alias `q`) for the quotes waiting for the viewer's answer: those where `quoteSteps` lets
+   * their side take a step that answers the other (offer, counter, accept).
+   */
+  private awaiting(viewer: Viewer): { sql: string; params: Record<string, unknown> } {
+    const from = (by: Taker): QuoteStatus[] =>
+      answers.filter((a) => quoteSteps[a].by === by).flatMap((a) => quoteSteps[a].from);
+    const buying = viewer.memberships
+      .filter((m) => m.roles.includes('BUYER'))
+      .map((m) => m.companyId);
+    const sides = [
+      ...(buying.length
+        ? ['(q.companyId IN (:...awaitBuying) AND q.status IN (:...awaitBuyer))']
+        : []),
+      ...(viewer.sellerId !== null
+        ? ['(q.sellerId = :awaitSeller AND q.status IN (:...awaitSellerFrom))']
+        : []),
+    ];
+    return {
+      sql: `(${sides.length ? sides.join(' OR ') : '1 = 0'})`,
+      params: {
+        awaitBuying: buying,
+        awaitBuyer: from('buyer'),
+        awaitSeller: viewer.sellerId,
+        awaitSellerFrom: from('seller'),
+      },
+    };
   }
 
   async create(ctx: Context, viewer: Viewer, input: CreateQuoteRequestInput) {

@@ -5,10 +5,20 @@ import {
   Length,
   Matches,
   Max,
+  MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
-import { createUnionType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import {
+  ArgsType,
+  createUnionType,
+  Field,
+  ID,
+  InputType,
+  Int,
+  ObjectType,
+  registerEnumType,
+} from 'type-graphql';
 import {
   BaseErrorResult,
   ErrorCode,
@@ -17,6 +27,7 @@ import {
   NotFoundError,
 } from '../../api/errors.js';
 import { Money } from '../../api/money.type.js';
+import { PageInfo } from '../../api/pagination.js';
 import { NoApproverError } from '../approval/approval.types.js';
 import { AddressInput } from '../ordering/address.js';
 import { InvalidAddressError } from '../ordering/ordering.types.js';
@@ -264,6 +275,71 @@ export class QuoteVersionDiff {
 export class QuoteRequestsFilter {
   @Field(() => QuoteStatus, { nullable: true })
   status: QuoteStatus | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'true: only quotes waiting for your answer (a seller offers on a submitted or countered ' +
+      'request, a buyer answers an offer); false: only the others.',
+  })
+  awaitingMe: boolean | null;
+}
+
+export enum QuoteRequestSort {
+  UPDATED_DESC = 'UPDATED_DESC',
+  UPDATED_ASC = 'UPDATED_ASC',
+  CREATED_DESC = 'CREATED_DESC',
+  CREATED_ASC = 'CREATED_ASC',
+}
+
+registerEnumType(QuoteRequestSort, {
+  name: 'QuoteRequestSort',
+  description: 'By last activity (updatedAt) or by creation, newest or oldest first.',
+});
+
+@ArgsType()
+export class QuoteRequestsArgs {
+  @Field(() => Int, { defaultValue: 20, description: '1 to 100.' })
+  @Min(1)
+  @Max(100)
+  first: number;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(500)
+  after?: string | null;
+
+  @Field(() => QuoteRequestsFilter, { nullable: true })
+  filter?: QuoteRequestsFilter | null;
+
+  @Field(() => QuoteRequestSort, { defaultValue: QuoteRequestSort.UPDATED_DESC })
+  sort: QuoteRequestSort;
+}
+
+@ObjectType({ simpleResolvers: true })
+export class QuoteRequestEdge {
+  @Field(() => QuoteRequest)
+  node: QuoteRequest;
+
+  @Field(() => String)
+  cursor: string;
+}
+
+@ObjectType({ description: 'A page of quotes (Relay connection).' })
+export class QuoteRequestConnection {
+  @Field(() => [QuoteRequestEdge])
+  edges: QuoteRequestEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo: PageInfo;
+
+  /** Counts every quote the list's filter matches; run only when `totalCount` is asked. */
+  count: () => Promise<number>;
+
+  @Field(() => Int, { description: 'Quotes matching the filter (one extra statement).' })
+  totalCount(): Promise<number> {
+    return this.count();
+  }
 }
 
 export const QuoteResult = createUnionType({
