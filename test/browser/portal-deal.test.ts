@@ -192,7 +192,8 @@ describe('business portal: a deal from quick order to a paid deposit, across rol
       await deposit.getByTestId('payment-reference').locator('input').fill(`BANK-${randomUUID()}`);
       await deposit.getByTestId('payment-submit').click();
       await page.getByTestId('payment-recorded').waitFor();
-      expect(await deposit.getAttribute('data-milestone-status')).toBe('PAID');
+      // The notice shows at once; the timeline shows the payment once the contract is read again.
+      await expect.poll(() => deposit.getAttribute('data-milestone-status')).toBe('PAID');
       await browser.screenshot('deal-06-seller-contract');
       await signOut(page);
 
