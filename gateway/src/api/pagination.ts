@@ -1,4 +1,5 @@
-import { Field, ObjectType } from 'type-graphql';
+import { IsOptional, Max, MaxLength, Min } from 'class-validator';
+import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import type { SelectQueryBuilder } from 'typeorm';
 import { badInput } from './errors.js';
 
@@ -16,6 +17,62 @@ export class PageInfo {
 
   @Field(() => String, { nullable: true })
   endCursor: string | null;
+}
+
+/** The page a paged list is asked for; a list's own arguments extend it. */
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { defaultValue: 20, description: '1 to 100.' })
+  @Min(1)
+  @Max(100)
+  first: number;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(500)
+  after?: string | null;
+}
+
+/** A page of `T` as the list services build it; `count` runs only when `totalCount` is asked. */
+export interface Connection<T> {
+  edges: { node: T; cursor: string }[];
+  pageInfo: PageInfo;
+  count: () => Promise<number>;
+}
+
+/**
+ * The Relay connection type of `node` (`<Node>Connection` with `<Node>Edge`): edges, page info,
+ * and `totalCount`, one extra statement run only when asked.
+ */
+export function connectionOf<T extends object>(
+  node: ClassType<T>,
+  options: { description: string; counted: string },
+) {
+  @ObjectType(`${node.name}Edge`, { simpleResolvers: true })
+  class Edge {
+    @Field(() => node)
+    node: T;
+
+    @Field(() => String)
+    cursor: string;
+  }
+
+  @ObjectType(`${node.name}Connection`, { description: options.description })
+  class PageOf implements Connection<T> {
+    @Field(() => [Edge])
+    edges: Edge[];
+
+    @Field(() => PageInfo)
+    pageInfo: PageInfo;
+
+    count: () => Promise<number>;
+
+    @Field(() => Int, { description: `${options.counted} (one extra statement).` })
+    totalCount(): Promise<number> {
+      return this.count();
+    }
+  }
+  return PageOf;
 }
 
 export type CursorKey = (string | number)[];
@@ -70,12 +127,6 @@ export function toPage<T>(
   return { edges, pageInfo };
 }
 
-/** The page a list is asked for: its size and the cursor it continues after. */
-export interface PageRequest {
-  first: number;
-  after?: string | null;
-}
-
 /** How a keyset list is ordered: by one value, ties by id, both the same way. */
 export interface Keyset {
   /** SQL of the sort value, e.g. `q.updatedAt`; null sorts by id alone. */
@@ -95,7 +146,7 @@ export async function keysetPage<T extends { id: number }>(
   qb: SelectQueryBuilder<T>,
   alias: string,
   { sql, direction }: Keyset,
-  page: PageRequest,
+  page: PageArgs,
 ): Promise<Page<T> & { count: () => Promise<number> }> {
   const counted = qb.clone();
   const id = `${alias}.id`;

@@ -33,7 +33,6 @@ import {
 import { CsvImportResolver } from '../modules/catalog/csv-import.resolver.js';
 import { CartGroupFieldsResolver, CartResolver } from '../modules/cart/cart.resolver.js';
 import {
-  OrderConnectionFieldsResolver,
   OrderFieldsResolver,
   OrderingResolver,
   OrderLineFieldsResolver,
@@ -72,7 +71,6 @@ export const resolvers = [
   CreditLineFieldsResolver,
   CsvImportResolver,
   IdentityResolver,
-  OrderConnectionFieldsResolver,
   OrderFieldsResolver,
   OrderLineFieldsResolver,
   OrderingResolver,

@@ -1,6 +1,5 @@
-import { IsOptional, Max, MaxLength, Min } from 'class-validator';
-import { ArgsType, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { PageInfo } from '../../api/pagination.js';
+import { ArgsType, Field, registerEnumType } from 'type-graphql';
+import { connectionOf, PageArgs } from '../../api/pagination.js';
 import { Contract, ContractStatus } from './contract.entity.js';
 
 export enum ContractSort {
@@ -18,17 +17,7 @@ registerEnumType(ContractSort, {
 });
 
 @ArgsType()
-export class ContractsArgs {
-  @Field(() => Int, { defaultValue: 20, description: '1 to 100.' })
-  @Min(1)
-  @Max(100)
-  first: number;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(500)
-  after?: string | null;
-
+export class ContractsArgs extends PageArgs {
   @Field(() => ContractStatus, { nullable: true })
   status?: ContractStatus | null;
 
@@ -36,28 +25,8 @@ export class ContractsArgs {
   sort: ContractSort;
 }
 
-@ObjectType({ simpleResolvers: true })
-export class ContractEdge {
-  @Field(() => Contract)
-  node: Contract;
-
-  @Field(() => String)
-  cursor: string;
-}
-
-@ObjectType({ description: 'A page of contracts (Relay connection).' })
-export class ContractConnection {
-  @Field(() => [ContractEdge])
-  edges: ContractEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo: PageInfo;
-
-  /** Counts every contract the list's filter matches; run only when `totalCount` is asked. */
-  count: () => Promise<number>;
-
-  @Field(() => Int, { description: 'Contracts matching the filter (one extra statement).' })
-  totalCount(): Promise<number> {
-    return this.count();
-  }
-}
+export const ContractConnection = connectionOf(Contract, {
+  description: 'A page of contracts (Relay connection).',
+  counted: 'Contracts matching the filter',
+});
+export type ContractConnection = InstanceType<typeof ContractConnection>;

@@ -5,7 +5,6 @@ import {
   Ctx,
   FieldResolver,
   ID,
-  Int,
   Mutation,
   Query,
   Resolver,
@@ -156,14 +155,6 @@ export class OrderFieldsResolver {
   @FieldResolver(() => Boolean, { description: 'Whether you may cancel it now.' })
   canCancel(@Root() order: Order, @Ctx() ctx: Context): boolean {
     return ctx.services.ordering.canCancel(ctx.viewer, order);
-  }
-}
-
-@Resolver(() => OrderConnection)
-export class OrderConnectionFieldsResolver {
-  @FieldResolver(() => Int, { description: 'Orders matching the filter (one extra statement).' })
-  totalCount(@Root() connection: OrderConnection): Promise<number> {
-    return connection.count();
   }
 }
 

@@ -3,7 +3,6 @@ import {
   IsOptional,
   Length,
   Matches,
-  Max,
   MaxLength,
   Min,
   ValidateNested,
@@ -26,7 +25,7 @@ import {
   NotFoundError,
 } from '../../api/errors.js';
 import { Money } from '../../api/money.type.js';
-import { PageInfo } from '../../api/pagination.js';
+import { connectionOf, PageArgs } from '../../api/pagination.js';
 import { Variant } from '../catalog/variant.entity.js';
 import { Seller } from '../identity/seller.entity.js';
 import { CodUnavailableReason } from '../payment/cash-on-delivery.js';
@@ -60,39 +59,14 @@ export class OrderEvent {
   note: string;
 }
 
-@ObjectType({ simpleResolvers: true })
-export class OrderEdge {
-  @Field(() => Order)
-  node: Order;
-
-  @Field(() => String)
-  cursor: string;
-}
-
-@ObjectType({ description: 'A page of orders, newest first (Relay connection).' })
-export class OrderConnection {
-  @Field(() => [OrderEdge])
-  edges: OrderEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo: PageInfo;
-
-  /** Counts every order the list's filter matches; run only when `totalCount` is asked. */
-  count: () => Promise<number>;
-}
+export const OrderConnection = connectionOf(Order, {
+  description: 'A page of orders, newest first (Relay connection).',
+  counted: 'Orders matching the filter',
+});
+export type OrderConnection = InstanceType<typeof OrderConnection>;
 
 @ArgsType()
-export class OrdersArgs {
-  @Field(() => Int, { defaultValue: 20, description: '1 to 100.' })
-  @Min(1)
-  @Max(100)
-  first: number;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(500)
-  after?: string | null;
-}
+export class OrdersArgs extends PageArgs {}
 
 @InputType()
 export class SellerOrderFilter {

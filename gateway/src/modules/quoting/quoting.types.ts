@@ -5,7 +5,6 @@ import {
   Length,
   Matches,
   Max,
-  MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
@@ -27,7 +26,7 @@ import {
   NotFoundError,
 } from '../../api/errors.js';
 import { Money } from '../../api/money.type.js';
-import { PageInfo } from '../../api/pagination.js';
+import { connectionOf, PageArgs } from '../../api/pagination.js';
 import { NoApproverError } from '../approval/approval.types.js';
 import { AddressInput } from '../ordering/address.js';
 import { InvalidAddressError } from '../ordering/ordering.types.js';
@@ -298,17 +297,7 @@ registerEnumType(QuoteRequestSort, {
 });
 
 @ArgsType()
-export class QuoteRequestsArgs {
-  @Field(() => Int, { defaultValue: 20, description: '1 to 100.' })
-  @Min(1)
-  @Max(100)
-  first: number;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(500)
-  after?: string | null;
-
+export class QuoteRequestsArgs extends PageArgs {
   @Field(() => QuoteRequestsFilter, { nullable: true })
   filter?: QuoteRequestsFilter | null;
 
@@ -316,31 +305,11 @@ export class QuoteRequestsArgs {
   sort: QuoteRequestSort;
 }
 
-@ObjectType({ simpleResolvers: true })
-export class QuoteRequestEdge {
-  @Field(() => QuoteRequest)
-  node: QuoteRequest;
-
-  @Field(() => String)
-  cursor: string;
-}
-
-@ObjectType({ description: 'A page of quotes (Relay connection).' })
-export class QuoteRequestConnection {
-  @Field(() => [QuoteRequestEdge])
-  edges: QuoteRequestEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo: PageInfo;
-
-  /** Counts every quote the list's filter matches; run only when `totalCount` is asked. */
-  count: () => Promise<number>;
-
-  @Field(() => Int, { description: 'Quotes matching the filter (one extra statement).' })
-  totalCount(): Promise<number> {
-    return this.count();
-  }
-}
+export const QuoteRequestConnection = connectionOf(QuoteRequest, {
+  description: 'A page of quotes (Relay connection).',
+  counted: 'Quotes matching the filter',
+});
+export type QuoteRequestConnection = InstanceType<typeof QuoteRequestConnection>;
 
 export const QuoteResult = createUnionType({
   name: 'QuoteResult',
