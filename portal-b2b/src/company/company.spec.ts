@@ -272,6 +272,60 @@ describe('company members', () => {
     );
   });
 
+  it('lets an admin of several companies choose which one to manage', async () => {
+    const globexAdmin = {
+      ...companyAdmin,
+      memberships: [
+        ...companyAdmin.memberships,
+        {
+          id: 'm9',
+          roles: ['COMPANY_ADMIN' as const],
+          department: null,
+          company: { id: 'c2', name: 'Globex Corporation', status: 'VERIFIED' as const },
+        },
+      ],
+    };
+    const { wrapper, router } = await render(
+      '/company',
+      {
+        CompanyMembers: () => ({
+          companies: [
+            { id: 'c1', members },
+            {
+              id: 'c2',
+              members: [
+                {
+                  ...members[1]!,
+                  id: 'm10',
+                  user: { id: 'u10', name: 'Globex Buyer', email: 'buyer@globex.example' },
+                },
+              ],
+            },
+          ],
+        }),
+      },
+      globexAdmin,
+    );
+    await vi.waitFor(() => expect(wrapper.findAll('[data-testid="member-row"]')).toHaveLength(2));
+    expect(wrapper.text()).toContain('Acme Trading Co.: company settings');
+    await wrapper.get('[data-testid="company-picker"]').setValue('c2');
+    await vi.waitFor(() => expect(wrapper.findAll('[data-testid="member-row"]')).toHaveLength(1));
+    expect(wrapper.text()).toContain('Globex Corporation: company settings');
+    expect(wrapper.text()).toContain('Globex Buyer');
+    expect(router.currentRoute.value.query.company).toBe('c2');
+    expect(
+      wrapper.get('[data-testid="company-tab-company-invitations"]').attributes('href'),
+    ).toContain('company=c2');
+  });
+
+  it('offers no company choice to an admin of one company', async () => {
+    const { wrapper } = await render('/company', {
+      CompanyMembers: () => ({ companies: [{ id: 'c1', members }] }),
+    });
+    await vi.waitFor(() => expect(wrapper.findAll('[data-testid="member-row"]')).toHaveLength(2));
+    expect(wrapper.find('[data-testid="company-picker"]').exists()).toBe(false);
+  });
+
   it('is not offered to members who are not company admins', async () => {
     const { wrapper } = await render('/company', {}, buyer);
     await vi.waitFor(() =>

@@ -5,6 +5,7 @@ type AddressField =
 
 const en = {
   title: '{name}: company settings',
+  picker: 'Company',
   unavailable: 'Company settings are for company admins',
   unavailableHint: 'Ask an admin of your company to change members, addresses or approvals.',
   saving: 'Saving…',
@@ -178,6 +179,7 @@ export type CompanyMessages = typeof en;
 
 const zhCN: CompanyMessages = {
   title: '{name}：企业设置',
+  picker: '企业',
   unavailable: '企业设置仅供企业管理员使用',
   unavailableHint: '如需调整成员、地址或审批，请联系贵公司的管理员。',
   saving: '正在保存…',

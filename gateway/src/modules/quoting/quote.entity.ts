@@ -100,6 +100,9 @@ registerEnumType(QuoteSide, { name: 'QuoteSide' });
 @Entity('quote_request')
 @Index(['companyId', 'id'])
 @Index(['sellerId', 'id'])
+// The quote lists' "by last activity" order, per company and per shop.
+@Index(['companyId', 'updatedAt', 'id'])
+@Index(['sellerId', 'updatedAt', 'id'])
 export class QuoteRequest extends BaseEntity {
   @Column({ type: 'int' })
   companyId: number;
