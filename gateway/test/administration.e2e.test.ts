@@ -72,8 +72,14 @@ describe('platform admins', () => {
       { input: { name: 'Shady Imports', registrationNumber: 'CN-SHADY-1' } },
       alice,
     );
-    const queue = await gw.gql<Fields>('{ companies(status: PENDING) { id name } }', {}, admin);
-    expect(queue.data.companies).toContainEqual({ id: company.id, name: 'Shady Imports' });
+    const queue = await gw.gql<Fields>(
+      '{ allCompanies(first: 100, filter: { status: PENDING }) { edges { node { id name } } } }',
+      {},
+      admin,
+    );
+    expect(queue.data.allCompanies.edges).toContainEqual({
+      node: { id: company.id, name: 'Shady Imports' },
+    });
 
     const silent = await gw.gql<Fields>(
       REVIEW,
@@ -90,9 +96,12 @@ describe('platform admins', () => {
       admin,
     );
     expect(rejected.status).toBe('REJECTED');
-    expect(
-      (await gw.gql<Fields>('{ companies(status: PENDING) { id } }', {}, admin)).data.companies,
-    ).not.toContainEqual({ id: company.id });
+    const rejectedOnes = await gw.gql<Fields>(
+      '{ allCompanies(first: 100, filter: { status: REJECTED }) { edges { node { id } } } }',
+      {},
+      admin,
+    );
+    expect(rejectedOnes.data.allCompanies.edges).toEqual([{ node: { id: company.id } }]);
   });
 
   const CATEGORY = `__typename ... on Category { id name slug parentId position }
@@ -202,5 +211,181 @@ describe('platform admins', () => {
     // The shop's own staff archive their products without having to say why.
     const staff = await gw.login('sales@north-dairy.example');
     expect((await mutate(ARCHIVE, { id: second.id }, staff)).status).toBe('ARCHIVED');
+  });
+});
+
+describe('the admin lists', () => {
+  const COMPANIES = `query ($first: Int, $after: String, $filter: CompanyFilter, $sort: CompanySort) {
+    allCompanies(first: $first, after: $after, filter: $filter, sort: $sort) {
+      totalCount edges { node { id name status } } pageInfo { hasNextPage endCursor } } }`;
+  const SELLERS = `query ($first: Int, $after: String, $filter: SellerFilter, $sort: SellerSort) {
+    allSellers(first: $first, after: $after, filter: $filter, sort: $sort) {
+      totalCount edges { node { id name status } } pageInfo { hasNextPage endCursor } } }`;
+
+  /** Every row of a list, asked two at a time; no row is missed or repeated. */
+  async function everyPage(query: string, variables: Fields): Promise<Fields[]> {
+    const nodes: Fields[] = [];
+    let after: string | null = null;
+    let total = 0;
+    do {
+      const res = await gw.gql<Fields>(query, { ...variables, first: 2, after }, admin);
+      if (res.errors) throw new Error(res.raw);
+      const page = Object.values(res.data)[0] as Fields;
+      nodes.push(...page.edges.map((e: Fields) => e.node));
+      total = page.totalCount;
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after);
+    expect(nodes).toHaveLength(total);
+    return nodes;
+  }
+  const names = (nodes: Fields[]) => nodes.map((n) => n.name);
+  const ids = (nodes: Fields[]) => nodes.map((n) => n.id);
+
+  it('page companies by registration or name, filtered by status and words', async () => {
+    const alice = await gw.login('alice@marketgate.example');
+    const registered: Fields[] = [];
+    for (const [name, number] of [
+      ['Paging Delta', 'CN-PG-4'],
+      ['Paging Bravo', 'CN-PG-2'],
+      ['Paging Echo', 'CN-PG-5'],
+      ['Paging Alpha', 'CN-PG-1'],
+      ['Paging Bravo', 'CN-PG-22'],
+      ['Paging 100% Natural', 'CN-PG-100'],
+    ]) {
+      const company = await mutate(
+        `mutation ($input: RegisterCompanyInput!) { registerCompany(input: $input) {
+          ... on Company { id name status } } }`,
+        { input: { name, registrationNumber: number } },
+        alice,
+      );
+      registered.push(company);
+    }
+    const paging = { filter: { search: 'pAGing' } };
+    const oldest = await everyPage(COMPANIES, paging);
+    expect(ids(oldest)).toEqual(ids(registered));
+    expect(ids(await everyPage(COMPANIES, { ...paging, sort: 'CREATED_DESC' }))).toEqual(
+      ids(registered).reverse(),
+    );
+    const byName = await everyPage(COMPANIES, { ...paging, sort: 'NAME_ASC' });
+    expect(names(byName)).toEqual([
+      'Paging 100% Natural',
+      'Paging Alpha',
+      'Paging Bravo',
+      'Paging Bravo',
+      'Paging Delta',
+      'Paging Echo',
+    ]);
+    // Equal names keep the order of their ids, both ways.
+    expect(ids(byName.filter((c) => c.name === 'Paging Bravo'))).toEqual([
+      registered[1]!.id,
+      registered[4]!.id,
+    ]);
+    expect(ids(await everyPage(COMPANIES, { ...paging, sort: 'NAME_DESC' }))).toEqual(
+      ids(byName).reverse(),
+    );
+
+    // Wildcards in the words are taken literally; the registration number is searched too.
+    const search = async (words: string) =>
+      names(await everyPage(COMPANIES, { filter: { search: words } }));
+    expect(await search('0% nat')).toEqual(['Paging 100% Natural']);
+    expect(await search('g%a')).toEqual([]);
+    expect(await search('ging_')).toEqual([]);
+    expect(await search(' cn-initech ')).toEqual(['Initech Supplies']);
+
+    const pending = await everyPage(COMPANIES, { filter: { status: 'PENDING' }, sort: 'NAME_ASC' });
+    expect(pending.every((c) => c.status === 'PENDING')).toBe(true);
+    expect(names(pending)).toContain('Initech Supplies');
+    expect(names(pending)).toEqual(expect.arrayContaining(names(registered)));
+    const verified = await everyPage(COMPANIES, {
+      filter: { status: 'VERIFIED', search: 'co' },
+      sort: 'NAME_DESC',
+    });
+    expect(names(verified)).toEqual(['Globex Corporation', 'Acme Trading Co.']);
+
+    // `companies` stays the signed-in user's own, for admins too.
+    const own = await gw.gql<Fields>('{ companies { id } }', {}, alice);
+    expect(own.data.companies.map((c: Fields) => c.id)).toEqual(
+      expect.arrayContaining(ids(registered)),
+    );
+    expect((await gw.gql<Fields>('{ companies { id } }', {}, admin)).data.companies).toEqual([]);
+  });
+
+  it('page sellers, suspended ones too, by name or creation', async () => {
+    const created: Fields[] = [];
+    for (const name of ['Shop Paging C', 'Shop Paging A', 'Shop Paging B']) {
+      const slug = name.toLowerCase().replaceAll(' ', '-');
+      created.push(
+        await mutate(
+          `mutation ($input: CreateSellerInput!) { createSeller(input: $input) {
+            ... on Seller { id name status } } }`,
+          { input: { name, slug } },
+          admin,
+        ),
+      );
+    }
+    const shops = { filter: { search: 'shop paging' } };
+    const byName = await everyPage(SELLERS, shops);
+    expect(names(byName)).toEqual(['Shop Paging A', 'Shop Paging B', 'Shop Paging C']);
+    expect(ids(await everyPage(SELLERS, { ...shops, sort: 'NAME_DESC' }))).toEqual(
+      ids(byName).reverse(),
+    );
+    expect(ids(await everyPage(SELLERS, { ...shops, sort: 'CREATED_ASC' }))).toEqual(ids(created));
+    expect(ids(await everyPage(SELLERS, { ...shops, sort: 'CREATED_DESC' }))).toEqual(
+      ids(created).reverse(),
+    );
+    expect(names(await everyPage(SELLERS, { filter: { search: 'NORTH-DAIRY' } }))).toEqual([
+      'North Dairy',
+    ]);
+
+    const active = await everyPage(SELLERS, { filter: { status: 'ACTIVE' } });
+    const everyOne = await everyPage(SELLERS, {});
+    expect(ids(active)).toEqual(ids(everyOne));
+    expect(await everyPage(SELLERS, { filter: { status: 'SUSPENDED' } })).toEqual([]);
+  });
+
+  it('cost a few statements, members and their users included', async () => {
+    const res = await gw.gql<Fields>(
+      '{ allCompanies(first: 100) { totalCount edges { node { id members { roles user { email } } } } } }',
+      {},
+      admin,
+    );
+    expect(res.data.allCompanies.edges.length).toBeGreaterThan(3);
+    expect(res.extensions?.sqlStatements).toBeLessThanOrEqual(6);
+  });
+
+  it('refuse bad arguments with the field at fault', async () => {
+    const refused = async (query: string, variables: Fields) => {
+      const res = await gw.gql<Fields>(query, variables, admin);
+      expect(errorCode(res)).toBe('BAD_USER_INPUT');
+      return res.errors?.[0]?.extensions?.fields?.map((f) => f.path);
+    };
+    expect(await refused(COMPANIES, { first: 0 })).toEqual(['first']);
+    expect(await refused(SELLERS, { first: 101 })).toEqual(['first']);
+    expect(await refused(COMPANIES, { after: 'not-a-cursor' })).toEqual(['after']);
+    expect(await refused(SELLERS, { filter: { search: 'x'.repeat(101) } })).toEqual([
+      'filter.search',
+    ]);
+    expect(errorCode(await gw.gql(COMPANIES, { sort: 'NEWEST' }, admin))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await gw.gql(SELLERS, { filter: { status: 'GONE' } }, admin))).toBe(
+      'BAD_USER_INPUT',
+    );
+    // A cursor of one order does not continue another.
+    const byName = await gw.gql<Fields>(COMPANIES, { first: 1, sort: 'NAME_ASC' }, admin);
+    const after = byName.data.allCompanies.pageInfo.endCursor;
+    expect(await refused(COMPANIES, { first: 1, after, sort: 'CREATED_ASC' })).toEqual(['after']);
+  });
+
+  it('are for platform admins only', async () => {
+    for (const email of [
+      'alice@marketgate.example',
+      'admin@acme.example',
+      'sales@north-dairy.example',
+    ]) {
+      const token = await gw.login(email);
+      expect(errorCode(await gw.gql(COMPANIES, {}, token))).toBe('FORBIDDEN');
+      expect(errorCode(await gw.gql(SELLERS, {}, token))).toBe('FORBIDDEN');
+    }
+    expect(errorCode(await gw.gql(COMPANIES, {}))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await gw.gql(SELLERS, {}))).toBe('UNAUTHENTICATED');
   });
 });

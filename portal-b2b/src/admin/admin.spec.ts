@@ -2,10 +2,12 @@ import type {
   AdminCategoryNodeFragment,
   AdminCompanyRowFragment,
   AdminModerationProductFragment,
+  AdminSellerRowFragment,
   MeQuery,
 } from '@marketgate/graphql-client';
 import type { VueWrapper } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { onePage } from '../shared/connection.testing';
 import { buyer, renderApp } from '../test-utils';
 
 let current: VueWrapper | undefined;
@@ -61,7 +63,7 @@ describe('company verification queue', () => {
   it('verifies a pending company and rejects another only with a reason', async () => {
     let queue = [initech, shady];
     const { wrapper, gateway } = await render('/admin/companies', {
-      AdminCompanies: () => ({ companies: queue }),
+      AdminCompanies: () => ({ allCompanies: onePage(queue) }),
       AdminReviewCompany: (variables) => {
         const input = variables.input as { companyId: string; decision: string };
         const company = queue.find((c) => c.id === input.companyId)!;
@@ -71,7 +73,10 @@ describe('company verification queue', () => {
       },
     });
     await vi.waitFor(() => expect(wrapper.findAll('[data-testid="company-row"]')).toHaveLength(2));
-    expect(sent(gateway, 'AdminCompanies')).toEqual([{ status: 'PENDING' }]);
+    expect(sent(gateway, 'AdminCompanies')).toEqual([
+      { filter: { status: 'PENDING', search: null }, sort: 'CREATED_ASC', first: 20, after: null },
+    ]);
+    expect(wrapper.get('[data-testid="admin-companies-count"]').text()).toBe('2 companies');
     const first = wrapper.findAll('[data-testid="company-row"]')[0]!;
     expect(first.text()).toContain('CN-INI-9');
     expect(first.text()).toContain('bill@initech.example');
@@ -111,6 +116,88 @@ describe('company verification queue', () => {
       input: { companyId: 'c4', decision: 'REJECT', reason: 'No such registration' },
     });
     await vi.waitFor(() => expect(wrapper.text()).toContain('No companies waiting for review'));
+  });
+
+  it('asks the gateway for the words, status, order and page it shows, kept in the address', async () => {
+    const { wrapper, gateway, router } = await render('/admin/companies', {
+      AdminCompanies: (variables) => ({
+        allCompanies: {
+          totalCount: 25,
+          edges: [initech, shady].map((node, index) => ({ cursor: `c${index}`, node })),
+          pageInfo: { hasNextPage: !variables.after, endCursor: 'c1' },
+        },
+      }),
+    });
+    const last = () => sent(gateway, 'AdminCompanies').at(-1);
+    await vi.waitFor(() => expect(wrapper.findAll('[data-testid="company-row"]')).toHaveLength(2));
+    await wrapper.get('[data-testid="pagination-next"]').trigger('click');
+    await vi.waitFor(() => expect(last()).toMatchObject({ after: 'c1' }));
+    expect(wrapper.text()).toContain('Page 2 of 2');
+
+    await wrapper.get('[data-testid="companies-search"] input').setValue(' initech ');
+    await wrapper.get('[data-testid="companies-search-submit"]').trigger('submit');
+    await vi.waitFor(() => expect(router.currentRoute.value.query).toEqual({ q: 'initech' }));
+    await wrapper.get('[data-testid="companies-status"] select').setValue('ALL');
+    await vi.waitFor(() => expect(router.currentRoute.value.query.status).toBe('ALL'));
+    await wrapper.get('[data-testid="companies-sort"] select').setValue('NAME_DESC');
+    await vi.waitFor(() =>
+      expect(router.currentRoute.value.query).toEqual({
+        q: 'initech',
+        status: 'ALL',
+        sort: 'NAME_DESC',
+      }),
+    );
+    await vi.waitFor(() =>
+      expect(last()).toEqual({
+        filter: { status: null, search: 'initech' },
+        sort: 'NAME_DESC',
+        first: 20,
+        after: null,
+      }),
+    );
+    expect(wrapper.get('[data-testid="admin-companies"] caption').text()).toBe(
+      'Companies, Name, Z to A',
+    );
+  });
+
+  it('goes back a page when the last companies of a page are reviewed', async () => {
+    let pageTwo = [shady];
+    const { wrapper, gateway } = await render('/admin/companies', {
+      AdminCompanies: (variables) => {
+        const nodes = variables.after ? pageTwo : [initech];
+        return {
+          allCompanies: {
+            totalCount: 1 + pageTwo.length,
+            edges: nodes.map((node) => ({ cursor: node.id, node })),
+            pageInfo: { hasNextPage: !variables.after && pageTwo.length > 0, endCursor: 'c3' },
+          },
+        };
+      },
+      AdminReviewCompany: () => {
+        pageTwo = [];
+        return { reviewCompany: { __typename: 'Company', ...shady, status: 'VERIFIED' } };
+      },
+    });
+    await vi.waitFor(() =>
+      expect(wrapper.find('[data-testid="pagination-next"]').exists()).toBe(true),
+    );
+    await wrapper.get('[data-testid="pagination-next"]').trigger('click');
+    await vi.waitFor(() =>
+      expect(wrapper.get('[data-testid="company-row"]').attributes('data-company')).toBe(
+        'Shady Imports',
+      ),
+    );
+    await wrapper.get('[data-testid="company-verify"]').trigger('click');
+    await vi.waitFor(() =>
+      expect(wrapper.get('[data-testid="company-row"]').attributes('data-company')).toBe('Initech'),
+    );
+    expect(sent(gateway, 'AdminCompanies').map((v) => (v as { after: unknown }).after)).toEqual([
+      null,
+      'c3',
+      'c3',
+      null,
+    ]);
+    expect(wrapper.find('[data-testid="pagination-next"]').exists()).toBe(false);
   });
 
   it('is refused to anyone but platform admins', async () => {
@@ -185,27 +272,27 @@ describe('category tree', () => {
 });
 
 describe('sellers', () => {
+  const northDairy: AdminSellerRowFragment = {
+    id: 's1',
+    name: 'North Dairy',
+    slug: 'north-dairy',
+    description: '',
+    status: 'ACTIVE',
+    createdAt: '2026-01-01T00:00:00Z',
+  };
+
   it('creates a seller and invites its first staff member', async () => {
-    const sellers = [
-      {
-        id: 's1',
-        name: 'North Dairy',
-        slug: 'north-dairy',
-        description: '',
-        status: 'ACTIVE',
-        createdAt: '2026-01-01T00:00:00Z',
-      },
-    ];
+    const sellers = [northDairy];
     const { wrapper, gateway } = await render('/admin/sellers', {
-      AdminSellers: () => ({ sellers }),
+      AdminSellers: () => ({ allSellers: onePage(sellers) }),
       AdminCreateSeller: (variables) => {
         const seller = {
           id: 's2',
           status: 'ACTIVE',
           createdAt: '2026-11-28T00:00:00Z',
-          ...(variables.input as object),
-        };
-        sellers.push(seller as (typeof sellers)[number]);
+          ...(variables.input as { name: string; slug: string; description: string }),
+        } as const;
+        sellers.push(seller);
         return { createSeller: { __typename: 'Seller', ...seller } };
       },
       AdminInviteSellerStaff: () => ({
@@ -217,6 +304,15 @@ describe('sellers', () => {
       }),
     });
     await vi.waitFor(() => expect(wrapper.findAll('[data-testid="seller-row"]')).toHaveLength(1));
+    expect(sent(gateway, 'AdminSellers')).toEqual([
+      { filter: { status: null, search: null }, sort: 'NAME_ASC', first: 20, after: null },
+    ]);
+    await wrapper.get('[data-testid="staff-invite-form"]').trigger('submit');
+    expect(wrapper.get('[data-testid="staff-invite-form"]').text()).toContain(
+      'Choose the seller with “Invite staff” in the list first.',
+    );
+    expect(sent(gateway, 'AdminInviteSellerStaff')).toHaveLength(0);
+
     await wrapper.get('[data-testid="seller-name"] input').setValue('Tea House');
     await wrapper.get('[data-testid="seller-description"] input').setValue('Loose leaf teas');
     await wrapper.get('[data-testid="seller-create-form"]').trigger('submit');
@@ -229,9 +325,7 @@ describe('sellers', () => {
       { input: { name: 'Tea House', slug: 'tea-house', description: 'Loose leaf teas' } },
     ]);
     await vi.waitFor(() => expect(wrapper.findAll('[data-testid="seller-row"]')).toHaveLength(2));
-    expect((wrapper.get('[data-testid="staff-seller"]').element as HTMLSelectElement).value).toBe(
-      's2',
-    );
+    expect(wrapper.get('[data-testid="staff-seller"]').text()).toBe('Invite staff of Tea House');
 
     await wrapper.get('[data-testid="staff-email"] input').setValue('chen@tea');
     expect(wrapper.get('[data-testid="staff-email"]').text()).toContain('Enter an email address');
@@ -245,6 +339,42 @@ describe('sellers', () => {
     expect(sent(gateway, 'AdminInviteSellerStaff')).toEqual([
       { input: { sellerId: 's2', email: 'chen@tea.example' } },
     ]);
+
+    await wrapper.findAll('[data-testid="seller-invite-staff"]')[0]!.trigger('click');
+    expect(wrapper.get('[data-testid="staff-seller"]').text()).toBe('Invite staff of North Dairy');
+    expect(document.activeElement).toBe(wrapper.get('[data-testid="staff-email"] input').element);
+  });
+
+  it('lists suspended sellers too, filtered and sorted on the gateway', async () => {
+    const suspended = { ...northDairy, id: 's3', name: 'Shady Shop', status: 'SUSPENDED' } as const;
+    const { wrapper, gateway, router } = await render(
+      '/admin/sellers?status=SUSPENDED&sort=CREATED_DESC',
+      {
+        AdminSellers: (variables) => ({
+          allSellers: onePage(
+            (variables.filter as { search: string | null }).search ? [] : [suspended],
+          ),
+        }),
+      },
+    );
+    await vi.waitFor(() => expect(wrapper.findAll('[data-testid="seller-row"]')).toHaveLength(1));
+    expect(wrapper.get('[data-testid="seller-row"]').text()).toContain('Suspended');
+    expect(sent(gateway, 'AdminSellers')).toEqual([
+      {
+        filter: { status: 'SUSPENDED', search: null },
+        sort: 'CREATED_DESC',
+        first: 20,
+        after: null,
+      },
+    ]);
+    await wrapper.get('[data-testid="sellers-search"] input').setValue('tea');
+    await wrapper.get('[data-testid="sellers-search-submit"]').trigger('submit');
+    await vi.waitFor(() => expect(wrapper.text()).toContain('No sellers match'));
+    expect(router.currentRoute.value.query).toEqual({
+      q: 'tea',
+      status: 'SUSPENDED',
+      sort: 'CREATED_DESC',
+    });
   });
 });
 
@@ -262,13 +392,7 @@ describe('catalog moderation', () => {
   it('finds any shop’s product and archives it with a reason', async () => {
     let status: AdminModerationProductFragment['status'] = 'ACTIVE';
     const { wrapper, gateway } = await render('/admin/moderation', {
-      AdminModerationProducts: () => ({
-        products: {
-          totalCount: 1,
-          edges: [{ cursor: 'c1', node: { ...product, status } }],
-          pageInfo: { hasNextPage: false, endCursor: 'c1' },
-        },
-      }),
+      AdminModerationProducts: () => ({ products: onePage([{ ...product, status }]) }),
       AdminArchiveProduct: () => {
         status = 'ARCHIVED';
         return { archiveProduct: { __typename: 'Product', ...product, status } };

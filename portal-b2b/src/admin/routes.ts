@@ -1,4 +1,5 @@
 import type { RouteRecordRaw } from 'vue-router';
+import { companyChoices, moderationChoices, parseListQuery, sellerChoices } from './list-query';
 
 /** The admin screens; router.ts mounts them. */
 export const adminRoutes: RouteRecordRaw[] = [
@@ -12,6 +13,7 @@ export const adminRoutes: RouteRecordRaw[] = [
         path: 'companies',
         name: 'admin-companies',
         component: () => import('./AdminCompaniesPage.vue'),
+        props: (route) => ({ list: parseListQuery(route.query, companyChoices) }),
       },
       {
         path: 'categories',
@@ -22,11 +24,13 @@ export const adminRoutes: RouteRecordRaw[] = [
         path: 'sellers',
         name: 'admin-sellers',
         component: () => import('./AdminSellersPage.vue'),
+        props: (route) => ({ list: parseListQuery(route.query, sellerChoices) }),
       },
       {
         path: 'moderation',
         name: 'admin-moderation',
         component: () => import('./AdminModerationPage.vue'),
+        props: (route) => ({ list: parseListQuery(route.query, moderationChoices) }),
       },
     ],
   },

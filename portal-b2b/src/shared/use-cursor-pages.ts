@@ -38,6 +38,11 @@ export function useCursorPages<T, R>(
     fetching.value = true;
     const page = await fetchPage(toValue(request), pageSize, after.value);
     if (id !== latest) return;
+    if (page?.edges.length === 0 && hasPrevious.value) {
+      // Its items moved on (an action took them out of the filter): show the page before.
+      back();
+      return load();
+    }
     fetching.value = false;
     failed.value = !page;
     if (page) {

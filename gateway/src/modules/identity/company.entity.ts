@@ -14,6 +14,9 @@ registerEnumType(CompanyStatus, { name: 'CompanyStatus' });
 
 @ObjectType({ description: 'A business buying on the marketplace.' })
 @Entity('company')
+// Admins list companies by name (a keyset on name, id), of one status or all.
+@Index(['name', 'id'])
+@Index(['status', 'name', 'id'])
 export class Company extends BaseEntity {
   @Field(() => String)
   @Column({ type: 'varchar', length: 200 })

@@ -1,4 +1,14 @@
-import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { Role } from '../../api/auth-checker.js';
 import { requireViewer, type Context } from '../../api/context.js';
 import { inTransaction, Transaction } from '../../api/transaction.js';
@@ -8,6 +18,9 @@ import {
   AuthPayload,
   AcceptInvitationInput,
   AcceptInvitationResult,
+  AllCompaniesArgs,
+  AllSellersArgs,
+  CompanyConnection,
   CompanyMemberResult,
   CompanyResult,
   CreateSellerInput,
@@ -21,6 +34,7 @@ import {
   RegisterInput,
   RegisterResult,
   ReviewCompanyInput,
+  SellerConnection,
   SellerResult,
   SetCompanyMemberRolesInput,
 } from './identity.types.js';
@@ -81,12 +95,31 @@ export class IdentityResolver {
   }
 
   @Authorized()
-  @Query(() => [Company], { description: 'All companies for platform admins; your own otherwise.' })
-  async companies(
+  @Query(() => [Company], {
+    description:
+      'The companies you are a member of; platform admins list every company with allCompanies.',
+  })
+  companies(
     @Arg('status', () => CompanyStatus, { nullable: true }) status: CompanyStatus | null,
     @Ctx() ctx: Context,
   ) {
-    return ctx.services.identity.companies(ctx, requireViewer(ctx), status);
+    return ctx.services.identity.companies(requireViewer(ctx), status);
+  }
+
+  @Authorized(Role.PLATFORM_ADMIN)
+  @Query(() => CompanyConnection, {
+    description: 'Every company, a page at a time, oldest registration first (platform admins).',
+  })
+  allCompanies(@Args(() => AllCompaniesArgs) args: AllCompaniesArgs, @Ctx() ctx: Context) {
+    return ctx.services.identity.allCompanies(ctx, args);
+  }
+
+  @Authorized(Role.PLATFORM_ADMIN)
+  @Query(() => SellerConnection, {
+    description: 'Every seller, suspended ones too, a page at a time, by name (platform admins).',
+  })
+  allSellers(@Args(() => AllSellersArgs) args: AllSellersArgs, @Ctx() ctx: Context) {
+    return ctx.services.identity.allSellers(ctx, args);
   }
 
   @Authorized()

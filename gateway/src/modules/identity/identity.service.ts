@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { IsNull, MoreThan, type EntityManager } from 'typeorm';
+import { IsNull, MoreThan, type EntityManager, type EntityTarget } from 'typeorm';
 import type { Config } from '../../config/config.js';
 import type { Context, Viewer } from '../../api/context.js';
 import {
@@ -9,8 +9,10 @@ import {
   InvalidStateError,
   NotFoundError,
 } from '../../api/errors.js';
+import { keysetPage, type Keyset, type PageArgs } from '../../api/pagination.js';
 import { inTransaction } from '../../api/transaction.js';
 import { parseId } from '../../common/batch.js';
+import { containsAny } from '../../db/contains.js';
 import { forUpdate } from '../../db/locks.js';
 import { StateMachine } from '../../common/state-machine.js';
 import type { AuditService } from '../audit/audit.service.js';
@@ -18,13 +20,17 @@ import { Company, type CompanyStatus } from './company.entity.js';
 import { CompanyMember, type CompanyRole, type Department } from './company-member.entity.js';
 import {
   AuthPayload,
+  CompanyConnection,
   CompanyDecision,
   EmailTakenError,
   InvalidCredentialsError,
   InvitationInvalidError,
   InvitationPayload,
+  SellerConnection,
   TooManyAttemptsError,
   type AcceptInvitationInput,
+  type AllCompaniesArgs,
+  type AllSellersArgs,
   type CreateSellerInput,
   type InviteCompanyMemberInput,
   type InviteSellerStaffInput,
@@ -212,15 +218,51 @@ export class IdentityService {
     return company;
   }
 
-  /** Companies the viewer may see: all for platform admins, their own for members. */
-  async companies(ctx: Context, viewer: Viewer, status?: CompanyStatus | null): Promise<Company[]> {
-    if (viewer.user.isPlatformAdmin) {
-      return ctx.em.find(Company, { where: status ? { status } : {}, order: { id: 'ASC' } });
-    }
+  /** The companies the viewer is a member of. */
+  companies(viewer: Viewer, status?: CompanyStatus | null): Company[] {
     const ids = viewer.memberships.map((m) => m.companyId);
     return viewer.memberships
       .map((m) => m.company)
       .filter((c, i) => ids.indexOf(c.id) === i && (!status || c.status === status));
+  }
+
+  /** Every company (platform admins): filtered, sorted and paged in SQL. */
+  async allCompanies(ctx: Context, args: AllCompaniesArgs): Promise<CompanyConnection> {
+    const page = await this.directoryPage(ctx, Company, ['registrationNumber'], args);
+    return Object.assign(new CompanyConnection(), page);
+  }
+
+  /** Every seller, suspended ones too (platform admins): filtered, sorted and paged in SQL. */
+  async allSellers(ctx: Context, args: AllSellersArgs): Promise<SellerConnection> {
+    return Object.assign(
+      new SellerConnection(),
+      await this.directoryPage(ctx, Seller, ['slug'], args),
+    );
+  }
+
+  /** A page of companies or sellers by status and words in the name or `alsoSearched`. */
+  private directoryPage<T extends Company | Seller>(
+    ctx: Context,
+    entity: EntityTarget<T>,
+    alsoSearched: string[],
+    args: PageArgs & {
+      filter?: { status?: T['status'] | null; search?: string | null } | null;
+      sort: `${'NAME' | 'CREATED'}_${'ASC' | 'DESC'}`;
+    },
+  ) {
+    const qb = ctx.em.createQueryBuilder(entity, 'd');
+    const { status, search } = args.filter ?? {};
+    if (status) qb.andWhere('d.status = :status', { status });
+    const words = search?.trim();
+    if (words) {
+      const match = containsAny(['d.name', ...alsoSearched.map((column) => `d.${column}`)], words);
+      qb.andWhere(match.sql, match.params);
+    }
+    const keyset: Keyset = {
+      sql: args.sort.startsWith('NAME') ? 'd.name' : null,
+      direction: args.sort.endsWith('ASC') ? 'ASC' : 'DESC',
+    };
+    return keysetPage(qb, 'd', keyset, args);
   }
 
   private requireCompanyAdmin(viewer: Viewer, companyId: number | null): number {

@@ -7,8 +7,10 @@ import {
   MaxLength,
   ArrayMinSize,
   ArrayUnique,
+  ValidateNested,
 } from 'class-validator';
 import {
+  ArgsType,
   createUnionType,
   Field,
   ID,
@@ -25,7 +27,8 @@ import {
   InvalidStateError,
   NotFoundError,
 } from '../../api/errors.js';
-import { Company } from './company.entity.js';
+import { connectionOf, PageArgs } from '../../api/pagination.js';
+import { Company, CompanyStatus } from './company.entity.js';
 import {
   CompanyMember,
   CompanyRole,
@@ -34,7 +37,7 @@ import {
   departments,
 } from './company-member.entity.js';
 import { Invitation } from './invitation.entity.js';
-import { Seller } from './seller.entity.js';
+import { Seller, SellerStatus } from './seller.entity.js';
 import { User } from './user.entity.js';
 
 @ObjectType({
@@ -294,3 +297,89 @@ export const InviteSellerStaffResult = createUnionType({
   description: 'An existing account is added at once (User); otherwise an invitation is made.',
   types: () => [User, InvitationPayload, AlreadyExistsError, NotFoundError] as const,
 });
+
+@InputType()
+export class CompanyFilter {
+  @Field(() => CompanyStatus, { nullable: true })
+  status?: CompanyStatus | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Part of the name or registration number, in any letter case.',
+  })
+  @IsOptional()
+  @MaxLength(100)
+  search?: string | null;
+}
+
+export enum CompanySort {
+  CREATED_ASC = 'CREATED_ASC',
+  CREATED_DESC = 'CREATED_DESC',
+  NAME_ASC = 'NAME_ASC',
+  NAME_DESC = 'NAME_DESC',
+}
+
+registerEnumType(CompanySort, {
+  name: 'CompanySort',
+  description: 'By registration on the platform, oldest or newest first; or by name.',
+});
+
+@ArgsType()
+export class AllCompaniesArgs extends PageArgs {
+  @Field(() => CompanyFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  filter?: CompanyFilter | null;
+
+  @Field(() => CompanySort, { defaultValue: CompanySort.CREATED_ASC })
+  sort: CompanySort;
+}
+
+export const CompanyConnection = connectionOf(Company, {
+  description: 'A page of companies (Relay connection).',
+  counted: 'Companies matching the filter',
+});
+export type CompanyConnection = InstanceType<typeof CompanyConnection>;
+
+@InputType()
+export class SellerFilter {
+  @Field(() => SellerStatus, { nullable: true })
+  status?: SellerStatus | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Part of the name or slug, in any letter case.',
+  })
+  @IsOptional()
+  @MaxLength(100)
+  search?: string | null;
+}
+
+export enum SellerSort {
+  NAME_ASC = 'NAME_ASC',
+  NAME_DESC = 'NAME_DESC',
+  CREATED_DESC = 'CREATED_DESC',
+  CREATED_ASC = 'CREATED_ASC',
+}
+
+registerEnumType(SellerSort, {
+  name: 'SellerSort',
+  description: 'By name; or by creation, newest or oldest first.',
+});
+
+@ArgsType()
+export class AllSellersArgs extends PageArgs {
+  @Field(() => SellerFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  filter?: SellerFilter | null;
+
+  @Field(() => SellerSort, { defaultValue: SellerSort.NAME_ASC })
+  sort: SellerSort;
+}
+
+export const SellerConnection = connectionOf(Seller, {
+  description: 'A page of sellers (Relay connection).',
+  counted: 'Sellers matching the filter',
+});
+export type SellerConnection = InstanceType<typeof SellerConnection>;

@@ -10,6 +10,10 @@ registerEnumType(SellerStatus, { name: 'SellerStatus' });
 /** A shop on the marketplace; created by platform admins. */
 @ObjectType({ description: 'A shop selling on the marketplace.' })
 @Entity('seller')
+// Admins list sellers by name (a keyset on name, id), of one status or all; `sellers` lists the
+// ACTIVE ones by name.
+@Index(['name', 'id'])
+@Index(['status', 'name', 'id'])
 export class Seller extends BaseEntity {
   @Field(() => String)
   @Column({ type: 'varchar', length: 200 })
