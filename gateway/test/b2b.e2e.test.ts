@@ -281,7 +281,9 @@ describe('a one-off deal', () => {
     });
 
     const tasks = async (who: string) =>
-      (await ask(who, '{ myApprovalTasks { id } }')).myApprovalTasks.map((t: Fields) => t.id);
+      (
+        await ask(who, '{ myApprovalTasks(first: 100) { edges { node { id } } } }')
+      ).myApprovalTasks.edges.map((e: Fields) => e.node.id);
     expect(await tasks('sourcing')).toContain(requestId);
     expect(await tasks('finance')).not.toContain(requestId);
     expect(await decide('finance', requestId)).toMatchObject({
@@ -296,6 +298,8 @@ describe('a one-off deal', () => {
     expect([await canDecide('sourcing'), await canDecide('finance')]).toEqual([false, true]);
     expect(await decide('finance', requestId)).toMatchObject({ currentDepartment: 'FINANCE' });
     expect([await canDecide('finance'), await canDecide('finance2')]).toEqual([false, true]);
+    expect(await tasks('finance')).not.toContain(requestId);
+    expect(await tasks('finance2')).toContain(requestId);
     expect((await decide('finance', requestId)).errorCode).toBe('ALREADY_DECIDED');
     expect(await decide('finance2', requestId)).toMatchObject({ currentDepartment: 'MANAGEMENT' });
     const approved = await decide('manager', requestId);
@@ -398,20 +402,31 @@ describe('a one-off deal', () => {
 
     const inFortyDays = new Date(Date.now() + 40 * 86_400_000);
     const overdue = await gw.gql<Fields>(
-      '{ dueMilestones(overdueOnly: true) { label status } }',
+      `{ dueMilestones(filter: { overdueOnly: true }) { edges { node { label status } }
+        outstanding { amount } overdueCount } }`,
       {},
       token.buyer,
       inFortyDays,
     );
-    expect(overdue.data.dueMilestones).toEqual([
-      { label: 'Mid-term', status: 'OVERDUE' },
-      { label: 'Final', status: 'OVERDUE' },
-    ]);
-    const dueNow = await ask('seller', '{ dueMilestones { label status contract { id } } }');
-    expect(dueNow.dueMilestones).toEqual([
-      { label: 'Mid-term', status: 'DUE', contract: { id: contractId } },
-      { label: 'Final', status: 'DUE', contract: { id: contractId } },
-    ]);
+    expect(overdue.data.dueMilestones).toEqual({
+      edges: [
+        { node: { label: 'Mid-term', status: 'OVERDUE' } },
+        { node: { label: 'Final', status: 'OVERDUE' } },
+      ],
+      outstanding: [{ amount: 39_920 + 29_940 }],
+      overdueCount: 2,
+    });
+    const dueNow = await ask(
+      'seller',
+      '{ dueMilestones { edges { node { label status contract { id } } } overdueCount } }',
+    );
+    expect(dueNow.dueMilestones).toEqual({
+      edges: [
+        { node: { label: 'Mid-term', status: 'DUE', contract: { id: contractId } } },
+        { node: { label: 'Final', status: 'DUE', contract: { id: contractId } } },
+      ],
+      overdueCount: 0,
+    });
 
     await pay(midTerm, 20_000, 'BANK-0002');
     await pay(midTerm, 19_920, 'BANK-0003');
@@ -750,8 +765,13 @@ describe('a framework deal', () => {
     ).placeCallOff as Fields;
   const exposure = async () =>
     (
-      await ask('seller', '{ creditLines { company { id } exposure { amount } } }')
-    ).creditLines.find((l: Fields) => l.company.id === acmeId)?.exposure.amount ?? 0;
+      await ask(
+        'seller',
+        `query ($acme: ID!) { creditLines(filter: { companyIds: [$acme] }) {
+          edges { node { exposure { amount } } } } }`,
+        { acme: acmeId },
+      )
+    ).creditLines.edges[0]?.node.exposure.amount ?? 0;
   const setLimit = (limit: number) =>
     ask(
       'seller',
@@ -837,9 +857,11 @@ describe('a framework deal', () => {
     const line = (
       await ask(
         'seller',
-        '{ creditLines { company { id } limit { amount } available { amount } } }',
+        `query ($acme: ID!) { creditLines(filter: { companyIds: [$acme] }) {
+          edges { node { limit { amount } available { amount } } } } }`,
+        { acme: acmeId },
       )
-    ).creditLines.find((l: Fields) => l.company.id === acmeId);
+    ).creditLines.edges[0].node;
     expect(line).toMatchObject({
       limit: { amount: owed + 100_000 },
       available: { amount: 10_000 },
@@ -873,12 +895,14 @@ describe('a framework deal', () => {
 
     const later = new Date(Date.now() + 31 * 86_400_000);
     const overdue = await gw.gql<Fields>(
-      '{ dueMilestones(overdueOnly: true) { id label status } }',
+      '{ dueMilestones(first: 100, filter: { overdueOnly: true }) { edges { node { id } } } }',
       {},
       token.buyer,
       later,
     );
-    expect(overdue.data.dueMilestones.map((m: Fields) => m.id)).toContain(first.invoice.id);
+    expect(overdue.data.dueMilestones.edges.map((e: Fields) => e.node.id)).toContain(
+      first.invoice.id,
+    );
 
     const stockBefore = await stockOf(gw, variant);
     const delivered = await ask(
@@ -933,8 +957,11 @@ describe('a framework deal', () => {
     expect(held).toMatchObject({ status: 'PENDING_APPROVAL', invoice: null });
     const rejectedOne = await callOff([70, 0]);
     const requests = (
-      await ask('finance', '{ myApprovalTasks { id callOffId callOff { id contractId } } }')
-    ).myApprovalTasks;
+      await ask(
+        'finance',
+        '{ myApprovalTasks(first: 100) { edges { node { id callOffId callOff { id contractId } } } } }',
+      )
+    ).myApprovalTasks.edges.map((e: Fields) => e.node);
     expect(requests.find((r: Fields) => r.callOffId === held.id).callOff).toEqual({
       id: held.id,
       contractId,
@@ -1129,7 +1156,7 @@ describe('company addresses', () => {
 });
 
 describe('lists', () => {
-  it('cost a few statements however many quotes and contracts they hold', async () => {
+  it('cost a few statements however many quotes, contracts, bills, credit lines or tasks they hold', async () => {
     const quotes = await gw.gql<Fields>(
       `{ quoteRequests(first: 100) { edges { node { id lines { id } messages { id }
         latestVersion { lines { requestLineId } installments { label } }
@@ -1147,25 +1174,38 @@ describe('lists', () => {
     );
     expect(contracts.data.contracts.edges.length).toBeGreaterThan(3);
     expect(contracts.extensions?.sqlStatements).toBeLessThanOrEqual(10);
+    const bills = await gw.gql<Fields>(
+      `{ dueMilestones(first: 100) { totalCount outstanding { amount } overdueCount
+        edges { node { id status contract { number company { name } seller { name } } } } } }`,
+      {},
+      token.seller,
+    );
+    expect(bills.data.dueMilestones.edges.length).toBeGreaterThan(3);
+    expect(bills.extensions?.sqlStatements).toBeLessThanOrEqual(8);
+    const lines = await gw.gql<Fields>(
+      `{ creditLines(first: 100) { totalCount
+        edges { node { exposure { amount } available { amount } company { name } seller { name } } } } }`,
+      {},
+      token.buyer,
+    );
+    expect(lines.data.creditLines.edges.length).toBe(2);
+    expect(lines.extensions?.sqlStatements).toBeLessThanOrEqual(7);
+    const tasks = await gw.gql<Fields>(
+      `{ myApprovalTasks(first: 100) { totalCount edges { node { id canDecide requestedBy
+        company { name } seller { name } callOff { number } decisions { approver } } } } }`,
+      {},
+      token.sourcing,
+    );
+    expect(tasks.data.myApprovalTasks.edges.length).toBeGreaterThan(0);
+    expect(tasks.extensions?.sqlStatements).toBeLessThanOrEqual(9);
   });
 
   it('page contracts on the gateway by end date or creation, filtered by status', async () => {
     const query = `query ($after: String, $sort: ContractSort!, $status: ContractStatus) {
       contracts(first: 2, after: $after, sort: $sort, status: $status) {
         totalCount edges { node { id status endsOn } } pageInfo { hasNextPage endCursor } } }`;
-    const all = async (sort: string, status: string | null = null) => {
-      const nodes: Fields[] = [];
-      let after: string | null = null;
-      let total = 0;
-      do {
-        const page: Fields = (await ask('seller', query, { after, sort, status })).contracts;
-        nodes.push(...page.edges.map((e: Fields) => e.node));
-        total = page.totalCount;
-        after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
-      } while (after);
-      expect(nodes).toHaveLength(total);
-      return nodes;
-    };
+    const all = async (sort: string, status: string | null = null) =>
+      (await allPages('seller', 'contracts', query, { sort, status })).nodes;
     const newest = await all('CREATED_DESC');
     expect(newest.length).toBeGreaterThan(3);
     const ids = newest.map((c) => Number(c.id));
@@ -1180,4 +1220,222 @@ describe('lists', () => {
     expect(active.length).toBeGreaterThan(0);
     expect(active.every((c) => c.status === 'ACTIVE')).toBe(true);
   });
+
+  it('page approval tasks by request time or amount, to the approvers who decide them now', async () => {
+    await policy([{ department: 'SOURCING', mode: 'ANY', minAmount: null }]);
+    const raised: string[] = [];
+    for (const prices of [
+      [1_000, 50],
+      [10, 5],
+      [2_000, 80],
+      [10, 5],
+    ] as [number, number][]) {
+      const offered = await offer(await submittedQuote(), prices);
+      const accepted = await mutate('buyer', 'acceptQuote', {
+        quoteId: offered.id,
+        expectedVersion: offered.version,
+      });
+      raised.push(accepted.approval.id);
+    }
+    const query = `query ($after: String, $sort: ApprovalTaskSort!, $filter: ApprovalTasksFilter) {
+      myApprovalTasks(first: 2, after: $after, sort: $sort, filter: $filter) {
+        totalCount edges { node { id canDecide total { amount } } }
+        pageInfo { hasNextPage endCursor } } }`;
+    const tasks = async (sort: string, filter: Fields | null = null, who = 'sourcing') =>
+      (await allPages(who, 'myApprovalTasks', query, { sort, filter })).nodes;
+    const ids = (nodes: Fields[]) => nodes.map((t) => t.id as string);
+
+    const oldest = await tasks('REQUESTED_ASC');
+    expect(ids(oldest)).toEqual(expect.arrayContaining(raised));
+    expect(oldest.map((t) => Number(t.id))).toEqual(
+      oldest.map((t) => Number(t.id)).sort((a, b) => a - b),
+    );
+    expect(oldest.every((t) => t.canDecide)).toBe(true);
+    expect(ids(await tasks('REQUESTED_DESC'))).toEqual(ids(oldest).reverse());
+    const largest = await tasks('AMOUNT_DESC');
+    const amounts = largest.map((t) => t.total.amount as number);
+    expect(amounts).toEqual([...amounts].sort((a, b) => b - a));
+    expect(new Set(ids(largest))).toEqual(new Set(ids(oldest)));
+    expect(ids(await tasks('AMOUNT_ASC'))).toEqual(ids(largest).reverse());
+
+    const globexId = (await ask('globex', '{ companies { id } }')).companies[0].id;
+    expect(ids(await tasks('REQUESTED_ASC', { companyId: acmeId }))).toEqual(ids(oldest));
+    expect(await tasks('REQUESTED_ASC', { companyId: globexId })).toEqual([]);
+    expect(await tasks('REQUESTED_ASC', { companyId: 'nope' })).toEqual([]);
+    for (const who of ['finance', 'buyer', 'globex']) {
+      expect(ids(await tasks('REQUESTED_ASC', null, who))).not.toEqual(
+        expect.arrayContaining([raised[0]]),
+      );
+    }
+    expect(await tasks('REQUESTED_ASC', null, 'buyer')).toEqual([]);
+    const bySeller = await gw.gql(query, { sort: 'REQUESTED_ASC' }, token.seller);
+    expect(errorCode(bySeller)).toBe('FORBIDDEN');
+
+    await decide('sourcing', raised[0] as string);
+    expect(ids(await tasks('REQUESTED_ASC'))).not.toContain(raised[0]);
+    await policy([]);
+  });
+
+  it('page due bills by due time or amount, filtered by overdue, company and contract', async () => {
+    const query = `query ($after: String, $sort: DueMilestoneSort!, $filter: DueMilestonesFilter) {
+      dueMilestones(first: 2, after: $after, sort: $sort, filter: $filter) {
+        totalCount outstanding { amount currency } overdue { amount currency } overdueCount
+        edges { node { id status dueAt outstanding { amount }
+          contract { id company { id } seller { id } } } }
+        pageInfo { hasNextPage endCursor } } }`;
+    const later = new Date(Date.now() + 40 * 86_400_000);
+    const bills = (sort: string, filter: Fields | null = null, who = 'seller', at?: Date) =>
+      allPages(who, 'dueMilestones', query, { sort, filter }, at);
+    const ids = (nodes: Fields[]) => nodes.map((m) => m.id as string);
+    const sum = (nodes: Fields[]) => nodes.reduce((total, m) => total + m.outstanding.amount, 0);
+
+    const { nodes: soonest, page } = await bills('DUE_ASC');
+    expect(soonest.length).toBeGreaterThan(4);
+    expect(soonest.every((m) => ['DUE', 'PARTIALLY_PAID', 'OVERDUE'].includes(m.status))).toBe(
+      true,
+    );
+    expect(soonest.every((m) => m.contract.seller.id === dairyId)).toBe(true);
+    const due = soonest.map((m) => m.dueAt as string);
+    expect(due).toEqual([...due].sort());
+    expect(page.outstanding).toEqual([{ amount: sum(soonest), currency: 'CNY' }]);
+    expect(page).toMatchObject({ overdue: [], overdueCount: 0 });
+    expect(ids((await bills('DUE_DESC')).nodes)).toEqual(ids(soonest).reverse());
+    const largest = (await bills('OUTSTANDING_DESC')).nodes;
+    const amounts = largest.map((m) => m.outstanding.amount as number);
+    expect(amounts).toEqual([...amounts].sort((a, b) => b - a));
+    expect(new Set(ids(largest))).toEqual(new Set(ids(soonest)));
+    expect(ids((await bills('OUTSTANDING_ASC')).nodes)).toEqual(ids(largest).reverse());
+
+    const overdue = await bills('DUE_ASC', { overdueOnly: true }, 'seller', later);
+    expect(overdue.nodes.length).toBeGreaterThan(0);
+    expect(overdue.nodes.every((m) => m.status === 'OVERDUE')).toBe(true);
+    const asOfLater = (await bills('DUE_ASC', null, 'seller', later)).page;
+    expect(asOfLater.overdueCount).toBe(overdue.nodes.length);
+    expect(asOfLater.overdue).toEqual([{ amount: sum(overdue.nodes), currency: 'CNY' }]);
+    expect(overdue.page.outstanding).toEqual(asOfLater.overdue);
+
+    const contractId = soonest[0]?.contract.id as string;
+    const ofContract = (await bills('DUE_ASC', { contractId })).nodes;
+    expect(ids(ofContract)).toEqual(ids(soonest.filter((m) => m.contract.id === contractId)));
+    const globexId = (await ask('globex', '{ companies { id } }')).companies[0].id;
+    expect(ids((await bills('DUE_ASC', { companyId: acmeId })).nodes)).toEqual(ids(soonest));
+    for (const filter of [{ companyId: globexId }, { companyId: 'nope' }, { contractId: 'nope' }]) {
+      expect((await bills('DUE_ASC', filter)).nodes).toEqual([]);
+    }
+
+    const ofOtherSeller = ids((await bills('DUE_ASC', null, 'otherSeller')).nodes);
+    expect(ofOtherSeller.filter((id) => ids(soonest).includes(id))).toEqual([]);
+    const ofAcme = (await bills('DUE_ASC', null, 'buyer')).nodes;
+    expect(ids(ofAcme)).toEqual(expect.arrayContaining([...ids(soonest), ...ofOtherSeller]));
+    expect(ofAcme.every((m) => m.contract.company.id === acmeId)).toBe(true);
+    expect((await bills('DUE_ASC', null, 'globex')).nodes).toEqual([]);
+  });
+
+  it('page credit lines by company or exposure, filtered by name, company and limit', async () => {
+    const globexId = (await ask('globex', '{ companies { id } }')).companies[0].id;
+    token.initech = await gw.login('buyer@initech.example');
+    const initechId = (await ask('initech', '{ companies { id } }')).companies[0].id;
+    const SET = `mutation ($input: SetCreditLimitInput!) { setCreditLimit(input: $input) {
+      ... on CreditLine { id } } }`;
+    for (const [companyId, limit] of [
+      [globexId, 0],
+      [initechId, 1_000],
+      [acmeId, 1],
+    ] as const) {
+      await ask('seller', SET, { input: { companyId, limit } });
+    }
+    const query = `query ($after: String, $sort: CreditLineSort!, $filter: CreditLinesFilter) {
+      creditLines(first: 2, after: $after, sort: $sort, filter: $filter) {
+        totalCount edges { node { id company { id name } seller { id } exposure { amount } } }
+        pageInfo { hasNextPage endCursor } } }`;
+    const lines = async (sort: string, filter: Fields | null = null, who = 'seller') =>
+      (await allPages(who, 'creditLines', query, { sort, filter })).nodes;
+    const names = (nodes: Fields[]) => nodes.map((l) => l.company.name as string);
+
+    const byName = await lines('COMPANY_ASC');
+    expect(names(byName)).toEqual(['Acme Trading Co.', 'Globex Corporation', 'Initech Supplies']);
+    expect(names(await lines('COMPANY_DESC'))).toEqual(names(byName).reverse());
+    const exposed = await lines('EXPOSURE_DESC');
+    const exposures = exposed.map((l) => l.exposure.amount as number);
+    expect(exposures).toEqual([...exposures].sort((a, b) => b - a));
+    expect(exposed[0]?.company.id).toBe(acmeId);
+    expect(exposures[0]).toBeGreaterThan(0);
+    expect(names(await lines('EXPOSURE_ASC'))).toEqual(names(exposed).reverse());
+
+    expect(names(await lines('COMPANY_ASC', { search: ' glob ' }))).toEqual(['Globex Corporation']);
+    expect(await lines('COMPANY_ASC', { search: '%' })).toEqual([]);
+    expect(names(await lines('COMPANY_ASC', { companyIds: [initechId, 'nope'] }))).toEqual([
+      'Initech Supplies',
+    ]);
+    expect(await lines('COMPANY_ASC', { companyIds: ['nope'] })).toEqual([]);
+    expect(names(await lines('COMPANY_ASC', { overLimit: true }))).toEqual(['Acme Trading Co.']);
+    expect(names(await lines('COMPANY_ASC', { overLimit: false }))).toEqual([
+      'Globex Corporation',
+      'Initech Supplies',
+    ]);
+
+    const ofAcme = await lines('COMPANY_ASC', null, 'buyer');
+    expect(new Set(ofAcme.map((l) => l.company.id))).toEqual(new Set([acmeId]));
+    expect(ofAcme.length).toBe(2);
+    expect(new Set(ofAcme.map((l) => l.seller.id)).size).toBe(2);
+    expect(names(await lines('COMPANY_ASC', null, 'globex'))).toEqual(['Globex Corporation']);
+    expect(names(await lines('COMPANY_ASC', null, 'otherSeller'))).toEqual(['Acme Trading Co.']);
+  });
+
+  it.each(['myApprovalTasks', 'dueMilestones', 'creditLines'])(
+    'refuse bad page arguments to %s as bad input',
+    async (field) => {
+      for (const [args, path] of [
+        ['first: 0', 'first'],
+        ['first: 101', 'first'],
+        ['after: "not-a-cursor"', 'after'],
+      ]) {
+        const res = await gw.gql(`{ ${field}(${args}) { totalCount } }`, {}, token.buyerApprover);
+        expect(errorCode(res)).toBe('BAD_USER_INPUT');
+        expect(res.errors?.[0]?.extensions?.fields?.[0]?.path).toBe(path);
+        expect(res.raw).not.toMatch(/stack|SELECT/);
+      }
+    },
+  );
+
+  it('refuse credit line filters past their limits', async () => {
+    for (const [filter, path] of [
+      [{ search: 'x'.repeat(101) }, 'filter.search'],
+      [{ companyIds: Array.from({ length: 101 }, (_, i) => String(i + 1)) }, 'filter.companyIds'],
+    ] as const) {
+      const res = await gw.gql(
+        'query ($filter: CreditLinesFilter) { creditLines(filter: $filter) { totalCount } }',
+        { filter },
+        token.seller,
+      );
+      expect(errorCode(res)).toBe('BAD_USER_INPUT');
+      expect(JSON.stringify(res.errors)).toContain(path);
+    }
+  });
 });
+
+/**
+ * Every node of the connection `field` as `who` pages through it with `query` (which takes
+ * `$after`), checking that the pages add up to its totalCount without a repeat; and the last page.
+ */
+async function allPages(
+  who: string,
+  field: string,
+  query: string,
+  variables: Fields,
+  at?: Date,
+): Promise<{ nodes: Fields[]; page: Fields }> {
+  const nodes: Fields[] = [];
+  let after: string | null = null;
+  let page: Fields;
+  do {
+    const res = await gw.gql<Fields>(query, { ...variables, after }, token[who], at);
+    if (res.errors) throw new Error(res.raw);
+    page = res.data[field];
+    nodes.push(...page.edges.map((e: Fields) => e.node));
+    after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+  } while (after);
+  expect(nodes).toHaveLength(page.totalCount);
+  expect(new Set(nodes.map((n) => n.id)).size).toBe(nodes.length);
+  return { nodes, page };
+}

@@ -183,8 +183,13 @@ describe("a contract's allowed actions", () => {
     );
     expect(placed.placeCallOff.status).toBe('PENDING_APPROVAL');
     const task = (
-      await ask('finance', '{ myApprovalTasks { id version callOffId } }')
-    ).myApprovalTasks.find((t: Fields) => t.callOffId === placed.placeCallOff.id);
+      await ask(
+        'finance',
+        '{ myApprovalTasks(first: 100) { edges { node { id version callOffId } } } }',
+      )
+    ).myApprovalTasks.edges
+      .map((e: Fields) => e.node)
+      .find((t: Fields) => t.callOffId === placed.placeCallOff.id);
     expect((await contract('buyer', id)).callOffs).toEqual([
       {
         id: placed.placeCallOff.id,

@@ -108,16 +108,17 @@ function setVisibility(state: DocumentVisibilityState): void {
 }
 
 describe('approval inbox', () => {
+  const rows = (wrapper: VueWrapper) => wrapper.findAll('[data-testid="approval-task"]');
+
   it('lists my tasks with what is asked, and polls every 10 s only while the tab is visible', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     let tasks = [task('r1')];
     const { wrapper, gateway } = await render('/approvals', {
-      ApprovalsMyTasks: () => ({ myApprovalTasks: tasks }),
+      ApprovalsMyTasks: () => ({ myApprovalTasks: onePage(tasks) }),
     });
     const polls = () => gateway.requests.filter((r) => r.operationName === 'ApprovalsMyTasks');
-    const rows = () => wrapper.findAll('[data-testid="approval-task"]');
-    await vi.waitFor(() => expect(rows()).toHaveLength(1));
-    const row = rows()[0]?.text() ?? '';
+    await vi.waitFor(() => expect(rows(wrapper)).toHaveLength(1));
+    const row = rows(wrapper)[0]?.text() ?? '';
     expect(row).toContain('Accept the offer from North Dairy');
     expect(row).toContain('CN¥12,500.00');
     expect(row).toContain('Acme Trading Co.');
@@ -129,6 +130,7 @@ describe('approval inbox', () => {
     expect(wrapper.get('[data-testid="approval-task-link"]').attributes('href')).toBe(
       '/approvals/r1',
     );
+    expect(wrapper.find('[data-testid="approval-company"]').exists()).toBe(false);
     expect(polls()).toHaveLength(1);
 
     tasks = [
@@ -142,8 +144,8 @@ describe('approval inbox', () => {
     await vi.advanceTimersByTimeAsync(9_000);
     expect(polls()).toHaveLength(1);
     await vi.advanceTimersByTimeAsync(1_000);
-    await vi.waitFor(() => expect(rows()).toHaveLength(2));
-    expect(rows()[1]?.text()).toContain('Call-off order CO-000005 from North Dairy');
+    await vi.waitFor(() => expect(rows(wrapper)).toHaveLength(2));
+    expect(rows(wrapper)[1]?.text()).toContain('Call-off order CO-000005 from North Dairy');
     expect(wrapper.get('[data-testid="approval-task-count"]').text()).toBe(
       '2 tasks waiting for you',
     );
@@ -174,16 +176,93 @@ describe('approval inbox', () => {
     const { wrapper } = await render('/approvals', {
       ApprovalsMyTasks: () => {
         if (down) throw new Error('gateway down');
-        return { myApprovalTasks: [task('r1')] };
+        return { myApprovalTasks: onePage([task('r1')]) };
       },
     });
-    await vi.waitFor(() =>
-      expect(wrapper.findAll('[data-testid="approval-task"]')).toHaveLength(1),
-    );
+    await vi.waitFor(() => expect(rows(wrapper)).toHaveLength(1));
     down = true;
     await vi.advanceTimersByTimeAsync(10_000);
     await vi.waitFor(() => expect(wrapper.text()).toContain('The latest check failed'));
-    expect(wrapper.findAll('[data-testid="approval-task"]')).toHaveLength(1);
+    expect(rows(wrapper)).toHaveLength(1);
+    down = false;
+    await vi.advanceTimersByTimeAsync(10_000);
+    await vi.waitFor(() => expect(wrapper.text()).not.toContain('The latest check failed'));
+  });
+
+  it('shows the error state when the first page cannot be loaded, and retries', async () => {
+    let down = true;
+    const { wrapper } = await render('/approvals', {
+      ApprovalsMyTasks: () => {
+        if (down) throw new Error('gateway down');
+        return { myApprovalTasks: onePage([task('r1')]) };
+      },
+    });
+    await vi.waitFor(() => expect(wrapper.find('.base-error-state').exists()).toBe(true));
+    down = false;
+    await wrapper.get('.base-error-state button').trigger('click');
+    await vi.waitFor(() => expect(rows(wrapper)).toHaveLength(1));
+  });
+
+  it('asks the gateway for each order, company and page, and polls only the page on screen', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const twoCompanies: NonNullable<MeQuery['me']> = {
+      ...approver,
+      memberships: [
+        ...approver.memberships,
+        {
+          id: 'm3',
+          roles: ['APPROVER'],
+          department: 'FINANCE',
+          company: { id: 'c2', name: 'Globex Corporation', status: 'VERIFIED' },
+        },
+      ],
+    };
+    const { wrapper, gateway, router } = await render('/approvals', {
+      Me: () => ({ me: twoCompanies }),
+      ApprovalsMyTasks: (variables) => ({
+        myApprovalTasks: {
+          totalCount: 21,
+          edges: [{ cursor: 'c', node: task(variables.after ? 'r21' : 'r1') }],
+          pageInfo: { hasNextPage: !variables.after, endCursor: 'c20' },
+        },
+      }),
+    });
+    const sent = () =>
+      gateway.requests
+        .filter((r) => r.operationName === 'ApprovalsMyTasks')
+        .map((r) => r.variables);
+    await vi.waitFor(() => expect(rows(wrapper)).toHaveLength(1));
+    expect(sent()).toEqual([{ filter: null, sort: 'REQUESTED_ASC', first: 20, after: null }]);
+    expect(wrapper.get('[data-testid="approval-task-count"]').text()).toBe(
+      '21 tasks waiting for you',
+    );
+
+    await wrapper.get('[data-testid="pagination-next"]').trigger('click');
+    await vi.waitFor(() => expect(rows(wrapper)[0]?.attributes('data-request-id')).toBe('r21'));
+    await vi.advanceTimersByTimeAsync(10_000);
+    await vi.waitFor(() => expect(sent()).toHaveLength(3));
+    expect(sent()[2]).toEqual({ filter: null, sort: 'REQUESTED_ASC', first: 20, after: 'c20' });
+    expect(rows(wrapper)[0]?.attributes('data-request-id')).toBe('r21');
+
+    await wrapper.get('[data-testid="approval-sort"] select').setValue('AMOUNT_DESC');
+    await vi.waitFor(() =>
+      expect(router.currentRoute.value.query).toEqual({ sort: 'AMOUNT_DESC' }),
+    );
+    await vi.waitFor(() =>
+      expect(sent().at(-1)).toEqual({ filter: null, sort: 'AMOUNT_DESC', first: 20, after: null }),
+    );
+    await wrapper.get('[data-testid="approval-company"] select').setValue('c2');
+    await vi.waitFor(() =>
+      expect(router.currentRoute.value.query).toEqual({ company: 'c2', sort: 'AMOUNT_DESC' }),
+    );
+    await vi.waitFor(() =>
+      expect(sent().at(-1)).toEqual({
+        filter: { companyId: 'c2' },
+        sort: 'AMOUNT_DESC',
+        first: 20,
+        after: null,
+      }),
+    );
   });
 });
 
@@ -424,58 +503,93 @@ describe('billing', () => {
     bill('5', '9', 90_000),
     bill('Final', '7', 200_000),
   ];
+  /** The gateway's totals cover every page, not just the bills shown. */
+  const totals = { outstanding: [cny(5_900_000)], overdue: [cny(300_000)], overdueCount: 1 };
 
-  it('groups what is due by contract with totals, overdue highlighted, and by invoice', async () => {
+  it('lists what is due with the gateway’s totals, and asks it for each filter and order', async () => {
     const { wrapper, gateway, router } = await render('/billing', {
-      ApprovalsDueBills: (variables) => ({
-        dueMilestones: variables.overdueOnly ? bills.filter((b) => b.status === 'OVERDUE') : bills,
-      }),
+      ApprovalsDueBills: (variables) => {
+        const filter = variables.filter as { overdueOnly: boolean; contractId: string | null };
+        const shown = bills.filter(
+          (b) =>
+            (!filter.overdueOnly || b.status === 'OVERDUE') &&
+            (!filter.contractId || b.contract.id === filter.contractId),
+        );
+        return { dueMilestones: { ...onePage(shown), ...totals } };
+      },
     });
-    await vi.waitFor(() =>
-      expect(wrapper.findAll('[data-testid="billing-contract"]')).toHaveLength(2),
-    );
-    expect(wrapper.get('[data-testid="billing-total-due"]').text()).toBe('CN¥5,900.00');
+    const sent = () =>
+      gateway.requests
+        .filter((r) => r.operationName === 'ApprovalsDueBills')
+        .map((r) => r.variables);
+    const rows = () => wrapper.findAll('[data-testid="billing-bill"]');
+    await vi.waitFor(() => expect(rows()).toHaveLength(3));
+    expect(sent()).toEqual([
+      {
+        filter: { overdueOnly: false, companyId: null, contractId: null },
+        sort: 'DUE_ASC',
+        first: 20,
+        after: null,
+      },
+    ]);
+    expect(wrapper.get('[data-testid="billing-total-due"]').text()).toBe('CN¥59,000.00');
     expect(wrapper.get('[data-testid="billing-total-overdue"]').text()).toBe('CN¥3,000.00');
-    const [oneOff, framework] = wrapper.findAll('[data-testid="billing-contract"]');
-    expect(oneOff?.classes()).toContain('billing__group--overdue');
-    expect(oneOff?.get('[data-testid="billing-contract-link"]').attributes('href')).toBe(
+    expect(wrapper.get('[data-testid="billing-summary"]').text()).toContain('Overdue (1)');
+    expect(wrapper.get('[data-testid="billing-count"]').text()).toBe('3 bills');
+    expect(wrapper.find('[data-testid="billing-company"]').exists()).toBe(false);
+    expect(rows()[0]?.classes()).toContain('billing__row--overdue');
+    expect(rows()[0]?.text()).toContain('Overdue');
+    expect(rows()[0]?.get('[data-testid="billing-contract-link"]').attributes('href')).toBe(
       '/contracts/7',
     );
-    expect(oneOff?.get('[data-testid="billing-contract-total"]').text()).toBe(
-      'Outstanding: CN¥5,000.00',
-    );
-    const rows = oneOff?.findAll('[data-testid="billing-bill"]') ?? [];
-    expect(rows.map((r) => r.get('td').text())).toEqual(['Deposit', 'Final']);
-    expect(rows[0]?.classes()).toContain('billing__row--overdue');
-    expect(rows[0]?.text()).toContain('Overdue');
-    expect(framework?.text()).toContain('Invoice: Call-off CO-000005');
-    expect(framework?.text()).toContain('Office Hub · Framework agreement');
+    expect(rows()[1]?.text()).toContain('Invoice: Call-off CO-000005');
+    expect(rows()[1]?.text()).toContain('Office Hub · Framework agreement');
+    expect(rows()[2]?.get('[data-testid="billing-outstanding"]').text()).toBe('CN¥2,000.00');
 
-    await wrapper.get('[data-testid="billing-group-invoice"]').setValue(true);
-    await vi.waitFor(() => expect(router.currentRoute.value.query).toEqual({ group: 'invoice' }));
-    await vi.waitFor(() =>
-      expect(wrapper.find('[data-testid="billing-contract"]').exists()).toBe(false),
+    await rows()[0]?.get('[data-testid="billing-only-contract"]').trigger('click');
+    await vi.waitFor(() => expect(router.currentRoute.value.query).toEqual({ contract: '7' }));
+    await vi.waitFor(() => expect(rows()).toHaveLength(2));
+    expect(sent().at(-1)?.filter).toEqual({ overdueOnly: false, companyId: null, contractId: '7' });
+    expect(wrapper.get('[data-testid="billing-contract-filter"]').text()).toContain(
+      'Only contract C-000007',
     );
-    expect(wrapper.findAll('[data-testid="billing-bill"]').map((r) => r.text())).toEqual([
-      expect.stringContaining('C-000007'),
-      expect.stringContaining('C-000009'),
-      expect.stringContaining('C-000007'),
-    ]);
+    expect(wrapper.find('[data-testid="billing-only-contract"]').exists()).toBe(false);
+    await wrapper.get('[data-testid="billing-contract-filter"] button').trigger('click');
+    await vi.waitFor(() => expect(router.currentRoute.value.query).toEqual({}));
 
     await wrapper.get('[data-testid="billing-overdue-only"]').setValue(true);
+    await vi.waitFor(() => expect(router.currentRoute.value.query).toEqual({ overdue: '1' }));
+    await vi.waitFor(() => expect(rows()).toHaveLength(1));
+    await wrapper.get('[data-testid="billing-sort"] select').setValue('OUTSTANDING_DESC');
     await vi.waitFor(() =>
-      expect(router.currentRoute.value.query).toEqual({ group: 'invoice', overdue: '1' }),
+      expect(router.currentRoute.value.query).toEqual({ overdue: '1', sort: 'OUTSTANDING_DESC' }),
     );
-    await vi.waitFor(() => expect(wrapper.findAll('[data-testid="billing-bill"]')).toHaveLength(1));
-    const asked = gateway.requests.filter((r) => r.operationName === 'ApprovalsDueBills');
-    expect(asked.map((r) => r.variables.overdueOnly)).toEqual([false, true]);
+    await vi.waitFor(() =>
+      expect(sent().at(-1)).toEqual({
+        filter: { overdueOnly: true, companyId: null, contractId: null },
+        sort: 'OUTSTANDING_DESC',
+        first: 20,
+        after: null,
+      }),
+    );
   });
 
   it('says when nothing is overdue', async () => {
     const { wrapper } = await render('/billing?overdue=1', {
-      ApprovalsDueBills: () => ({ dueMilestones: [] }),
+      ApprovalsDueBills: () => ({
+        dueMilestones: { ...onePage([]), outstanding: [], overdue: [], overdueCount: 0 },
+      }),
     });
     await vi.waitFor(() => expect(wrapper.text()).toContain('Nothing is overdue'));
+  });
+
+  it('shows the error state when the bills cannot be loaded', async () => {
+    const { wrapper } = await render('/billing', {
+      ApprovalsDueBills: () => {
+        throw new Error('gateway down');
+      },
+    });
+    await vi.waitFor(() => expect(wrapper.find('.base-error-state').exists()).toBe(true));
   });
 });
 
@@ -502,36 +616,68 @@ function creditLine(company: string, name: string, limit: number, exposure: numb
 describe('seller credit lines', () => {
   async function renderCredit(
     setCreditLimit: (input: { companyId: string; limit: number }) => unknown,
+    path = '/seller/credit',
   ) {
     localStorage.setItem('marketgate.portal.token', 'token-1');
-    const rendered = await renderApp('/seller/credit', {
+    const lines = [
+      creditLine('c1', 'Acme Trading Co.', 50_000_000, 1_000_000),
+      creditLine('c2', 'Globex', 100_000, 150_000),
+    ];
+    const rendered = await renderApp(path, {
       Me: () => ({ me: sellerStaff }),
-      ApprovalsCreditLines: () => ({
-        creditLines: [
-          creditLine('c2', 'Globex', 100_000, 150_000),
-          creditLine('c1', 'Acme Trading Co.', 50_000_000, 1_000_000),
-        ],
-      }),
+      ApprovalsCreditLines: (variables) => {
+        const filter = variables.filter as { search: string | null; overLimit: boolean | null };
+        return {
+          creditLines: onePage(
+            lines.filter(
+              (line) =>
+                (!filter.search || line.company.name.includes(filter.search)) &&
+                (!filter.overLimit || line.available.amount < 0),
+            ),
+          ),
+        };
+      },
       ApprovalsCreditCompanies: () => ({
         contracts: onePage([
           { id: 'k1', company: { id: 'c1', name: 'Acme Trading Co.' }, total: cny(1) },
           { id: 'k3', company: { id: 'c3', name: 'Initech' }, total: cny(1) },
         ]),
       }),
-      ApprovalsSetCreditLimit: (variables) => ({
-        setCreditLimit: setCreditLimit(variables.input as { companyId: string; limit: number }),
+      ApprovalsCreditGiven: (variables) => ({
+        creditLines: onePage(
+          lines
+            .filter((line) => (variables.companyIds as string[]).includes(line.company.id))
+            .map((line) => ({ id: line.id, company: { id: line.company.id } })),
+        ),
       }),
+      ApprovalsSetCreditLimit: (variables) => {
+        const input = variables.input as { companyId: string; limit: number };
+        const result = setCreditLimit(input) as { __typename: string };
+        if (result.__typename === 'CreditLine') {
+          const index = lines.findIndex((line) => line.company.id === input.companyId);
+          lines[index] = result as unknown as ReturnType<typeof creditLine>;
+        }
+        return { setCreditLimit: result };
+      },
     });
     current = rendered.wrapper;
-    return rendered;
+    const sent = (operation: string) =>
+      rendered.gateway.requests
+        .filter((r) => r.operationName === operation)
+        .map((r) => r.variables);
+    return { ...rendered, sent };
   }
 
   it('shows limit, exposure and available per company and sets a limit in minor units', async () => {
-    const { wrapper, gateway } = await renderCredit((input) => ({
+    const { wrapper, sent } = await renderCredit((input) => ({
       __typename: 'CreditLine',
       ...creditLine(input.companyId, 'Acme Trading Co.', input.limit, 1_000_000),
     }));
     await vi.waitFor(() => expect(wrapper.findAll('[data-testid="credit-line"]')).toHaveLength(2));
+    expect(sent('ApprovalsCreditLines')).toEqual([
+      { filter: { search: null, overLimit: null }, sort: 'COMPANY_ASC', first: 20, after: null },
+    ]);
+    expect(wrapper.get('[data-testid="credit-count"]').text()).toBe('2 credit lines');
     const [acme, globex] = wrapper.findAll('[data-testid="credit-line"]');
     expect(acme?.text()).toContain('Acme Trading Co.');
     expect(acme?.get('[data-testid="credit-limit"]').text()).toBe('CN¥500,000.00');
@@ -554,15 +700,18 @@ describe('seller credit lines', () => {
         'The credit limit of Acme Trading Co. is now CN¥600,000.50.',
       ),
     );
-    expect(
-      gateway.requests.find((r) => r.operationName === 'ApprovalsSetCreditLimit')?.variables.input,
-    ).toEqual({ companyId: 'c1', limit: 60_000_050 });
+    expect(sent('ApprovalsSetCreditLimit').map((v) => v.input)).toEqual([
+      { companyId: 'c1', limit: 60_000_050 },
+    ]);
     expect(wrapper.find('[data-testid="credit-limit-form"]').exists()).toBe(false);
-    expect(wrapper.findAll('[data-testid="credit-limit"]')[0]?.text()).toBe('CN¥600,000.50');
+    await vi.waitFor(() => expect(sent('ApprovalsCreditLines')).toHaveLength(2));
+    await vi.waitFor(() =>
+      expect(wrapper.findAll('[data-testid="credit-limit"]')[0]?.text()).toBe('CN¥600,000.50'),
+    );
   });
 
   it('gives a company under contract its first line and shows a typed error next to the field', async () => {
-    const { wrapper } = await renderCredit(() => ({
+    const { wrapper, sent } = await renderCredit(() => ({
       __typename: 'NotFoundError',
       errorCode: 'NOT_FOUND',
       message: 'Company not found',
@@ -570,6 +719,7 @@ describe('seller credit lines', () => {
     await vi.waitFor(() =>
       expect(wrapper.find('[data-testid="credit-new-company"] select').exists()).toBe(true),
     );
+    expect(sent('ApprovalsCreditGiven')).toEqual([{ companyIds: ['c1', 'c3'] }]);
     const options = wrapper.findAll('[data-testid="credit-new-company"] option');
     expect(options.map((o) => o.text())).toEqual(['Choose a company', 'Initech']);
     await wrapper.get('[data-testid="credit-new-company"] select').setValue('c3');
@@ -584,5 +734,40 @@ describe('seller credit lines', () => {
       ),
     );
     expect(input.attributes('aria-invalid')).toBe('true');
+  });
+
+  it('asks the gateway to search, filter and sort, keeping the list in the address', async () => {
+    const { wrapper, router, sent } = await renderCredit(() => null);
+    await vi.waitFor(() => expect(wrapper.findAll('[data-testid="credit-line"]')).toHaveLength(2));
+    await wrapper.get('[data-testid="credit-search"] input').setValue(' Glob ');
+    await wrapper.get('form[role="search"]').trigger('submit');
+    await vi.waitFor(() => expect(router.currentRoute.value.query).toEqual({ q: 'Glob' }));
+    await vi.waitFor(() => expect(wrapper.findAll('[data-testid="credit-line"]')).toHaveLength(1));
+    await wrapper.get('[data-testid="credit-over-limit"]').setValue(true);
+    await vi.waitFor(() =>
+      expect(router.currentRoute.value.query).toEqual({ q: 'Glob', over: '1' }),
+    );
+    await wrapper.get('[data-testid="credit-sort"] select').setValue('EXPOSURE_DESC');
+    await vi.waitFor(() =>
+      expect(router.currentRoute.value.query).toEqual({
+        q: 'Glob',
+        over: '1',
+        sort: 'EXPOSURE_DESC',
+      }),
+    );
+    await vi.waitFor(() =>
+      expect(sent('ApprovalsCreditLines').at(-1)).toEqual({
+        filter: { search: 'Glob', overLimit: true },
+        sort: 'EXPOSURE_DESC',
+        first: 20,
+        after: null,
+      }),
+    );
+
+    await router.replace({ name: 'seller-credit', query: { q: 'Nobody' } });
+    await vi.waitFor(() => expect(wrapper.text()).toContain('No credit line matches'));
+    expect(
+      (wrapper.get('[data-testid="credit-search"] input').element as HTMLInputElement).value,
+    ).toBe('Nobody');
   });
 });

@@ -1,16 +1,10 @@
 import type { ApprovalsBillFragment } from '@marketgate/graphql-client';
 import { describe, expect, it } from 'vitest';
-import { billingSummary, billsByContract, isCallOffInvoice, totalsByCurrency } from './billing';
+import { isCallOffInvoice, isOverdue } from './billing';
+import { parseBillListQuery, toBillListRouteQuery, type BillListQuery } from './list-query';
 
-const money = (amount: number, currency = 'CNY') => ({ amount, currency });
-
-function bill(
-  id: string,
-  contract: string,
-  outstanding: number,
-  status: ApprovalsBillFragment['status'] = 'DUE',
-  currency = 'CNY',
-): ApprovalsBillFragment {
+function bill(id: string, status: ApprovalsBillFragment['status'] = 'DUE'): ApprovalsBillFragment {
+  const money = { amount: 100, currency: 'CNY' };
   return {
     id,
     label: id,
@@ -18,12 +12,12 @@ function bill(
     trigger: 'ON_SIGNING',
     dueAt: '2026-12-01T00:00:00Z',
     callOffId: id.startsWith('inv') ? `co-${id}` : null,
-    amount: money(outstanding + 100, currency),
-    paid: money(100, currency),
-    outstanding: money(outstanding, currency),
+    amount: money,
+    paid: { amount: 0, currency: 'CNY' },
+    outstanding: money,
     contract: {
-      id: contract,
-      number: `C-${contract}`,
+      id: '7',
+      number: 'C-7',
       kind: 'ONE_OFF',
       company: { id: 'c1', name: 'Acme Trading Co.' },
       seller: { id: 's1', name: 'North Dairy' },
@@ -32,43 +26,29 @@ function bill(
 }
 
 describe('billing', () => {
-  it('groups bills by contract in the order the gateway answered them', () => {
-    const groups = billsByContract([
-      bill('deposit', '7', 3_000, 'OVERDUE'),
-      bill('inv-1', '9', 900),
-      bill('final', '7', 2_000),
-    ]);
-    expect(groups.map((g) => [g.contract.number, g.bills.map((b) => b.id)])).toEqual([
-      ['C-7', ['deposit', 'final']],
-      ['C-9', ['inv-1']],
-    ]);
-    expect(groups[0]?.outstanding).toEqual([money(5_000)]);
-    expect(groups.map((g) => g.hasOverdue)).toEqual([true, false]);
+  it('tells call-off invoices from installments, and overdue bills by their status', () => {
+    expect(isCallOffInvoice(bill('inv-3'))).toBe(true);
+    expect(isCallOffInvoice(bill('deposit'))).toBe(false);
+    expect(isOverdue(bill('deposit', 'OVERDUE'))).toBe(true);
+    expect(isOverdue(bill('deposit', 'PARTIALLY_PAID'))).toBe(false);
   });
 
-  it('totals per currency and never adds two currencies together', () => {
-    expect(totalsByCurrency([money(100), money(5, 'USD'), money(250), money(7, 'USD')])).toEqual([
-      money(350),
-      money(12, 'USD'),
-    ]);
-    expect(totalsByCurrency([])).toEqual([]);
-  });
-
-  it('sums what is due and the overdue part of it', () => {
-    const summary = billingSummary([
-      bill('a', '1', 1_000, 'OVERDUE'),
-      bill('b', '1', 2_000, 'PARTIALLY_PAID'),
-      bill('c', '2', 40, 'OVERDUE', 'USD'),
-    ]);
-    expect(summary).toEqual({
-      outstanding: [money(3_000), money(40, 'USD')],
-      overdue: [money(1_000), money(40, 'USD')],
-      overdueCount: 2,
+  it('keeps the list in the address, only what differs from the default', () => {
+    const list: BillListQuery = {
+      overdueOnly: true,
+      companyId: 'c1',
+      contractId: '7',
+      sort: 'OUTSTANDING_DESC',
+    };
+    const query = toBillListRouteQuery(list);
+    expect(query).toEqual({ overdue: '1', company: 'c1', contract: '7', sort: 'OUTSTANDING_DESC' });
+    expect(parseBillListQuery(query as Record<string, string>)).toEqual(list);
+    expect(parseBillListQuery({ sort: 'SIDEWAYS', contract: ['7', '8'] })).toEqual({
+      overdueOnly: false,
+      companyId: null,
+      contractId: null,
+      sort: 'DUE_ASC',
     });
-  });
-
-  it('tells call-off invoices from installments', () => {
-    expect(isCallOffInvoice(bill('inv-3', '1', 1))).toBe(true);
-    expect(isCallOffInvoice(bill('deposit', '1', 1))).toBe(false);
+    expect(toBillListRouteQuery(parseBillListQuery({}))).toEqual({});
   });
 });

@@ -1,4 +1,5 @@
 import type { RouteRecordRaw } from 'vue-router';
+import { parseBillListQuery, parseCreditListQuery, parseTaskListQuery } from './list-query';
 
 /** Approval tasks and billing for company members; router.ts mounts them. */
 export const approvalsRoutes: RouteRecordRaw[] = [
@@ -6,6 +7,7 @@ export const approvalsRoutes: RouteRecordRaw[] = [
     path: '/approvals',
     name: 'approvals',
     component: () => import('./ApprovalInboxPage.vue'),
+    props: (route) => ({ query: parseTaskListQuery(route.query) }),
     meta: { workspace: 'company' },
   },
   {
@@ -19,10 +21,7 @@ export const approvalsRoutes: RouteRecordRaw[] = [
     path: '/billing',
     name: 'billing',
     component: () => import('./BillingPage.vue'),
-    props: (route) => ({
-      overdueOnly: route.query.overdue === '1',
-      groupBy: route.query.group === 'invoice' ? 'invoice' : 'contract',
-    }),
+    props: (route) => ({ query: parseBillListQuery(route.query) }),
     meta: { workspace: 'company' },
   },
 ];
@@ -33,5 +32,6 @@ export const sellerApprovalsRoutes: RouteRecordRaw[] = [
     path: 'credit',
     name: 'seller-credit',
     component: () => import('./SellerCreditPage.vue'),
+    props: (route) => ({ query: parseCreditListQuery(route.query) }),
   },
 ];

@@ -1,14 +1,18 @@
 import {
   ApprovalsCreditCompaniesDocument,
+  ApprovalsCreditGivenDocument,
   ApprovalsCreditLinesDocument,
   ApprovalsSetCreditLimitDocument,
   type ApprovalsCreditLineFragment,
   type ApprovalsSetCreditLimitMutation,
-  type LoadState,
 } from '@marketgate/graphql-client';
-import { computed, ref, shallowRef } from 'vue';
+import { shallowRef, type MaybeRefOrGetter } from 'vue';
 import { fieldErrorsOf } from '../shared/input-errors';
+import { useCursorPages } from '../shared/use-cursor-pages';
 import { useSessionStore } from '../stores/session';
+import type { CreditListQuery } from './list-query';
+
+export const CREDIT_PAGE_SIZE = 20;
 
 /** A company the shop has a contract with but no credit line for yet. */
 export interface CreditCandidate {
@@ -31,55 +35,63 @@ export type CreditLimitOutcome =
   | { kind: 'invalid'; fields: Record<string, string> }
   | { kind: 'failed' };
 
-const byCompany = (a: ApprovalsCreditLineFragment, b: ApprovalsCreditLineFragment): number =>
-  a.company.name.localeCompare(b.company.name);
-
 /**
- * The credit lines the seller's shop gives, each with the limit, what the company owes now
- * (exposure) and what call-off orders may still draw, all three from the gateway; and the
- * companies under contract that have none yet.
+ * The credit lines the seller's shop gives, a page at a time, searched, filtered and sorted on
+ * the gateway, each with the limit, what the company owes now (exposure) and what call-off orders
+ * may still draw, all three from the gateway; and the companies under contract (of the shop's
+ * first 100 contracts) that have none yet.
  */
-export function useCreditLines() {
+export function useCreditLines(list: MaybeRefOrGetter<CreditListQuery>) {
   const session = useSessionStore();
-  const lines = shallowRef<ApprovalsCreditLineFragment[] | undefined>(undefined);
-  const contracted = shallowRef<CreditCandidate[]>([]);
-  const failed = ref(false);
-  const fetching = ref(false);
+  const candidates = shallowRef<CreditCandidate[]>([]);
+  const { items, ...pages } = useCursorPages<ApprovalsCreditLineFragment, CreditListQuery>(
+    list,
+    async ({ search, overLimitOnly, sort }, first, after) => {
+      const { data, error } = await session.client
+        .query(
+          ApprovalsCreditLinesDocument,
+          {
+            filter: { search: search.trim() || null, overLimit: overLimitOnly || null },
+            sort,
+            first,
+            after,
+          },
+          { requestPolicy: 'network-only' },
+        )
+        .toPromise();
+      return error ? undefined : data?.creditLines;
+    },
+    CREDIT_PAGE_SIZE,
+  );
 
-  async function load(): Promise<void> {
-    fetching.value = true;
-    const [credit, contracts] = await Promise.all([
-      session.client
-        .query(ApprovalsCreditLinesDocument, {}, { requestPolicy: 'network-only' })
-        .toPromise(),
-      session.client
-        .query(ApprovalsCreditCompaniesDocument, {}, { requestPolicy: 'network-only' })
-        .toPromise(),
-    ]);
-    fetching.value = false;
-    failed.value = Boolean(credit.error) || !credit.data;
-    if (credit.data) lines.value = [...credit.data.creditLines].sort(byCompany);
-    const companies = new Map<string, CreditCandidate>();
+  async function loadCandidates(): Promise<void> {
+    const contracts = await session.client
+      .query(ApprovalsCreditCompaniesDocument, {}, { requestPolicy: 'network-only' })
+      .toPromise();
+    const contracted = new Map<string, CreditCandidate>();
     for (const { node: contract } of contracts.data?.contracts.edges ?? []) {
       const { id, name } = contract.company;
-      if (!companies.has(id)) companies.set(id, { id, name, currency: contract.total.currency });
+      if (!contracted.has(id)) contracted.set(id, { id, name, currency: contract.total.currency });
     }
-    contracted.value = [...companies.values()].sort((a, b) => a.name.localeCompare(b.name));
+    const given = contracted.size
+      ? await session.client
+          .query(
+            ApprovalsCreditGivenDocument,
+            { companyIds: [...contracted.keys()] },
+            { requestPolicy: 'network-only' },
+          )
+          .toPromise()
+      : undefined;
+    const withLine = new Set(given?.data?.creditLines.edges.map((edge) => edge.node.company.id));
+    candidates.value = given?.data
+      ? [...contracted.values()]
+          .filter((company) => !withLine.has(company.id))
+          .sort((a, b) => a.name.localeCompare(b.name))
+      : [];
   }
-  void load();
+  void loadCandidates();
 
-  const state = computed<LoadState>(() => {
-    if (failed.value && !fetching.value && !lines.value) return 'error';
-    if (!lines.value) return 'loading';
-    return lines.value.length === 0 ? 'empty' : 'ready';
-  });
-
-  const candidates = computed(() => {
-    const given = new Set((lines.value ?? []).map((line) => line.company.id));
-    return contracted.value.filter((company) => !given.has(company.id));
-  });
-
-  /** Sets one company's limit (minor units); the line shown is replaced by the gateway's. */
+  /** Sets one company's limit (minor units); the page and the candidates are read again. */
   async function setLimit(companyId: string, limit: number): Promise<CreditLimitOutcome> {
     const { data, error } = await session.client
       .mutation(ApprovalsSetCreditLimitDocument, { input: { companyId, limit } })
@@ -90,10 +102,10 @@ export function useCreditLines() {
       return fields ? { kind: 'invalid', fields } : { kind: 'failed' };
     }
     if (result.__typename !== 'CreditLine') return { kind: 'refused', error: result };
-    const others = (lines.value ?? []).filter((line) => line.id !== result.id);
-    lines.value = [...others, result].sort(byCompany);
+    void pages.reload();
+    void loadCandidates();
     return { kind: 'done', line: result };
   }
 
-  return { lines, candidates, state, reload: load, setLimit };
+  return { lines: items, candidates, ...pages, setLimit };
 }

@@ -1,52 +1,45 @@
 import {
   ApprovalsDueBillsDocument,
   type ApprovalsBillFragment,
-  type LoadState,
+  type ApprovalsDueBillsQuery,
 } from '@marketgate/graphql-client';
-import { computed, ref, shallowRef, toValue, watch, type MaybeRefOrGetter } from 'vue';
+import { shallowRef, type MaybeRefOrGetter } from 'vue';
+import { useCursorPages } from '../shared/use-cursor-pages';
 import { useSessionStore } from '../stores/session';
+import type { BillListQuery } from './list-query';
+
+export const BILLS_PAGE_SIZE = 20;
+
+/** What all the bills of the list add up to, per currency, as the gateway counts them. */
+export type BillTotals = Pick<
+  ApprovalsDueBillsQuery['dueMilestones'],
+  'outstanding' | 'overdue' | 'overdueCount'
+>;
 
 /**
  * What the viewer's companies owe and have not paid: installments and call-off invoices that fell
- * due, earliest first; only the overdue ones when `overdueOnly`. The gateway decides what is due.
+ * due, a page at a time, filtered (overdue only, company, contract) and sorted on the gateway,
+ * with the totals of the whole list. The gateway decides what is due and adds it up.
  */
-export function useDueBills(overdueOnly: MaybeRefOrGetter<boolean>) {
+export function useDueBills(list: MaybeRefOrGetter<BillListQuery>) {
   const session = useSessionStore();
-  const bills = shallowRef<ApprovalsBillFragment[] | undefined>(undefined);
-  const failed = ref(false);
-  const fetching = ref(false);
-  let latest = 0;
-
-  async function load(): Promise<void> {
-    const request = ++latest;
-    fetching.value = true;
-    const { data, error } = await session.client
-      .query(
-        ApprovalsDueBillsDocument,
-        { overdueOnly: toValue(overdueOnly) },
-        { requestPolicy: 'network-only' },
-      )
-      .toPromise();
-    if (request !== latest) return;
-    fetching.value = false;
-    failed.value = Boolean(error) || !data;
-    if (data) bills.value = data.dueMilestones;
-  }
-
-  watch(
-    () => toValue(overdueOnly),
-    () => {
-      bills.value = undefined;
-      void load();
+  const totals = shallowRef<BillTotals | null>(null);
+  const { items, ...pages } = useCursorPages<ApprovalsBillFragment, BillListQuery>(
+    list,
+    async ({ overdueOnly, companyId, contractId, sort }, first, after) => {
+      const { data, error } = await session.client
+        .query(
+          ApprovalsDueBillsDocument,
+          { filter: { overdueOnly, companyId, contractId }, sort, first, after },
+          { requestPolicy: 'network-only' },
+        )
+        .toPromise();
+      if (error || !data) return undefined;
+      const { outstanding, overdue, overdueCount } = data.dueMilestones;
+      totals.value = { outstanding, overdue, overdueCount };
+      return data.dueMilestones;
     },
-    { immediate: true },
+    BILLS_PAGE_SIZE,
   );
-
-  const state = computed<LoadState>(() => {
-    if (failed.value && !fetching.value && !bills.value) return 'error';
-    if (!bills.value) return 'loading';
-    return bills.value.length === 0 ? 'empty' : 'ready';
-  });
-
-  return { bills, state, reload: load };
+  return { bills: items, totals, ...pages };
 }

@@ -1,5 +1,6 @@
 import {
   Arg,
+  Args,
   Authorized,
   Ctx,
   FieldResolver,
@@ -22,6 +23,8 @@ import { ApprovalDecision, ApprovalRequest, ApprovalStageSpec } from './approval
 import {
   ApprovalPolicyResult,
   ApprovalPolicyView,
+  ApprovalRequestConnection,
+  ApprovalTasksArgs,
   DecideApprovalInput,
   DecideApprovalResult,
   SetApprovalPolicyInput,
@@ -54,9 +57,11 @@ export class ApprovalResolver {
   }
 
   @Authorized(Role.COMPANY_MEMBER)
-  @Query(() => [ApprovalRequest], { description: 'Requests waiting for your decision.' })
-  myApprovalTasks(@Ctx() ctx: Context) {
-    return ctx.services.approval.tasks(ctx, requireViewer(ctx));
+  @Query(() => ApprovalRequestConnection, {
+    description: 'Requests waiting for your decision, a page at a time, longest waiting first.',
+  })
+  myApprovalTasks(@Args(() => ApprovalTasksArgs) args: ApprovalTasksArgs, @Ctx() ctx: Context) {
+    return ctx.services.approval.tasks(ctx, requireViewer(ctx), args);
   }
 
   @Authorized(Role.COMPANY_MEMBER)

@@ -1,8 +1,11 @@
+import { Brackets } from 'typeorm';
 import type { Context, Viewer } from '../../api/context.js';
 import { badInput, forbidden, InvalidStateError, NotFoundError } from '../../api/errors.js';
+import { keysetPage, type Keyset } from '../../api/pagination.js';
 import { RetryTransaction } from '../../api/transaction.js';
 import { parseId } from '../../common/batch.js';
 import { isUniqueViolation } from '../../db/errors.js';
+import { jsonText } from '../../db/json.js';
 import { forUpdate } from '../../db/locks.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { CompanyMember, type Department } from '../identity/company-member.entity.js';
@@ -19,9 +22,11 @@ import {
 import {
   AlreadyDecidedError,
   ApprovalPolicyView,
+  ApprovalRequestConnection,
   NoApproverError,
   NotAnApproverError,
   SelfApprovalError,
+  type ApprovalTasksArgs,
   type DecideApprovalInput,
   type SetApprovalPolicyInput,
 } from './approval.types.js';
@@ -280,15 +285,47 @@ export class ApprovalService {
     );
   }
 
-  /** Pending requests waiting for the viewer's decision, oldest first. */
-  async tasks(ctx: Context, viewer: Viewer): Promise<ApprovalRequest[]> {
-    const mine = viewer.memberships.filter((m) => m.roles.includes('APPROVER') && m.department);
-    if (mine.length === 0) return [];
-    const pending = await ctx.em.find(ApprovalRequest, {
-      where: mine.map((m) => ({ companyId: m.companyId, status: ApprovalStatus.PENDING })),
-      order: { id: 'ASC' },
-    });
-    const decided = await ctx.em.findBy(ApprovalDecision, { userId: viewer.user.id });
-    return pending.filter((r) => this.decidesNow(viewer, r, decided));
+  /**
+   * The pending requests the viewer decides now, `decidesNow` in SQL (a company they approve
+   * for, its current stage their department's, raised by someone else, not yet decided by them
+   * at that stage), filtered and sorted in SQL, a page at a time.
+   */
+  async tasks(
+    ctx: Context,
+    viewer: Viewer,
+    args: ApprovalTasksArgs,
+  ): Promise<ApprovalRequestConnection> {
+    const only = args.filter?.companyId;
+    const mine = viewer.memberships.filter(
+      (m) =>
+        m.roles.includes('APPROVER') && m.department && (!only || m.companyId === parseId(only)),
+    );
+    const department = jsonText(ctx.em, 'r.stages', "CONCAT('$[', r.currentStage, '].department')");
+    const qb = ctx.em.createQueryBuilder(ApprovalRequest, 'r');
+    const decided = qb
+      .subQuery()
+      .select('1')
+      .from(ApprovalDecision, 'd')
+      .where('d.requestId = r.id AND d.userId = :me AND d.stage = r.currentStage')
+      .getQuery();
+    qb.where('r.status = :pending', { pending: ApprovalStatus.PENDING })
+      .andWhere('r.requestedByUserId <> :me', { me: viewer.user.id })
+      .andWhere(
+        new Brackets((scope) => {
+          scope.where('1 = 0');
+          mine.forEach((m, i) =>
+            scope.orWhere(`(r.companyId = :company${i} AND ${department} = :department${i})`, {
+              [`company${i}`]: m.companyId,
+              [`department${i}`]: m.department,
+            }),
+          );
+        }),
+      )
+      .andWhere(`NOT EXISTS ${decided}`);
+    const keyset: Keyset = {
+      sql: args.sort.startsWith('AMOUNT') ? 'r.amount' : null,
+      direction: args.sort.endsWith('ASC') ? 'ASC' : 'DESC',
+    };
+    return Object.assign(new ApprovalRequestConnection(), await keysetPage(qb, 'r', keyset, args));
   }
 }

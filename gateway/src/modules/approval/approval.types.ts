@@ -1,5 +1,14 @@
 import { ArrayMaxSize, Length, Min } from 'class-validator';
-import { createUnionType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import {
+  ArgsType,
+  createUnionType,
+  Field,
+  ID,
+  InputType,
+  Int,
+  ObjectType,
+  registerEnumType,
+} from 'type-graphql';
 import {
   BaseErrorResult,
   ErrorCode,
@@ -7,6 +16,7 @@ import {
   InvalidStateError,
   NotFoundError,
 } from '../../api/errors.js';
+import { connectionOf, PageArgs } from '../../api/pagination.js';
 import { Department } from '../identity/company-member.entity.js';
 import { StaleVersionError } from '../quoting/quoting.types.js';
 import {
@@ -131,3 +141,41 @@ export const DecideApprovalResult = createUnionType({
       StaleVersionError,
     ] as const,
 });
+
+@InputType()
+export class ApprovalTasksFilter {
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Only the tasks of this company (one you approve for); any other id: none.',
+  })
+  companyId?: string | null;
+}
+
+export enum ApprovalTaskSort {
+  REQUESTED_ASC = 'REQUESTED_ASC',
+  REQUESTED_DESC = 'REQUESTED_DESC',
+  AMOUNT_DESC = 'AMOUNT_DESC',
+  AMOUNT_ASC = 'AMOUNT_ASC',
+}
+
+registerEnumType(ApprovalTaskSort, {
+  name: 'ApprovalTaskSort',
+  description:
+    'By when the purchase was raised, longest waiting or newest first; or by its amount ' +
+    '(minor units, whatever the currency), largest or smallest first.',
+});
+
+@ArgsType()
+export class ApprovalTasksArgs extends PageArgs {
+  @Field(() => ApprovalTasksFilter, { nullable: true })
+  filter?: ApprovalTasksFilter | null;
+
+  @Field(() => ApprovalTaskSort, { defaultValue: ApprovalTaskSort.REQUESTED_ASC })
+  sort: ApprovalTaskSort;
+}
+
+export const ApprovalRequestConnection = connectionOf(ApprovalRequest, {
+  description: 'A page of approval requests (Relay connection).',
+  counted: 'Requests matching the filter',
+});
+export type ApprovalRequestConnection = InstanceType<typeof ApprovalRequestConnection>;

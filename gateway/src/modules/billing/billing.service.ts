@@ -1,18 +1,28 @@
-import { IsNull, Not } from 'typeorm';
+import { IsNull, type SelectQueryBuilder } from 'typeorm';
 import type { Context, Viewer } from '../../api/context.js';
 import { AlreadyExistsError, NotFoundError } from '../../api/errors.js';
 import { Money } from '../../api/money.type.js';
+import { keysetPage, type Keyset } from '../../api/pagination.js';
 import { RetryTransaction } from '../../api/transaction.js';
 import { parseId } from '../../common/batch.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { forUpdate } from '../../db/locks.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { Contract } from '../contracts/contract.entity.js';
-import { partyScope } from '../identity/party-scope.js';
+import { partyScopeWhere } from '../identity/party-scope.js';
 import { PaymentTermsKind } from '../quoting/payment-terms.js';
-import { ContractMilestone, ContractPayment, MilestoneStatus } from './billing.entity.js';
-import { OverpaymentError, type RecordContractPaymentInput } from './billing.types.js';
+import { ContractMilestone, ContractPayment } from './billing.entity.js';
+import {
+  DueMilestoneConnection,
+  OverpaymentError,
+  type DueMilestonesArgs,
+  type DueTotals,
+  type RecordContractPaymentInput,
+} from './billing.types.js';
 import { dueAt, splitInstallments, type MilestoneTrigger } from './installments.js';
+
+/** SQL (alias `m`) of a bill due and unpaid that is past its due time, as of `:now`. */
+const OVERDUE = 'm.dueAt < :now';
 
 /**
  * What a contract's buyer owes and when: its installments, fixed at signing, falling due as
@@ -87,18 +97,62 @@ export class BillingService {
     return milestones.every((m) => m.amountPaid >= m.amountDue);
   }
 
-  /** Installments the viewer's companies owe, or their seller is owed, that are due or overdue. */
-  async due(ctx: Context, viewer: Viewer, overdueOnly: boolean): Promise<ContractMilestone[]> {
-    const where = partyScope(viewer, { dueAt: Not(IsNull()) });
-    if (where.length === 0) return [];
+  /**
+   * Installments and invoices the viewer's companies owe, or their shop is owed, that fell due
+   * and are not paid in full (statuses DUE, PARTIALLY_PAID and OVERDUE, decided in SQL as
+   * `statusAt` does), filtered and sorted in SQL, a page at a time, with their totals.
+   */
+  async due(
+    ctx: Context,
+    viewer: Viewer,
+    args: DueMilestonesArgs,
+  ): Promise<DueMilestoneConnection> {
+    const { filter } = args;
     const now = ctx.now();
-    const milestones = await ctx.em.find(ContractMilestone, { where, order: { dueAt: 'ASC' } });
-    return milestones.filter((m) => {
-      const status = m.statusAt(now);
-      return overdueOnly
-        ? status === MilestoneStatus.OVERDUE
-        : status !== MilestoneStatus.PAID && status !== MilestoneStatus.SCHEDULED;
+    const qb = ctx.em
+      .createQueryBuilder(ContractMilestone, 'm')
+      .where(partyScopeWhere(viewer, 'm'))
+      .andWhere('m.dueAt IS NOT NULL AND m.amountPaid < m.amountDue');
+    if (filter?.overdueOnly) qb.andWhere(OVERDUE, { now });
+    if (filter?.companyId) {
+      qb.andWhere('m.companyId = :companyId', { companyId: parseId(filter.companyId) ?? 0 });
+    }
+    if (filter?.contractId) {
+      qb.andWhere('m.contractId = :contractId', { contractId: parseId(filter.contractId) ?? 0 });
+    }
+    const totalsQuery = qb
+      .clone()
+      .select('m.currency', 'currency')
+      .addSelect('SUM(m.amountDue - m.amountPaid)', 'outstanding')
+      .addSelect(`SUM(CASE WHEN ${OVERDUE} THEN m.amountDue - m.amountPaid ELSE 0 END)`, 'overdue')
+      .addSelect(`SUM(CASE WHEN ${OVERDUE} THEN 1 ELSE 0 END)`, 'overdueCount')
+      .setParameter('now', now)
+      .groupBy('m.currency')
+      .orderBy('m.currency', 'ASC');
+    let totals: Promise<DueTotals> | undefined;
+    const keyset: Keyset = {
+      sql: args.sort.startsWith('DUE') ? 'm.dueAt' : 'm.amountDue - m.amountPaid',
+      direction: args.sort.endsWith('ASC') ? 'ASC' : 'DESC',
+    };
+    return Object.assign(new DueMilestoneConnection(), await keysetPage(qb, 'm', keyset, args), {
+      totals: () => (totals ??= this.totals(totalsQuery)),
     });
+  }
+
+  private async totals(query: SelectQueryBuilder<ContractMilestone>): Promise<DueTotals> {
+    const rows = await query.getRawMany<{
+      currency: string;
+      outstanding: number | string;
+      overdue: number | string;
+      overdueCount: number | string;
+    }>();
+    return {
+      outstanding: rows.map((r) => Money.of(Number(r.outstanding), r.currency)),
+      overdue: rows
+        .filter((r) => Number(r.overdue) > 0)
+        .map((r) => Money.of(Number(r.overdue), r.currency)),
+      overdueCount: rows.reduce((sum, r) => sum + Number(r.overdueCount), 0),
+    };
   }
 
   /**

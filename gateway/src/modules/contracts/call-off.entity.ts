@@ -51,6 +51,9 @@ export class CreditLine extends BaseEntity {
 @Entity('call_off')
 @Index(['contractId', 'id'])
 @Index(['contractId', 'idempotencyKey'], { unique: true })
+// Exposure adds up a company's orders held in approval with a seller, for every credit line
+// listed, sorted or filtered by exposure (call-off.service.ts exposureSql).
+@Index(['sellerId', 'companyId', 'status'])
 export class CallOff extends BaseEntity {
   @Field(() => ID)
   @Column({ type: 'int' })

@@ -2,6 +2,7 @@ import type { Config } from '../../config/config.js';
 import type { Context, Viewer } from '../../api/context.js';
 import { badInput, forbidden, InvalidStateError, NotFoundError } from '../../api/errors.js';
 import { Money } from '../../api/money.type.js';
+import { keysetPage, type Keyset } from '../../api/pagination.js';
 import { RetryTransaction } from '../../api/transaction.js';
 import { parseId } from '../../common/batch.js';
 import { isUniqueViolation } from '../../db/errors.js';
@@ -15,16 +16,33 @@ import { ContractMilestone } from '../billing/billing.entity.js';
 import { dueAt } from '../billing/installments.js';
 import type { CatalogService } from '../catalog/catalog.service.js';
 import { Company } from '../identity/company.entity.js';
-import { partyScope } from '../identity/party-scope.js';
+import { partyScopeWhere } from '../identity/party-scope.js';
 import { CallOff, CallOffLine, CallOffStatus, CreditLine } from './call-off.entity.js';
 import {
   CommittedQuantityExceededError,
   CreditLimitExceededError,
+  CreditLineConnection,
+  type CreditLinesArgs,
   type PlaceCallOffInput,
   type SetCreditLimitInput,
 } from './call-off.types.js';
 import { Contract, ContractLine } from './contract.entity.js';
 import { inForce, type ContractService } from './contract.service.js';
+
+/**
+ * SQL of the exposure of a company (SQL `company`) with a seller (SQL `seller`): what it owes the
+ * seller and has not paid (installments and call-off invoices), plus the call-off orders waiting
+ * for its approval, which hold their credit meanwhile.
+ */
+function exposureSql(seller: string, company: string): string {
+  return (
+    '((SELECT COALESCE(SUM(m.amountDue - m.amountPaid), 0) FROM contract_milestone m ' +
+    `WHERE m.sellerId = ${seller} AND m.companyId = ${company}) + ` +
+    '(SELECT COALESCE(SUM(o.totalAmount), 0) FROM call_off o ' +
+    `WHERE o.sellerId = ${seller} AND o.companyId = ${company} ` +
+    `AND o.status = '${CallOffStatus.PENDING_APPROVAL}'))`
+  );
+}
 
 /**
  * Framework agreements in use: call-off orders at the agreed prices, drawn down from the
@@ -65,32 +83,62 @@ export class CallOffService {
     return line;
   }
 
-  /** Credit lines the viewer's companies hold, or their shop gives. */
-  creditLines(ctx: Context, viewer: Viewer) {
-    const where = partyScope(viewer, {});
-    return where.length ? ctx.em.find(CreditLine, { where, order: { id: 'ASC' } }) : [];
+  /**
+   * Credit lines the viewer's companies hold, or their shop gives, filtered and sorted in SQL
+   * (exposure too), a page at a time.
+   */
+  async creditLines(
+    ctx: Context,
+    viewer: Viewer,
+    args: CreditLinesArgs,
+  ): Promise<CreditLineConnection> {
+    const { filter } = args;
+    const exposure = exposureSql('l.sellerId', 'l.companyId');
+    const qb = ctx.em
+      .createQueryBuilder(CreditLine, 'l')
+      .innerJoin(Company, 'c', 'c.id = l.companyId')
+      .where(partyScopeWhere(viewer, 'l'));
+    const search = filter?.search?.trim();
+    if (search) {
+      // `!` escapes LIKE's wildcards the same way on both drivers.
+      qb.andWhere("c.name LIKE :search ESCAPE '!'", {
+        search: `%${search.replace(/[!%_]/g, '!$&')}%`,
+      });
+    }
+    if (filter?.companyIds) {
+      const ids = filter.companyIds.map(parseId).filter((id) => id !== null);
+      qb.andWhere('l.companyId IN (:...companyIds)', { companyIds: ids.length ? ids : [0] });
+    }
+    if (typeof filter?.overLimit === 'boolean') {
+      qb.andWhere(`l.limitAmount ${filter.overLimit ? '<' : '>='} ${exposure}`);
+    }
+    const keyset: Keyset = {
+      sql: args.sort.startsWith('COMPANY') ? 'c.name' : exposure,
+      direction: args.sort.endsWith('ASC') ? 'ASC' : 'DESC',
+    };
+    return Object.assign(new CreditLineConnection(), await keysetPage(qb, 'l', keyset, args));
   }
 
-  /**
-   * What the company owes the seller and has not paid (installments and call-off invoices), plus
-   * the call-off orders waiting for its approval, which hold their credit meanwhile.
-   */
+  /** The exposure of each of the credit lines `ids`, in one statement. */
+  async exposures(ctx: Context, ids: readonly number[]): Promise<Map<number, number>> {
+    const rows = await ctx.em
+      .createQueryBuilder(CreditLine, 'l')
+      .select('l.id', 'id')
+      .addSelect(exposureSql('l.sellerId', 'l.companyId'), 'exposure')
+      .where('l.id IN (:...ids)', { ids })
+      .getRawMany<{ id: number | string; exposure: number | string }>();
+    return new Map(rows.map((r) => [Number(r.id), Number(r.exposure)]));
+  }
+
+  /** The exposure of a company with a seller, with or without a credit line. */
   async exposure(ctx: Context, sellerId: number, companyId: number): Promise<number> {
-    const row = (await ctx.em
-      .createQueryBuilder(ContractMilestone, 'm')
-      .select('COALESCE(SUM(m.amountDue - m.amountPaid), 0)', 'owed')
-      .addSelect(
-        '(SELECT COALESCE(SUM(o.totalAmount), 0) FROM call_off o WHERE o.sellerId = :sellerId ' +
-          'AND o.companyId = :companyId AND o.status = :held)',
-        'held',
-      )
-      .where('m.sellerId = :sellerId AND m.companyId = :companyId', {
-        sellerId,
-        companyId,
-        held: CallOffStatus.PENDING_APPROVAL,
-      })
-      .getRawOne()) as { owed: number | string; held: number | string };
-    return Number(row.owed) + Number(row.held);
+    const [sql, parameters] = ctx.em.connection.driver.escapeQueryWithParameters(
+      `SELECT ${exposureSql(':sellerId', ':companyId')} AS exposure`,
+      { sellerId, companyId },
+      {},
+    );
+    const [row] = (await ctx.em.query(sql, parameters)) as { exposure: number | string }[];
+    return Number(row?.exposure ?? 0);
   }
 
   /**

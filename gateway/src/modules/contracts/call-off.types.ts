@@ -1,5 +1,23 @@
-import { ArrayMaxSize, ArrayMinSize, Length, Max, Min, ValidateNested } from 'class-validator';
-import { createUnionType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsOptional,
+  Length,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import {
+  ArgsType,
+  createUnionType,
+  Field,
+  ID,
+  InputType,
+  Int,
+  ObjectType,
+  registerEnumType,
+} from 'type-graphql';
 import {
   BaseErrorResult,
   ErrorCode,
@@ -8,6 +26,7 @@ import {
   NotFoundError,
 } from '../../api/errors.js';
 import { Money } from '../../api/money.type.js';
+import { connectionOf, PageArgs } from '../../api/pagination.js';
 import { NoApproverError } from '../approval/approval.types.js';
 import { InsufficientStockError } from '../catalog/catalog.types.js';
 import { CallOff, CreditLine } from './call-off.entity.js';
@@ -106,3 +125,56 @@ export const CreditLineResult = createUnionType({
   name: 'CreditLineResult',
   types: () => [CreditLine, NotFoundError] as const,
 });
+
+@InputType()
+export class CreditLinesFilter {
+  @Field(() => String, { nullable: true, description: 'Text in the company’s name, in any case.' })
+  @IsOptional()
+  @MaxLength(100)
+  search?: string | null;
+
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'Only the lines of these companies (up to 100); ids of no company match none.',
+  })
+  @IsOptional()
+  @ArrayMaxSize(100)
+  companyIds?: string[] | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'true: only lines whose exposure is over the limit; false: only the others.',
+  })
+  overLimit?: boolean | null;
+}
+
+export enum CreditLineSort {
+  COMPANY_ASC = 'COMPANY_ASC',
+  COMPANY_DESC = 'COMPANY_DESC',
+  EXPOSURE_DESC = 'EXPOSURE_DESC',
+  EXPOSURE_ASC = 'EXPOSURE_ASC',
+}
+
+registerEnumType(CreditLineSort, {
+  name: 'CreditLineSort',
+  description:
+    "By the company's name, A to Z or Z to A; or by exposure (minor units), largest or " +
+    'smallest first.',
+});
+
+@ArgsType()
+export class CreditLinesArgs extends PageArgs {
+  @Field(() => CreditLinesFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  filter?: CreditLinesFilter | null;
+
+  @Field(() => CreditLineSort, { defaultValue: CreditLineSort.COMPANY_ASC })
+  sort: CreditLineSort;
+}
+
+export const CreditLineConnection = connectionOf(CreditLine, {
+  description: 'A page of credit lines (Relay connection).',
+  counted: 'Credit lines matching the filter',
+});
+export type CreditLineConnection = InstanceType<typeof CreditLineConnection>;

@@ -20,7 +20,12 @@ import { requireViewer, type Context } from '../../api/context.js';
 import { InvalidStateError, NotFoundError } from '../../api/errors.js';
 import { Transaction } from '../../api/transaction.js';
 import { ContractMilestone, ContractPayment, MilestoneStatus } from '../billing/billing.entity.js';
-import { ContractPaymentResult, RecordContractPaymentInput } from '../billing/billing.types.js';
+import {
+  ContractPaymentResult,
+  DueMilestoneConnection,
+  DueMilestonesArgs,
+  RecordContractPaymentInput,
+} from '../billing/billing.types.js';
 import { InsufficientStockError } from '../catalog/catalog.types.js';
 import { Money } from '../../api/money.type.js';
 import { Company } from '../identity/company.entity.js';
@@ -28,7 +33,9 @@ import { QuoteResult } from '../quoting/quoting.types.js';
 import { CallOff, CallOffLine, CreditLine } from './call-off.entity.js';
 import {
   CallOffResult,
+  CreditLineConnection,
   CreditLineResult,
+  CreditLinesArgs,
   PlaceCallOffInput,
   SetCreditLimitInput,
 } from './call-off.types.js';
@@ -119,9 +126,11 @@ export class ContractResolver {
   }
 
   @Authorized()
-  @Query(() => [CreditLine], { description: 'Credit lines of your companies or your shop.' })
-  creditLines(@Ctx() ctx: Context) {
-    return ctx.services.callOffs.creditLines(ctx, requireViewer(ctx));
+  @Query(() => CreditLineConnection, {
+    description: 'Credit lines of your companies or your shop, a page at a time, by company.',
+  })
+  creditLines(@Args(() => CreditLinesArgs) args: CreditLinesArgs, @Ctx() ctx: Context) {
+    return ctx.services.callOffs.creditLines(ctx, requireViewer(ctx), args);
   }
 
   @Authorized(Role.COMPANY_MEMBER)
@@ -167,14 +176,13 @@ export class ContractResolver {
   }
 
   @Authorized()
-  @Query(() => [ContractMilestone], {
-    description: 'Installments your companies owe, or your shop is owed, that are due or overdue.',
+  @Query(() => DueMilestoneConnection, {
+    description:
+      'Installments and invoices your companies owe, or your shop is owed, that are due or ' +
+      'overdue, a page at a time, earliest due first.',
   })
-  dueMilestones(
-    @Arg('overdueOnly', () => Boolean, { defaultValue: false }) overdueOnly: boolean,
-    @Ctx() ctx: Context,
-  ) {
-    return ctx.services.billing.due(ctx, requireViewer(ctx), overdueOnly);
+  dueMilestones(@Args(() => DueMilestonesArgs) args: DueMilestonesArgs, @Ctx() ctx: Context) {
+    return ctx.services.billing.due(ctx, requireViewer(ctx), args);
   }
 
   @Authorized()

@@ -43,8 +43,13 @@ export function createContractLoaders(ctx: Context) {
     ),
     /** What each credit line's company owes its seller now, read once per line and request. */
     exposureOfLine: new DataLoader<CreditLine, number, number>(
-      (lines) =>
-        Promise.all(lines.map((l) => ctx.services.callOffs.exposure(ctx, l.sellerId, l.companyId))),
+      async (lines) => {
+        const exposures = await ctx.services.callOffs.exposures(
+          ctx,
+          lines.map((l) => l.id),
+        );
+        return lines.map((l) => exposures.get(l.id) ?? 0);
+      },
       { cacheKeyFn: (l) => l.id },
     ),
     contractOfQuote: new DataLoader<number, Contract | null>(async (ids) =>
