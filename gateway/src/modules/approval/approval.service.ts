@@ -1,5 +1,6 @@
 import type { Context, Viewer } from '../../api/context.js';
 import { badInput, forbidden, InvalidStateError, NotFoundError } from '../../api/errors.js';
+import { InputProblemCode } from '../../api/input-problems.js';
 import { RetryTransaction } from '../../api/transaction.js';
 import { parseId } from '../../common/batch.js';
 import { isUniqueViolation } from '../../db/errors.js';
@@ -79,7 +80,11 @@ export class ApprovalService {
     }
     const departments = input.stages.map((s) => s.department);
     if (new Set(departments).size !== departments.length) {
-      throw badInput('Each department decides in one stage only', 'input.stages');
+      throw badInput(
+        'Each department decides in one stage only',
+        'input.stages',
+        InputProblemCode.UNIQUE,
+      );
     }
     const stages: ApprovalStageSpec[] = input.stages.map((s) => ({
       department: s.department,
