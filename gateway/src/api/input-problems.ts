@@ -87,7 +87,7 @@ registerEnumType(InputProblemCode, {
     UNIQUE: { description: 'An entry repeats.' },
     EACH_ONCE: { description: 'Every entry exactly once, none missing or repeated.' },
     ONE_OF: { description: 'One of {values} (comma-separated).' },
-    EXACTLY_ONE: { description: 'Exactly one of {fields} (comma-separated) is given.' },
+    EXACTLY_ONE: { description: 'One of {fields} (comma-separated), not both.' },
     NOT_APPLICABLE: { description: 'Must be left out here.' },
     NOT_ABOVE: { description: 'Must not be above {field}.' },
     NOT_FOUND: { description: 'Names nothing that can be used here.' },
