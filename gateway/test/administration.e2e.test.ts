@@ -87,7 +87,13 @@ describe('platform admins', () => {
       admin,
     );
     expect(errorCode(silent)).toBe('BAD_USER_INPUT');
-    expect(silent.errors?.[0]?.extensions?.fields?.[0]?.path).toBe('reason');
+    expect(silent.errors?.[0]?.extensions?.fields).toEqual([
+      {
+        path: 'reason',
+        messages: ['Say why the company is rejected'],
+        problems: [{ code: 'REQUIRED', params: {} }],
+      },
+    ]);
     const rejected = await mutate(
       REVIEW,
       {

@@ -25,7 +25,7 @@ const IMPORT = `mutation ($input: ImportCatalogCsvInput!) {
     __typename
     ... on CsvImportReport {
       committed totalRows validRows productsCreated productsUpdated variantsCreated variantsUpdated
-      errors { row column message }
+      errors { row column message code params { name value } }
     }
     ... on ErrorResult { errorCode message }
   }
@@ -40,7 +40,13 @@ interface Report {
   productsUpdated: number;
   variantsCreated: number;
   variantsUpdated: number;
-  errors: { row: number; column: string | null; message: string }[];
+  errors: {
+    row: number;
+    column: string | null;
+    message: string;
+    code: string;
+    params: { name: string; value: string }[];
+  }[];
 }
 
 async function importCsv(
@@ -189,6 +195,28 @@ describe('importCatalogCsv', () => {
       [5, 'sku'],
     ]);
     expect(report.errors[0]?.message).toBe('list_price must have at most 2 decimals for CNY');
+    expect(report.errors.map((e) => [e.code, e.params])).toEqual([
+      [
+        'DECIMALS',
+        [
+          { name: 'max', value: '2' },
+          { name: 'currency', value: 'CNY' },
+        ],
+      ],
+      ['NOT_FOUND', []],
+      ['ONE_OF', [{ name: 'values', value: 'DRAFT, ACTIVE, ARCHIVED' }]],
+      ['URL', [{ name: 'entry', value: 'ftp://x' }]],
+      ['INTEGER', []],
+      [
+        'RANGE',
+        [
+          { name: 'min', value: '2' },
+          { name: 'max', value: '1000000' },
+          { name: 'entry', value: '1:1' },
+        ],
+      ],
+      ['REPEATS_ROW', [{ name: 'row', value: '1' }]],
+    ]);
     expect(await countProducts('quokka', hubToken, sellerIds['office-hub'] as string)).toBe(0);
   });
 
@@ -291,17 +319,30 @@ describe('importCatalogCsv', () => {
   });
 
   it('answers whole-file problems as a report on row 0', async () => {
-    for (const [csv, message] of [
-      ['', 'The file is empty'],
-      ['sku,price,colour\nA,1,red', 'Header: unknown columns: "price", "colour"'],
-      ['product_slug,sku\na,"unclosed', 'The file is not valid CSV'],
+    for (const [csv, messages] of [
+      ['', ['The file is empty']],
+      [
+        'sku,price,colour\nA,1,red',
+        [
+          'Header: unknown columns: "price", "colour"',
+          'Header: missing required columns: product_slug, product_name, category_slug, list_price',
+        ],
+      ],
+      ['product_slug,sku\na,"unclosed', ['The file is not valid CSV']],
     ] as const) {
       const report = await importCsv(csv, hubToken);
       expect(report.committed).toBe(false);
-      expect(report.errors).toHaveLength(1);
-      expect(report.errors[0]?.row).toBe(0);
-      expect(report.errors[0]?.message).toContain(message);
+      expect(report.errors.map((e) => e.row)).toEqual(messages.map(() => 0));
+      messages.forEach((message, i) => expect(report.errors[i]?.message).toContain(message));
     }
+    const header = await importCsv('sku,price\nA,1', hubToken);
+    expect(header.errors.map((e) => [e.code, e.params])).toEqual([
+      ['UNKNOWN_COLUMNS', [{ name: 'columns', value: '"price"' }]],
+      [
+        'MISSING_COLUMNS',
+        [{ name: 'columns', value: 'product_slug, product_name, category_slug, list_price' }],
+      ],
+    ]);
   });
 
   it('imports 20,000 rows in one request', { timeout: 180_000 }, async () => {

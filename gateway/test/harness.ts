@@ -30,7 +30,14 @@ export interface GqlResponse<T> {
   data: T;
   errors?: {
     message: string;
-    extensions?: { code?: string; fields?: { path: string; messages: string[] }[] };
+    extensions?: {
+      code?: string;
+      fields?: {
+        path: string;
+        messages: string[];
+        problems: { code: string; params: Record<string, string | number> }[];
+      }[];
+    };
   }[];
   extensions?: { sqlStatements?: number };
   raw: string;

@@ -38,8 +38,17 @@ describe('accounts and sessions', () => {
       input: { email: 'not-an-email', password: 'short', name: '' },
     });
     expect(errorCode(res)).toBe('BAD_USER_INPUT');
-    const paths = res.errors?.[0]?.extensions?.fields?.map((f) => f.path);
-    expect(paths).toEqual(expect.arrayContaining(['email', 'password', 'name']));
+    const fields = res.errors?.[0]?.extensions?.fields ?? [];
+    expect(fields.map((f) => f.path)).toEqual(
+      expect.arrayContaining(['email', 'password', 'name']),
+    );
+    // Each message comes with a code and its parameters, read from the constraint.
+    const problems = Object.fromEntries(fields.map((f) => [f.path, f.problems]));
+    expect(problems).toMatchObject({
+      email: [{ code: 'EMAIL', params: {} }],
+      password: [{ code: 'LENGTH', params: { min: 10, max: 200 } }],
+    });
+    for (const field of fields) expect(field.problems).toHaveLength(field.messages.length);
     expect(res.raw).not.toContain('password":"short');
   });
 

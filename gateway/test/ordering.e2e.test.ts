@@ -234,10 +234,10 @@ describe('checkout', () => {
       shippingAddress: { ...ADDRESS, phone: '123', postalCode: 'abc', city: ' ' },
     });
     expect(bad.data.checkout.__typename).toBe('InvalidAddressError');
-    expect(bad.data.checkout.fields.map((f: any) => f.path)).toEqual([
-      'shippingAddress.city',
-      'shippingAddress.phone',
-      'shippingAddress.postalCode',
+    expect(bad.data.checkout.fields.map((f: any) => [f.path, f.code])).toEqual([
+      ['shippingAddress.city', 'REQUIRED'],
+      ['shippingAddress.phone', 'PHONE'],
+      ['shippingAddress.postalCode', 'POSTAL_CODE'],
     ]);
     const badKey = await checkout(gw, token, { idempotencyKey: 'short' });
     expect(errorCode(badKey)).toBe('BAD_USER_INPUT');

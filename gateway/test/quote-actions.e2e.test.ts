@@ -347,10 +347,12 @@ describe('installmentPreview', () => {
       token.seller,
     );
     expect(errorCode(refused)).toBe('BAD_USER_INPUT');
+    const [broken] = (await preview(10_000, uneven)).problems;
     expect(refused.errors?.[0]?.extensions?.fields).toEqual([
       {
         path: 'input.paymentTerms.milestones.1',
-        messages: [(await preview(10_000, uneven)).problems[0].message],
+        messages: [broken.message],
+        problems: [{ code: 'SCHEDULE', params: { rule: broken.code } }],
       },
     ]);
   });

@@ -36,7 +36,7 @@ export const CHECKOUT = `mutation ($input: CheckoutInput!) { checkout(input: $in
   ... on CheckoutSuccess { replayed orders { ${ORDER_FIELDS} } }
   ... on OutOfStockError { errorCode message lines { sku requested available } }
   ... on CashOnDeliveryNotAvailableError { errorCode reason seller { slug } }
-  ... on InvalidAddressError { errorCode fields { path message } }
+  ... on InvalidAddressError { errorCode fields { path message code } }
   ... on EmptyCartError { errorCode }
 } }`;
 

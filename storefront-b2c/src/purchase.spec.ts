@@ -317,7 +317,14 @@ describe('checkout', () => {
           __typename: 'InvalidAddressError',
           errorCode: 'INVALID_ADDRESS',
           message: 'Invalid address',
-          fields: [{ path: 'shippingAddress.district', message: 'Unknown district' }],
+          fields: [
+            {
+              path: 'shippingAddress.district',
+              message: 'must be at most 50 characters',
+              code: 'MAX_LENGTH',
+              params: [{ name: 'max', value: '50' }],
+            },
+          ],
         },
       },
     ];
@@ -340,7 +347,8 @@ describe('checkout', () => {
     );
 
     await place().trigger('click');
-    await vi.waitFor(() => expect(wrapper.text()).toContain('Unknown district'));
+    // The gateway's problem, in the reader's language (its English message is a fallback only).
+    await vi.waitFor(() => expect(wrapper.text()).toContain('At most 50 characters'));
     expect(wrapper.find('[aria-invalid="true"]').exists()).toBe(true);
   });
 });

@@ -2,6 +2,12 @@ import type { ValidationError } from 'class-validator';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { Field, InterfaceType, ObjectType, registerEnumType } from 'type-graphql';
 import { ArgumentValidationError } from 'type-graphql';
+import {
+  validationProblems,
+  type InputProblem,
+  type InputProblemCode,
+  type ProblemParams,
+} from './input-problems.js';
 
 /**
  * Codes of expected business failures. They travel as data in result unions
@@ -93,13 +99,25 @@ export function forbidden(message = 'You are not allowed to do this'): GraphQLEr
   return new GraphQLError(message, { extensions: { code: 'FORBIDDEN' } });
 }
 
-export function badInput(message: string, field?: string): GraphQLError {
-  return new GraphQLError(message, {
-    extensions: {
-      code: 'BAD_USER_INPUT',
-      ...(field ? { fields: [{ path: field, messages: [message] }] } : {}),
-    },
-  });
+/** What BAD_USER_INPUT says about one refused field: `problems[i]` explains `messages[i]`. */
+export interface RefusedField {
+  path: string;
+  messages: string[];
+  problems: InputProblem[];
+}
+
+/**
+ * Malformed input the schema's types and class-validator cannot catch: `field` is its path in
+ * the arguments (`input.lines.2.variantId`), `code` and `params` what a client translates.
+ */
+export function badInput(
+  message: string,
+  field: string,
+  code: InputProblemCode,
+  params: ProblemParams = {},
+): GraphQLError {
+  const refused: RefusedField = { path: field, messages: [message], problems: [{ code, params }] };
+  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', fields: [refused] } });
 }
 
 const clientCodes = new Set([
@@ -114,20 +132,19 @@ const clientCodes = new Set([
   'OPERATION_RESOLUTION_FAILURE',
 ]);
 
-function flatten(
-  errors: ValidationError[],
-  prefix: string,
-): { path: string; messages: string[] }[] {
+function flatten(errors: ValidationError[], prefix: string): RefusedField[] {
   return errors.flatMap((e) => {
     const path = prefix ? `${prefix}.${e.property}` : e.property;
-    const own = e.constraints ? [{ path, messages: Object.values(e.constraints) }] : [];
+    const own = e.constraints
+      ? [{ path, messages: Object.values(e.constraints), problems: validationProblems(e) }]
+      : [];
     return [...own, ...flatten(e.children ?? [], path)];
   });
 }
 
 /**
  * Apollo `formatError`: keeps client errors as they are (validation errors flattened to
- * `fields`), and replaces everything else by a bare INTERNAL_SERVER_ERROR so no stack trace,
+ * `fields`, each with its problems), and replaces everything else by a bare INTERNAL_SERVER_ERROR so no stack trace,
  * SQL or driver message reaches a client. The original is logged by the caller.
  */
 export function formatError(

@@ -2,6 +2,7 @@ import { IsOptional, Max, MaxLength, Min } from 'class-validator';
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import type { SelectQueryBuilder } from 'typeorm';
 import { badInput } from './errors.js';
+import { InputProblemCode } from './input-problems.js';
 
 /** Relay page info. */
 @ObjectType({ simpleResolvers: true })
@@ -99,7 +100,7 @@ export function decodeCursor(cursor: string, arity: number): CursorKey {
   } catch {
     // fall through to the typed error below
   }
-  throw badInput('The cursor is not valid for this list', 'after');
+  throw badInput('The cursor is not valid for this list', 'after', InputProblemCode.CURSOR);
 }
 
 export interface Page<T> {

@@ -28,6 +28,22 @@ export function detectLocale(
   return 'en';
 }
 
+/** What a plain function (not a component) needs to say something in the reader's language. */
+interface Translator {
+  t(key: string, named: Record<string, unknown>): string;
+  te(key: string): boolean;
+}
+
+let appTranslator: Translator | null = null;
+
+/**
+ * The texts of the app's i18n instance in its current language, for code outside components
+ * (turning a gateway refusal into text); null before the app made one. An app makes one.
+ */
+export function appTranslation(): Translator | null {
+  return appTranslator;
+}
+
 /**
  * Creates the app's i18n instance (Composition API mode) with the shared UI texts merged in.
  * The chosen locale is remembered and mirrored on `<html lang>` for assistive technology.
@@ -45,6 +61,10 @@ export function createMarketgateI18n<AppMessages extends Record<string, unknown>
     fallbackLocale: 'en',
     messages: merged,
   });
+  appTranslator = {
+    t: (key, named) => i18n.global.t(key, named),
+    te: (key) => i18n.global.te(key),
+  };
   watch(
     i18n.global.locale,
     (current) => {

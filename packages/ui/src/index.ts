@@ -28,3 +28,4 @@ export { usePageTitle } from './composables/use-page-title';
 export { useProductView } from './composables/use-product-view';
 export { formatDateTime } from './format';
 export { createMarketgateI18n, localeNames, supportedLocales, type SupportedLocale } from './i18n';
+export { inputProblemText, type InputProblem, type ProblemParam } from './input-problems';

@@ -175,6 +175,14 @@ describe('the quote request editor', () => {
             {
               path: 'deliveryAddress.phone',
               message: 'must be an 11-digit mobile number or start with + and a country code',
+              code: 'PHONE',
+              params: [],
+            },
+            {
+              path: 'deliveryAddress.city',
+              message: 'must be at most 50 characters',
+              code: 'MAX_LENGTH',
+              params: [{ name: 'max', value: '50' }],
             },
           ],
         },
@@ -191,6 +199,10 @@ describe('the quote request editor', () => {
       expect(wrapper.get('[data-testid="request-address-phone"]').text()).toContain(
         'An 11-digit mobile number, or + and the country code.',
       ),
+    );
+    // A field without a text of its own shows the gateway's problem in the reader's language.
+    expect(wrapper.get('[data-testid="request-address-city"]').text()).toContain(
+      'At most 50 characters',
     );
     expect(sent(gateway, 'RequestsUpdateQuoteRequest')).toEqual([
       {

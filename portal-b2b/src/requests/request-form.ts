@@ -8,6 +8,7 @@ import type {
   RequestsDraftFragment,
   RequestsQuoteResultFragment,
 } from '@marketgate/graphql-client';
+import { inputProblemText } from '@marketgate/ui';
 import { parseMoneyInput, toMoneyInput } from '../shared/money-input';
 
 /** One line of a request being written: a catalog variant of the seller, or free text. */
@@ -292,7 +293,7 @@ export function addressFieldErrors(
     errors[`deliveryAddress.${field}`] =
       field === 'phone' || field === 'postalCode'
         ? { key: field }
-        : { key: 'gateway', params: { message: problem.message } };
+        : { key: 'gateway', params: { message: inputProblemText(problem) } };
   }
   return errors;
 }

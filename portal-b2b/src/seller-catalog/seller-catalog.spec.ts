@@ -492,6 +492,11 @@ describe('seller catalog: CSV import', () => {
                     row: 1,
                     column: 'list_price',
                     message: 'list_price must have at most 2 decimals for CNY',
+                    code: 'DECIMALS',
+                    params: [
+                      { name: 'max', value: '2' },
+                      { name: 'currency', value: 'CNY' },
+                    ],
                   },
                 ],
               }),
@@ -524,7 +529,7 @@ describe('seller catalog: CSV import', () => {
     expect(errorRow.findAll('th, td').map((cell) => cell.text())).toEqual([
       '1',
       'list_price',
-      'list_price must have at most 2 decimals for CNY',
+      'At most 2 decimals for CNY',
     ]);
     expect(wrapper.get('[data-testid="catalog-import-problems"]').text()).toBe(
       '1 problem found. Nothing has been imported.',
@@ -559,6 +564,59 @@ describe('seller catalog: CSV import', () => {
     expect(wrapper.get('[data-testid="catalog-import-done"]').text()).toBe(
       'Imported: 1 products created, 0 updated; 1 variants created, 0 updated.',
     );
+  });
+
+  it('says row problems in the reader’s language, and the gateway’s words for a new code', async () => {
+    const csv = 'product_slug,product_name,category_slug,sku,list_price\nmug,,cookware,M-1,2';
+    const { wrapper } = await render('/seller/catalog/import', {
+      SellerCatalogImportCsv: () => ({
+        importCatalogCsv: {
+          __typename: 'CsvImportReport',
+          ...report({
+            totalRows: 2,
+            validRows: 0,
+            errors: [
+              {
+                row: 1,
+                column: 'product_name',
+                message: 'product_name is required',
+                code: 'REQUIRED',
+                params: [],
+              },
+              {
+                row: 2,
+                column: 'sku',
+                message: 'sku repeats the SKU of row 1',
+                code: 'REPEATS_ROW',
+                params: [{ name: 'row', value: '1' }],
+              },
+              {
+                row: 2,
+                column: 'tiers',
+                message: 'tiers is odd',
+                code: 'SOMETHING_NEWER' as SellerCatalogImportReportFragment['errors'][number]['code'],
+                params: [],
+              },
+            ],
+          }),
+        },
+      }),
+    });
+    await vi.waitFor(() =>
+      expect(wrapper.find('[data-testid="catalog-import-file"]').exists()).toBe(true),
+    );
+    await wrapper.get('button[lang="zh-CN"]').trigger('click');
+    await chooseFile(wrapper, csv);
+    await vi.waitFor(() =>
+      expect(wrapper.findAll('[data-testid="catalog-import-error-row"]')).toHaveLength(3),
+    );
+    const messages = () =>
+      wrapper
+        .findAll('[data-testid="catalog-import-error-row"]')
+        .map((tr) => tr.findAll('td').at(-1)?.text());
+    expect(messages()).toEqual(['必填', '与第 1 行重复', 'tiers is odd']);
+    await wrapper.get('button[lang="en"]').trigger('click');
+    expect(messages()).toEqual(['Required', 'Repeats row 1', 'tiers is odd']);
   });
 
   it('shows an honest progress bar while the gateway works, and a failure', async () => {

@@ -1,6 +1,7 @@
 import { Brackets } from 'typeorm';
 import type { Context, Viewer } from '../../api/context.js';
 import { badInput, forbidden, InvalidStateError, NotFoundError } from '../../api/errors.js';
+import { InputProblemCode } from '../../api/input-problems.js';
 import { keysetPage, type Keyset } from '../../api/pagination.js';
 import { RetryTransaction } from '../../api/transaction.js';
 import { parseId } from '../../common/batch.js';
@@ -84,7 +85,11 @@ export class ApprovalService {
     }
     const departments = input.stages.map((s) => s.department);
     if (new Set(departments).size !== departments.length) {
-      throw badInput('Each department decides in one stage only', 'input.stages');
+      throw badInput(
+        'Each department decides in one stage only',
+        'input.stages',
+        InputProblemCode.UNIQUE,
+      );
     }
     const stages: ApprovalStageSpec[] = input.stages.map((s) => ({
       department: s.department,

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { In, IsNull, LessThan } from 'typeorm';
 import { badInput, NotFoundError } from '../../api/errors.js';
+import { InputProblemCode } from '../../api/input-problems.js';
 import type { Context } from '../../api/context.js';
 import { Money } from '../../api/money.type.js';
 import { inTransaction, RetryTransaction } from '../../api/transaction.js';
@@ -62,7 +63,12 @@ export class CartService {
     const line = await ctx.em.findOneBy(CartLine, { cartId: cart.id, variantId: variant.id });
     const quantity = (line?.quantity ?? 0) + input.quantity;
     if (quantity > MAX_LINE_QUANTITY) {
-      throw badInput(`A line holds at most ${MAX_LINE_QUANTITY} units`, 'input.quantity');
+      throw badInput(
+        `A line holds at most ${MAX_LINE_QUANTITY} units`,
+        'input.quantity',
+        InputProblemCode.MAX,
+        { max: MAX_LINE_QUANTITY },
+      );
     }
     if (quantity > available) return new InsufficientStockError(available);
     if (line) await ctx.em.update(CartLine, { id: line.id }, { quantity });

@@ -15,6 +15,7 @@ import {
 import { Role } from '../../api/auth-checker.js';
 import { requireViewer, type Context } from '../../api/context.js';
 import { badInput } from '../../api/errors.js';
+import { InputProblemCode } from '../../api/input-problems.js';
 import { Money } from '../../api/money.type.js';
 import { Transaction } from '../../api/transaction.js';
 import { Seller } from '../identity/seller.entity.js';
@@ -142,7 +143,10 @@ export class CatalogResolver {
     reason: string,
     @Ctx() ctx: Context,
   ) {
-    if (reason.length > 1000) throw badInput('At most 1000 characters', 'reason');
+    if (reason.length > 1000)
+      throw badInput('At most 1000 characters', 'reason', InputProblemCode.MAX_LENGTH, {
+        max: 1000,
+      });
     return ctx.services.catalog.setProductStatus(ctx, requireViewer(ctx), id, 'ARCHIVED', reason);
   }
 
@@ -241,7 +245,10 @@ export class VariantFieldsResolver {
     @Ctx() ctx: Context,
   ): PriceQuote | Promise<PriceQuote> {
     if (quantity < 1 || quantity > 1_000_000)
-      throw badInput('quantity must be 1 to 1000000', 'quantity');
+      throw badInput('quantity must be 1 to 1000000', 'quantity', InputProblemCode.RANGE, {
+        min: 1,
+        max: 1_000_000,
+      });
     // Consumers' prices need nothing more from the database.
     if (!buysForVerifiedCompany(ctx.viewer))
       return priceQuote(resolvePrice(variant, [], quantity, false), quantity);

@@ -7,6 +7,7 @@ import {
   InvalidStateError,
   NotFoundError,
 } from '../../api/errors.js';
+import { InputProblemCode } from '../../api/input-problems.js';
 import { decodeCursor, toPage, type CursorKey } from '../../api/pagination.js';
 import { parseId } from '../../common/batch.js';
 import { findIn, hydrate } from '../../db/find-in.js';
@@ -78,7 +79,12 @@ export class CatalogService {
     filter: ProductFilter | null | undefined,
   ): Promise<ProductQuery> {
     if (filter?.status && filter.statuses)
-      throw badInput('Give status or statuses, not both', 'filter.statuses');
+      throw badInput(
+        'Give status or statuses, not both',
+        'filter.statuses',
+        InputProblemCode.EXACTLY_ONE,
+        { fields: 'status, statuses' },
+      );
     const statuses = [...new Set(filter?.statuses ?? [filter?.status ?? 'ACTIVE'])].sort();
     const sellerId = filter?.sellerId ? parseId(filter.sellerId) : null;
     const categoryId = filter?.categoryId ? parseId(filter.categoryId) : null;
@@ -99,7 +105,12 @@ export class CatalogService {
       if (categoryIds.length === 0) empty = true;
     }
     if (filter?.minPrice != null && filter.maxPrice != null && filter.minPrice > filter.maxPrice) {
-      throw badInput('minPrice must not be above maxPrice', 'filter.minPrice');
+      throw badInput(
+        'minPrice must not be above maxPrice',
+        'filter.minPrice',
+        InputProblemCode.NOT_ABOVE,
+        { field: 'maxPrice' },
+      );
     }
     return {
       terms: queryTerms(filter?.search),
@@ -185,7 +196,7 @@ export class CatalogService {
         // A relevance score is not a stable key, so relevance pages by position.
         if (args.after) offset = Number(decodeCursor(args.after, 2)[1]);
         if (!Number.isSafeInteger(offset) || offset < 0)
-          throw badInput('The cursor is not valid for this list', 'after');
+          throw badInput('The cursor is not valid for this list', 'after', InputProblemCode.CURSOR);
         const rel = relevance(query);
         qb.orderBy(rel.sql, 'DESC').addOrderBy(id, 'DESC').setParameters(rel.params);
         keyOf = (_p, index) => ['offset', offset + index + 1];
@@ -255,7 +266,10 @@ export class CatalogService {
     id: string | null | undefined,
     slug: string | null | undefined,
   ): Promise<Product | null> {
-    if (!id === !slug) throw badInput('Give exactly one of id and slug');
+    if (!id === !slug)
+      throw badInput('Give exactly one of id and slug', 'id', InputProblemCode.EXACTLY_ONE, {
+        fields: 'id, slug',
+      });
     const numericId = id ? parseId(id) : null;
     if (id && !numericId) return null;
     const product = numericId
@@ -384,7 +398,12 @@ export class CatalogService {
         throw forbidden('Seller staff create products for their own seller only');
       }
       sellerId = viewer.sellerId;
-    } else throw badInput('Platform admins must name the seller', 'input.sellerId');
+    } else
+      throw badInput(
+        'Platform admins must name the seller',
+        'input.sellerId',
+        InputProblemCode.REQUIRED,
+      );
     if (!sellerId || !(await ctx.em.existsBy(Seller, { id: sellerId })))
       return new NotFoundError('Seller');
     const categoryId = parseId(input.categoryId);
@@ -454,7 +473,7 @@ export class CatalogService {
     if (!product) return new NotFoundError('Product');
     const why = reason.trim();
     if (to === 'ARCHIVED' && viewer.sellerId !== product.sellerId && !why) {
-      throw badInput('Say why the product is archived', 'reason');
+      throw badInput('Say why the product is archived', 'reason', InputProblemCode.REQUIRED);
     }
     const from = product.status;
     if (!productLifecycle.canTransition(from, to)) {
@@ -484,11 +503,15 @@ export class CatalogService {
     if (!product) return new NotFoundError('Product');
     const minQuantities = input.tiers.map((t) => t.minQuantity);
     if (new Set(minQuantities).size !== minQuantities.length) {
-      throw badInput('Each tier needs its own minQuantity', 'input.tiers');
+      throw badInput('Each tier needs its own minQuantity', 'input.tiers', InputProblemCode.UNIQUE);
     }
     const siblings = await ctx.em.findBy(Variant, { productId: product.id });
     if (siblings.some((v) => v.currency !== input.currency && v.sku !== input.sku)) {
-      throw badInput('All variants of a product share one currency', 'input.currency');
+      throw badInput(
+        'All variants of a product share one currency',
+        'input.currency',
+        InputProblemCode.SAME_CURRENCY,
+      );
     }
     let variant = await ctx.em.findOneBy(Variant, { sku: input.sku });
     if (variant && variant.productId !== product.id) {
@@ -544,7 +567,8 @@ export class CatalogService {
     const product = variant ? await ctx.em.findOneBy(Product, { id: variant.productId }) : null;
     if (!variant || !product || !this.mayManage(viewer, product.sellerId))
       return new NotFoundError('Variant');
-    if (input.delta === 0) throw badInput('delta must not be 0', 'input.delta');
+    if (input.delta === 0)
+      throw badInput('delta must not be 0', 'input.delta', InputProblemCode.NOT_ZERO);
     const result = await ctx.em
       .createQueryBuilder()
       .update(Variant)

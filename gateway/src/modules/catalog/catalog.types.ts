@@ -38,6 +38,7 @@ import { Product, ProductStatus, productStatuses } from './product.entity.js';
 import type { QueryTerm } from './search-terms.js';
 import { StockReason, stockReasons } from './stock-movement.entity.js';
 import { Variant } from './variant.entity.js';
+import { InputProblemCode, refusedAs } from '../../api/input-problems.js';
 
 export enum ProductSort {
   RELEVANCE = 'RELEVANCE',
@@ -264,7 +265,7 @@ export class CreateProductInput {
 
   @Field(() => String, { nullable: true, description: 'Derived from the name when omitted.' })
   @IsOptional()
-  @Matches(SLUG, { message: SLUG_MESSAGE })
+  @Matches(SLUG, refusedAs(InputProblemCode.SLUG, SLUG_MESSAGE))
   @MaxLength(200)
   slug?: string | null;
 
@@ -302,7 +303,7 @@ export class UpdateProductInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Matches(SLUG, { message: SLUG_MESSAGE })
+  @Matches(SLUG, refusedAs(InputProblemCode.SLUG, SLUG_MESSAGE))
   @MaxLength(200)
   slug?: string | null;
 
@@ -348,9 +349,10 @@ export class UpsertVariantInput {
   productId: string;
 
   @Field(() => String)
-  @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, {
-    message: 'must be 1 to 64 letters, digits, dots, dashes or underscores',
-  })
+  @Matches(
+    /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/,
+    refusedAs(InputProblemCode.SKU, 'must be 1 to 64 letters, digits, dots, dashes or underscores'),
+  )
   sku: string;
 
   @Field(() => String)
@@ -369,7 +371,7 @@ export class UpsertVariantInput {
   listPrice: number;
 
   @Field(() => String, { defaultValue: 'CNY' })
-  @Matches(CURRENCY, { message: 'must be an ISO 4217 code such as CNY' })
+  @Matches(CURRENCY, refusedAs(InputProblemCode.CURRENCY, 'must be an ISO 4217 code such as CNY'))
   currency: string;
 
   @Field(() => [PriceTierInput], { defaultValue: [], description: 'Replaces the volume tiers.' })
@@ -414,7 +416,7 @@ export class CreateCategoryInput {
   name: string;
 
   @Field(() => String)
-  @Matches(SLUG, { message: SLUG_MESSAGE })
+  @Matches(SLUG, refusedAs(InputProblemCode.SLUG, SLUG_MESSAGE))
   @MaxLength(100)
   slug: string;
 
@@ -438,7 +440,7 @@ export class UpdateCategoryInput {
   name: string;
 
   @Field(() => String)
-  @Matches(SLUG, { message: SLUG_MESSAGE })
+  @Matches(SLUG, refusedAs(InputProblemCode.SLUG, SLUG_MESSAGE))
   @MaxLength(100)
   slug: string;
 

@@ -4,12 +4,22 @@ import { CsvError, parse } from 'csv-parse/sync';
 import { In } from 'typeorm';
 import type { Context, Viewer } from '../../api/context.js';
 import { badInput, forbidden, NotFoundError } from '../../api/errors.js';
+import {
+  InputProblemCode as Code,
+  paramList,
+  type ProblemParams,
+} from '../../api/input-problems.js';
 import { parseId } from '../../common/batch.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { Seller } from '../identity/seller.entity.js';
 import type { CatalogService } from './catalog.service.js';
 import { Category } from './category.entity.js';
-import { CsvImportMode, CsvImportReport, type ImportCatalogCsvInput } from './csv-import.types.js';
+import {
+  CsvImportMode,
+  CsvImportReport,
+  CsvRowError,
+  type ImportCatalogCsvInput,
+} from './csv-import.types.js';
 import { PriceTier } from './price-tier.entity.js';
 import { Product, productStatuses, type NameValue, type ProductStatus } from './product.entity.js';
 import { StockMovement } from './stock-movement.entity.js';
@@ -71,7 +81,10 @@ const currencies = new Set(Intl.supportedValuesOf('currency'));
 export interface RowError {
   row: number;
   column: CsvColumn | null;
+  /** In English; `code` and `params` are for translating it. */
   message: string;
+  code: Code;
+  params: ProblemParams;
 }
 
 /** The product fields of a product's first row. */
@@ -116,28 +129,39 @@ export interface ParsedCatalogCsv {
 }
 
 /** A cell that does not parse; its message completes "<column> ...". */
-class CellError extends Error {}
+class CellError extends Error {
+  constructor(
+    message: string,
+    readonly code: Code,
+    readonly params: ProblemParams = {},
+  ) {
+    super(message);
+  }
+}
 
 function slug(text: string): string {
   if (!SLUG.test(text))
-    throw new CellError('must be lower-case letters and digits joined by dashes');
-  if (text.length > 200) throw new CellError('must be at most 200 characters');
+    throw new CellError('must be lower-case letters and digits joined by dashes', Code.SLUG);
+  if (text.length > 200)
+    throw new CellError('must be at most 200 characters', Code.MAX_LENGTH, { max: 200 });
   return text;
 }
 
 function textOf(min: number, max: number) {
   return (text: string): string => {
-    if (text.length < min) throw new CellError('is required');
-    if (text.length > max) throw new CellError(`must be at most ${max} characters`);
+    if (text.length < min) throw new CellError('is required', Code.REQUIRED);
+    if (text.length > max)
+      throw new CellError(`must be at most ${max} characters`, Code.MAX_LENGTH, { max });
     return text;
   };
 }
 
 function integer(min: number, max: number) {
   return (text: string): number => {
-    if (!/^\d{1,10}$/.test(text)) throw new CellError('must be a whole number');
+    if (!/^\d{1,10}$/.test(text)) throw new CellError('must be a whole number', Code.INTEGER);
     const n = Number(text);
-    if (n < min || n > max) throw new CellError(`must be from ${min} to ${max}`);
+    if (n < min || n > max)
+      throw new CellError(`must be from ${min} to ${max}`, Code.RANGE, { min, max });
     return n;
   };
 }
@@ -153,14 +177,20 @@ function nameValues(max: number) {
         const eq = part.indexOf('=');
         const name = eq < 0 ? '' : part.slice(0, eq).trim();
         const value = eq < 0 ? '' : part.slice(eq + 1).trim();
-        if (!name || !value) throw new CellError(`must be Name=Value pairs joined by ";"`);
+        if (!name || !value)
+          throw new CellError(`must be Name=Value pairs joined by ";"`, Code.NAME_VALUE);
         if (name.length > 100 || value.length > 500)
-          throw new CellError('names are at most 100 and values 500 characters');
+          throw new CellError(
+            'names are at most 100 and values 500 characters',
+            Code.NAME_VALUE_LENGTH,
+            { name: 100, value: 500 },
+          );
         return { name, value };
       });
-    if (pairs.length > max) throw new CellError(`must have at most ${max} entries`);
+    if (pairs.length > max)
+      throw new CellError(`must have at most ${max} entries`, Code.MAX_ITEMS, { max });
     if (new Set(pairs.map((p) => p.name)).size !== pairs.length)
-      throw new CellError('names must not repeat');
+      throw new CellError('names must not repeat', Code.UNIQUE);
     return pairs;
   };
 }
@@ -170,10 +200,18 @@ function imageUrls(text: string): string[] {
     .split('|')
     .map((u) => u.trim())
     .filter(Boolean);
-  if (urls.length > 20) throw new CellError('must have at most 20 URLs');
+  if (urls.length > 20)
+    throw new CellError('must have at most 20 URLs', Code.MAX_ITEMS, { max: 20 });
   for (const url of urls) {
-    if (url.length > 2000 || !isURL(url, { require_protocol: true, protocols: ['http', 'https'] }))
-      throw new CellError(`must be http(s) URLs joined by "|": ${url.slice(0, 100)} is not`);
+    if (
+      url.length > 2000 ||
+      !isURL(url, { require_protocol: true, protocols: ['http', 'https'] })
+    ) {
+      const entry = url.slice(0, 100);
+      throw new CellError(`must be http(s) URLs joined by "|": ${entry} is not`, Code.URL, {
+        entry,
+      });
+    }
   }
   return urls;
 }
@@ -181,21 +219,23 @@ function imageUrls(text: string): string[] {
 function status(text: string): ProductStatus {
   const value = text.toUpperCase();
   if (!(productStatuses as readonly string[]).includes(value))
-    throw new CellError(`must be one of ${productStatuses.join(', ')}`);
+    throw new CellError(`must be one of ${productStatuses.join(', ')}`, Code.ONE_OF, {
+      values: productStatuses.join(', '),
+    });
   return value as ProductStatus;
 }
 
 function currency(text: string): string {
   const code = text.toUpperCase();
   if (!/^[A-Z]{3}$/.test(code) || !currencies.has(code))
-    throw new CellError('must be an ISO 4217 currency code such as CNY');
+    throw new CellError('must be an ISO 4217 currency code such as CNY', Code.CURRENCY);
   return code;
 }
 
 /** A price in major units (`12.50`) as integer minor units of `code`. */
 export function parseMajorUnits(text: string, code: string): number {
   const match = /^(\d{1,12})(?:\.(\d+))?$/.exec(text);
-  if (!match) throw new CellError('must be a price such as 12.50');
+  if (!match) throw new CellError('must be a price such as 12.50', Code.PRICE);
   const digits = fractionDigits(code);
   const fraction = match[2] ?? '';
   if (fraction.length > digits) {
@@ -203,10 +243,13 @@ export function parseMajorUnits(text: string, code: string): number {
       digits === 0
         ? `must be a whole number: ${code} has no minor units`
         : `must have at most ${digits} decimals for ${code}`,
+      Code.DECIMALS,
+      { max: digits, currency: code },
     );
   }
   const minor = Number(match[1]) * 10 ** digits + Number(fraction.padEnd(digits, '0') || '0');
-  if (minor > MAX_PRICE) throw new CellError(`must be at most ${MAX_PRICE} minor units`);
+  if (minor > MAX_PRICE)
+    throw new CellError(`must be at most ${MAX_PRICE} minor units`, Code.MAX, { max: MAX_PRICE });
   return minor;
 }
 
@@ -220,7 +263,7 @@ function tiers(code: string) {
       .map((part) => {
         const [quantity, price, extra] = part.split(':').map((s) => s.trim());
         if (!quantity || !price || extra !== undefined)
-          throw new CellError('must be minQuantity:unitPrice pairs joined by ";"');
+          throw new CellError('must be minQuantity:unitPrice pairs joined by ";"', Code.TIER);
         try {
           return {
             minQuantity: integer(2, MAX_QUANTITY)(quantity),
@@ -228,13 +271,18 @@ function tiers(code: string) {
           };
         } catch (error) {
           if (error instanceof CellError)
-            throw new CellError(`${part}: ${error.message.replace(/^must/, 'the parts must')}`);
+            throw new CellError(
+              `${part}: ${error.message.replace(/^must/, 'the parts must')}`,
+              error.code,
+              { ...error.params, entry: part },
+            );
           throw error;
         }
       });
-    if (list.length > 20) throw new CellError('must have at most 20 tiers');
+    if (list.length > 20)
+      throw new CellError('must have at most 20 tiers', Code.MAX_ITEMS, { max: 20 });
     if (new Set(list.map((t) => t.minQuantity)).size !== list.length)
-      throw new CellError('each tier needs its own minQuantity');
+      throw new CellError('each tier needs its own minQuantity', Code.UNIQUE);
     return list.sort((a, b) => a.minQuantity - b.minQuantity);
   };
 }
@@ -258,24 +306,39 @@ class RowReader {
   read<T>(column: CsvColumn, parse: (text: string) => T, fallback: T, required = false): T {
     const text = this.text(column);
     if (!text) {
-      if (required) this.fail(column, 'is required');
+      if (required) this.fail(column, 'is required', Code.REQUIRED);
       return fallback;
     }
     try {
       return parse(text);
     } catch (error) {
       if (!(error instanceof CellError)) throw error;
-      this.fail(column, error.message);
+      this.fail(column, error.message, error.code, error.params);
       return fallback;
     }
   }
 
-  fail(column: CsvColumn | null, message: string): void {
-    this.errors.push({ row: this.row, column, message: column ? `${column} ${message}` : message });
+  fail(column: CsvColumn | null, message: string, code: Code, params: ProblemParams = {}): void {
+    this.errors.push({
+      row: this.row,
+      column,
+      message: column ? `${column} ${message}` : message,
+      code,
+      params,
+    });
   }
 }
 
-function readHeader(header: string[]): { index: Map<CsvColumn, number>; problems: string[] } {
+interface HeaderProblem {
+  message: string;
+  code: Code;
+  columns: string;
+}
+
+function readHeader(header: string[]): {
+  index: Map<CsvColumn, number>;
+  problems: HeaderProblem[];
+} {
   const index = new Map<CsvColumn, number>();
   const unknown: string[] = [];
   const repeated: string[] = [];
@@ -286,18 +349,27 @@ function readHeader(header: string[]): { index: Map<CsvColumn, number>; problems
     else index.set(name as CsvColumn, i);
   });
   const missing = requiredColumns.filter((c) => !index.has(c));
+  const problem = (what: string, code: Code, columns: string[]) =>
+    columns.length
+      ? [{ message: `${what}: ${columns.join(', ')}`, code, columns: columns.join(', ') }]
+      : [];
   const problems = [
-    unknown.length ? `unknown columns: ${unknown.map((c) => `"${c}"`).join(', ')}` : '',
-    repeated.length ? `repeated columns: ${repeated.join(', ')}` : '',
-    missing.length ? `missing required columns: ${missing.join(', ')}` : '',
-  ].filter(Boolean);
+    ...problem(
+      'unknown columns',
+      Code.UNKNOWN_COLUMNS,
+      unknown.map((c) => `"${c}"`),
+    ),
+    ...problem('repeated columns', Code.REPEATED_COLUMNS, repeated),
+    ...problem('missing required columns', Code.MISSING_COLUMNS, missing),
+  ];
   return { index, problems };
 }
 
 /**
  * Parses and checks a catalog CSV without the database: the header, every cell, and the rules
  * within the file (one currency per product, product fields agreeing with the product's first
- * row, each SKU once). Whole-file problems come back as one row-0 error with `fatal` set.
+ * row, each SKU once). Whole-file problems come back as row-0 errors with `fatal` set: one,
+ * or one per problem of the header.
  */
 export function parseCatalogCsv(csv: string): ParsedCatalogCsv {
   const result: ParsedCatalogCsv = {
@@ -308,11 +380,11 @@ export function parseCatalogCsv(csv: string): ParsedCatalogCsv {
     variants: [],
     errors: [],
   };
-  const fileError = (message: string) => {
-    result.errors.push({ row: 0, column: null, message });
+  const fileError = (message: string, code: Code, params: ProblemParams = {}) => {
+    result.errors.push({ row: 0, column: null, message, code, params });
     return result;
   };
-  if (!csv.trim()) return fileError('The file is empty');
+  if (!csv.trim()) return fileError('The file is empty', Code.FILE_EMPTY);
   let records: string[][];
   try {
     records = parse(csv, {
@@ -322,17 +394,25 @@ export function parseCatalogCsv(csv: string): ParsedCatalogCsv {
       to: MAX_ROWS + 2,
     });
   } catch (error) {
-    if (error instanceof CsvError) return fileError(`The file is not valid CSV: ${error.message}`);
+    if (error instanceof CsvError)
+      return fileError(`The file is not valid CSV: ${error.message}`, Code.NOT_CSV, {
+        detail: error.message,
+      });
     throw error;
   }
   const [header, ...rows] = records;
-  if (!header) return fileError('The file is empty');
+  if (!header) return fileError('The file is empty', Code.FILE_EMPTY);
   result.totalRows = rows.length;
   if (rows.length > MAX_ROWS)
-    return fileError(`The file has more than ${MAX_ROWS} data rows; split it into several files`);
+    return fileError(
+      `The file has more than ${MAX_ROWS} data rows; split it into several files`,
+      Code.TOO_MANY_ROWS,
+      { max: MAX_ROWS },
+    );
   const { index, problems } = readHeader(header);
-  if (problems.length > 0) return fileError(`Header: ${problems.join('; ')}`);
-  if (rows.length === 0) return fileError('The file has a header but no data rows');
+  for (const p of problems) fileError(`Header: ${p.message}`, p.code, { columns: p.columns });
+  if (problems.length > 0) return result;
+  if (rows.length === 0) return fileError('The file has a header but no data rows', Code.NO_ROWS);
   result.fatal = false;
   result.columns = new Set(index.keys());
 
@@ -342,7 +422,15 @@ export function parseCatalogCsv(csv: string): ParsedCatalogCsv {
   rows.forEach((record, i) => {
     const reader = new RowReader(i + 1, record, index);
     if (record.length !== header.length) {
-      reader.fail(null, `has ${record.length} fields, the header has ${header.length}`);
+      reader.fail(
+        null,
+        `has ${record.length} fields, the header has ${header.length}`,
+        Code.FIELD_COUNT,
+        {
+          count: record.length,
+          expected: header.length,
+        },
+      );
       result.errors.push(...reader.errors);
       return;
     }
@@ -370,7 +458,12 @@ export function parseCatalogCsv(csv: string): ParsedCatalogCsv {
       productColumns.forEach((column, c) => {
         const text = reader.text(column);
         if (text && text !== first.cells[c])
-          reader.fail(column, `differs from row ${first.row}, the product's first row`);
+          reader.fail(
+            column,
+            `differs from row ${first.row}, the product's first row`,
+            Code.DIFFERS_FROM_FIRST_ROW,
+            { row: first.row },
+          );
       });
     }
 
@@ -379,7 +472,10 @@ export function parseCatalogCsv(csv: string): ParsedCatalogCsv {
       'sku',
       (text) => {
         if (!SKU.test(text))
-          throw new CellError('must be 1 to 64 letters, digits, dots, dashes or underscores');
+          throw new CellError(
+            'must be 1 to 64 letters, digits, dots, dashes or underscores',
+            Code.SKU,
+          );
         return text;
       },
       '',
@@ -401,7 +497,8 @@ export function parseCatalogCsv(csv: string): ParsedCatalogCsv {
     // SKUs are unique regardless of case on MySQL's collation, so they are here too.
     const skuKey = sku.toLowerCase();
     const skuRow = skuRows.get(skuKey);
-    if (sku && skuRow !== undefined) reader.fail('sku', `repeats the SKU of row ${skuRow}`);
+    if (sku && skuRow !== undefined)
+      reader.fail('sku', `repeats the SKU of row ${skuRow}`, Code.REPEATS_ROW, { row: skuRow });
     else if (sku) skuRows.set(skuKey, reader.row);
     if (reader.errors.length === 0) {
       const productCurrency = currencyOf.get(productSlug);
@@ -410,10 +507,17 @@ export function parseCatalogCsv(csv: string): ParsedCatalogCsv {
         reader.fail(
           'currency',
           `differs from row ${productCurrency.row}: the variants of a product share one currency`,
+          Code.SAME_CURRENCY,
+          { row: productCurrency.row },
         );
     }
     if (reader.errors.length === 0 && first && !first.valid)
-      reader.fail('product_slug', `has errors on row ${first.row}, the product's first row`);
+      reader.fail(
+        'product_slug',
+        `has errors on row ${first.row}, the product's first row`,
+        Code.FIRST_ROW_INVALID,
+        { row: first.row },
+      );
     if (reader.errors.length === 0) result.variants.push(variant);
     else result.errors.push(...reader.errors);
   });
@@ -429,8 +533,21 @@ export function reportedErrors(errors: RowError[]): RowError[] {
   const next = sorted[shown.length] as RowError;
   return [
     ...shown,
-    { row: next.row, column: null, message: `${rest} more errors from row ${next.row} on` },
+    {
+      row: next.row,
+      column: null,
+      message: `${rest} more errors from row ${next.row} on`,
+      code: Code.MORE_ERRORS,
+      params: { count: rest, row: next.row },
+    },
   ];
+}
+
+/** The reported errors as the schema types them. */
+function reportedRowErrors(errors: RowError[]): CsvRowError[] {
+  return reportedErrors(errors).map(({ params, ...error }) =>
+    Object.assign(new CsvRowError(), { ...error, params: paramList(params) }),
+  );
 }
 
 function chunks<T>(items: T[], size: number): T[][] {
@@ -470,7 +587,7 @@ export class CsvImportService {
       productsUpdated: 0,
       variantsCreated: 0,
       variantsUpdated: 0,
-      errors: reportedErrors(parsed.errors),
+      errors: reportedRowErrors(parsed.errors),
     });
     if (parsed.fatal) return report;
 
@@ -480,7 +597,7 @@ export class CsvImportService {
       parsed,
     );
     report.validRows = variants.length;
-    report.errors = reportedErrors(parsed.errors);
+    report.errors = reportedRowErrors(parsed.errors);
     if (
       variants.length === 0 ||
       (input.mode === CsvImportMode.ALL_OR_NOTHING && parsed.errors.length > 0)
@@ -522,7 +639,7 @@ export class CsvImportService {
   private targetSeller(viewer: Viewer, sellerId: string | null | undefined): number | null {
     if (viewer.user.isPlatformAdmin && sellerId) return parseId(sellerId);
     if (viewer.sellerId === null)
-      throw badInput('Platform admins must name the seller', 'input.sellerId');
+      throw badInput('Platform admins must name the seller', 'input.sellerId', Code.REQUIRED);
     if (sellerId && parseId(sellerId) !== viewer.sellerId)
       throw forbidden('Seller staff import into their own seller only');
     return viewer.sellerId;
@@ -564,13 +681,20 @@ export class CsvImportService {
     const productErrorRow = new Map<string, number>();
     for (const product of parsed.products.values()) {
       const existing = existingProducts.get(product.slug);
-      const fail = (column: CsvColumn, message: string) => {
-        parsed.errors.push({ row: product.row, column, message: `${column} ${message}` });
+      const fail = (column: CsvColumn, message: string, code: Code) => {
+        parsed.errors.push({
+          row: product.row,
+          column,
+          message: `${column} ${message}`,
+          code,
+          params: {},
+        });
         productErrorRow.set(product.slug, product.row);
       };
       if (existing && existing.sellerId !== sellerId)
-        fail('product_slug', "is taken by another seller's product");
-      if (!categoryIds.has(product.categorySlug)) fail('category_slug', 'names no category');
+        fail('product_slug', "is taken by another seller's product", Code.TAKEN);
+      if (!categoryIds.has(product.categorySlug))
+        fail('category_slug', 'names no category', Code.NOT_FOUND);
     }
     const setsStock = parsed.columns.has('stock_on_hand');
     const afterVariantChecks = parsed.variants.filter((variant) => {
@@ -578,12 +702,20 @@ export class CsvImportService {
       const existing = existingVariants.get(variant.sku.toLowerCase());
       const productId = existingProducts.get(variant.productSlug)?.id;
       if (existing && existing.productId !== productId)
-        errors.push({ row: variant.row, column: 'sku', message: 'sku belongs to another product' });
+        errors.push({
+          row: variant.row,
+          column: 'sku',
+          message: 'sku belongs to another product',
+          code: Code.TAKEN,
+          params: {},
+        });
       else if (existing && setsStock && variant.stockOnHand < existing.stockReserved)
         errors.push({
           row: variant.row,
           column: 'stock_on_hand',
           message: `stock_on_hand is below the ${existing.stockReserved} units reserved for orders`,
+          code: Code.BELOW_RESERVED,
+          params: { reserved: existing.stockReserved },
         });
       const productRow = productErrorRow.get(variant.productSlug);
       if (errors.length === 0 && productRow !== undefined && productRow !== variant.row)
@@ -591,6 +723,8 @@ export class CsvImportService {
           row: variant.row,
           column: 'product_slug',
           message: `product_slug has errors on row ${productRow}, the product's first row`,
+          code: Code.FIRST_ROW_INVALID,
+          params: { row: productRow },
         });
       parsed.errors.push(...errors);
       return errors.length === 0 && productRow === undefined;
@@ -634,6 +768,8 @@ export class CsvImportService {
         row: variant.row,
         column: 'currency',
         message: `currency differs from the product's other variants, priced in ${other}`,
+        code: Code.SAME_CURRENCY,
+        params: { currency: other },
       });
       return false;
     });

@@ -1,4 +1,6 @@
+import 'reflect-metadata';
 import { describe, expect, it } from 'vitest';
+import { InputProblemCode } from '../../api/input-problems.js';
 import {
   MAX_REPORTED_ERRORS,
   MAX_ROWS,
@@ -118,6 +120,21 @@ describe('parseCatalogCsv', () => {
       [3, 'tiers'],
     ]);
     expect(errors[1]?.message).toBe('product_name is required');
+    expect(errors.map((e) => [e.code, e.params])).toEqual([
+      ['SLUG', {}],
+      ['REQUIRED', {}],
+      ['ONE_OF', { values: 'DRAFT, ACTIVE, ARCHIVED' }],
+      ['URL', { entry: 'ftp://x' }],
+      ['SKU', {}],
+      ['NAME_VALUE', {}],
+      ['DECIMALS', { max: 2, currency: 'CNY' }],
+      ['INTEGER', {}],
+      ['RANGE', { min: 2, max: 1_000_000, entry: '1:5' }],
+      ['CURRENCY', {}],
+      ['UNIQUE', {}],
+      ['INTEGER', {}],
+      ['UNIQUE', {}],
+    ]);
     expect(variants).toEqual([]);
   });
 
@@ -141,6 +158,11 @@ describe('parseCatalogCsv', () => {
       "product_name differs from row 1, the product's first row",
       'sku repeats the SKU of row 1',
     ]);
+    expect(errors.map((e) => [e.code, e.params])).toEqual([
+      ['SAME_CURRENCY', { row: 1 }],
+      ['DIFFERS_FROM_FIRST_ROW', { row: 1 }],
+      ['REPEATS_ROW', { row: 1 }],
+    ]);
     expect(variants.map((v) => v.sku)).toEqual(['P-1']);
   });
 
@@ -156,23 +178,49 @@ describe('parseCatalogCsv', () => {
     const { at, errors } = cells([HEADER, 'a,A,cat,A-1', 'b,B,cat,B-1,1'].join('\n'));
     expect(at).toEqual([[1, null]]);
     expect(errors[0]?.message).toBe('has 4 fields, the header has 5');
+    expect(errors[0]).toMatchObject({ code: 'FIELD_COUNT', params: { count: 4, expected: 5 } });
   });
 
-  it('answers whole-file problems as one fatal row-0 error', () => {
+  it('answers whole-file problems as fatal row-0 errors, one per problem of the header', () => {
     const fatal = (csv: string) => {
       const parsed = parseCatalogCsv(csv);
       expect(parsed.fatal).toBe(true);
-      expect(parsed.errors).toHaveLength(1);
-      expect(parsed.errors[0]?.row).toBe(0);
-      return parsed.errors[0]?.message;
+      expect(parsed.errors.every((e) => e.row === 0 && e.column === null)).toBe(true);
+      return parsed.errors.map(({ message, code, params }) => ({ message, code, params }));
     };
-    expect(fatal('  \n')).toBe('The file is empty');
-    expect(fatal(HEADER)).toBe('The file has a header but no data rows');
-    expect(fatal('product_slug,Product_Name,sku,sku,colour\n')).toBe(
-      'Header: unknown columns: "colour"; repeated columns: sku; missing required columns: category_slug, list_price',
-    );
-    expect(fatal(`${HEADER}\na,"b`)).toMatch(/^The file is not valid CSV: /);
-    expect(fatal(`${HEADER}\n${'a,A,c,S,1\n'.repeat(MAX_ROWS + 1)}`)).toMatch(/more than 100000/);
+    expect(fatal('  \n')).toEqual([
+      { message: 'The file is empty', code: 'FILE_EMPTY', params: {} },
+    ]);
+    expect(fatal(HEADER)).toEqual([
+      { message: 'The file has a header but no data rows', code: 'NO_ROWS', params: {} },
+    ]);
+    expect(fatal('product_slug,Product_Name,sku,sku,colour\n')).toEqual([
+      {
+        message: 'Header: unknown columns: "colour"',
+        code: 'UNKNOWN_COLUMNS',
+        params: { columns: '"colour"' },
+      },
+      {
+        message: 'Header: repeated columns: sku',
+        code: 'REPEATED_COLUMNS',
+        params: { columns: 'sku' },
+      },
+      {
+        message: 'Header: missing required columns: category_slug, list_price',
+        code: 'MISSING_COLUMNS',
+        params: { columns: 'category_slug, list_price' },
+      },
+    ]);
+    const [broken] = fatal(`${HEADER}\na,"b`);
+    expect(broken?.message).toMatch(/^The file is not valid CSV: /);
+    expect(broken).toMatchObject({ code: 'NOT_CSV', params: { detail: expect.any(String) } });
+    expect(fatal(`${HEADER}\n${'a,A,c,S,1\n'.repeat(MAX_ROWS + 1)}`)).toEqual([
+      {
+        message: expect.stringMatching(/more than 100000/),
+        code: 'TOO_MANY_ROWS',
+        params: { max: MAX_ROWS },
+      },
+    ]);
   });
 
   it('accepts a byte order mark and skips blank lines', () => {
@@ -188,6 +236,8 @@ describe('reportedErrors', () => {
       row: 1500 - i,
       column: null,
       message: 'bad',
+      code: InputProblemCode.INVALID,
+      params: {},
     }));
     const reported = reportedErrors(errors);
     expect(reported).toHaveLength(MAX_REPORTED_ERRORS);
@@ -196,6 +246,8 @@ describe('reportedErrors', () => {
       row: 1000,
       column: null,
       message: '501 more errors from row 1000 on',
+      code: 'MORE_ERRORS',
+      params: { count: 501, row: 1000 },
     });
   });
 });

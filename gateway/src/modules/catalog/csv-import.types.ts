@@ -9,6 +9,7 @@ import {
   registerEnumType,
 } from 'type-graphql';
 import { NotFoundError } from '../../api/errors.js';
+import { InputProblemCode, InputProblemParam } from '../../api/input-problems.js';
 
 export enum CsvImportMode {
   ALL_OR_NOTHING = 'ALL_OR_NOTHING',
@@ -69,8 +70,14 @@ export class CsvRowError {
   @Field(() => String, { nullable: true, description: 'The column, when one cell is at fault.' })
   column: string | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'In English; `code` and `params` are for translating it.' })
   message: string;
+
+  @Field(() => InputProblemCode)
+  code: InputProblemCode;
+
+  @Field(() => [InputProblemParam])
+  params: InputProblemParam[];
 }
 
 @ObjectType({ description: 'What a catalog CSV import found and did.' })

@@ -1,6 +1,7 @@
 import type { Config } from '../../config/config.js';
 import type { Context, Viewer } from '../../api/context.js';
 import { badInput, forbidden, InvalidStateError, NotFoundError } from '../../api/errors.js';
+import { InputProblemCode } from '../../api/input-problems.js';
 import { Money } from '../../api/money.type.js';
 import { keysetPage, type Keyset } from '../../api/pagination.js';
 import { RetryTransaction } from '../../api/transaction.js';
@@ -169,11 +170,16 @@ export class CallOffService {
     const lines = await ctx.em.findBy(ContractLine, { contractId: contract.id });
     const wanted = input.lines.map((l, i) => {
       const line = lines.find((cl) => cl.id === parseId(l.contractLineId));
-      if (!line) throw badInput('Not a line of this contract', `input.lines.${i}.contractLineId`);
+      if (!line)
+        throw badInput(
+          'Not a line of this contract',
+          `input.lines.${i}.contractLineId`,
+          InputProblemCode.NOT_FOUND,
+        );
       return { line, quantity: l.quantity };
     });
     if (new Set(wanted.map((w) => w.line.id)).size !== wanted.length) {
-      throw badInput('Each contract line once', 'input.lines');
+      throw badInput('Each contract line once', 'input.lines', InputProblemCode.UNIQUE);
     }
     for (const w of wanted) {
       if (w.quantity > w.line.remainingQuantity) {

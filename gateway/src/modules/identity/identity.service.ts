@@ -9,6 +9,7 @@ import {
   InvalidStateError,
   NotFoundError,
 } from '../../api/errors.js';
+import { InputProblemCode } from '../../api/input-problems.js';
 import { keysetPage, type Keyset, type PageArgs } from '../../api/pagination.js';
 import { inTransaction } from '../../api/transaction.js';
 import { parseId } from '../../common/batch.js';
@@ -200,7 +201,8 @@ export class IdentityService {
       return new InvalidStateError(`A ${company.status} company cannot become ${to}`);
     }
     const reason = input.reason.trim();
-    if (to === 'REJECTED' && !reason) throw badInput('Say why the company is rejected', 'reason');
+    if (to === 'REJECTED' && !reason)
+      throw badInput('Say why the company is rejected', 'reason', InputProblemCode.REQUIRED);
     const from = company.status;
     company.status = to;
     company.verifiedAt = to === 'VERIFIED' ? new Date() : null;
@@ -278,10 +280,18 @@ export class IdentityService {
     department: Department | null | undefined,
   ): Department | null {
     if (roles.includes('APPROVER') && !department) {
-      throw badInput('An APPROVER needs a department', 'input.department');
+      throw badInput(
+        'An APPROVER needs a department',
+        'input.department',
+        InputProblemCode.REQUIRED,
+      );
     }
     if (!roles.includes('APPROVER') && department) {
-      throw badInput('Only an APPROVER has a department', 'input.department');
+      throw badInput(
+        'Only an APPROVER has a department',
+        'input.department',
+        InputProblemCode.NOT_APPLICABLE,
+      );
     }
     return department ?? null;
   }

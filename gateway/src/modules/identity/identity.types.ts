@@ -39,6 +39,7 @@ import {
 import { Invitation } from './invitation.entity.js';
 import { Seller, SellerStatus } from './seller.entity.js';
 import { User } from './user.entity.js';
+import { InputProblemCode, refusedAs } from '../../api/input-problems.js';
 
 @ObjectType({
   description: 'A signed-in session: send `token` as `Authorization: Bearer <token>`.',
@@ -156,7 +157,13 @@ export class RegisterCompanyInput {
   name: string;
 
   @Field(() => String, { description: 'Business registration or tax number.' })
-  @Matches(/^[A-Za-z0-9-]{4,64}$/, { message: 'must be 4 to 64 letters, digits or dashes' })
+  @Matches(
+    /^[A-Za-z0-9-]{4,64}$/,
+    refusedAs(InputProblemCode.LETTERS_DIGITS_DASHES, 'must be 4 to 64 letters, digits or dashes', {
+      min: 4,
+      max: 64,
+    }),
+  )
   registrationNumber: string;
 }
 
@@ -243,7 +250,10 @@ export class CreateSellerInput {
   name: string;
 
   @Field(() => String)
-  @Matches(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'must be lower-case words joined by dashes' })
+  @Matches(
+    /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
+    refusedAs(InputProblemCode.SLUG, 'must be lower-case words joined by dashes'),
+  )
   @MaxLength(100)
   slug: string;
 

@@ -33,13 +33,25 @@ describe('validateAddress', () => {
     );
     expect(result).toEqual({
       problems: [
-        { path: 'shippingAddress.name', message: 'is required' },
-        { path: 'shippingAddress.line1', message: 'must be at most 200 characters' },
+        { path: 'shippingAddress.name', message: 'is required', code: 'REQUIRED', params: {} },
+        {
+          path: 'shippingAddress.line1',
+          message: 'must be at most 200 characters',
+          code: 'MAX_LENGTH',
+          params: { max: 200 },
+        },
         {
           path: 'shippingAddress.phone',
           message: 'must be an 11-digit mobile number or start with + and a country code',
+          code: 'PHONE',
+          params: {},
         },
-        { path: 'shippingAddress.postalCode', message: 'must be 6 digits' },
+        {
+          path: 'shippingAddress.postalCode',
+          message: 'must be 6 digits',
+          code: 'POSTAL_CODE',
+          params: {},
+        },
       ],
     });
   });

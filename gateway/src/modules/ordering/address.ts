@@ -1,5 +1,10 @@
 import { Field, InputType, ObjectType } from 'type-graphql';
 import { Column } from 'typeorm';
+import {
+  InputProblemCode,
+  type InputProblem,
+  type ProblemParams,
+} from '../../api/input-problems.js';
 
 /** A shipping address; stored as columns embedded in the order it belongs to. */
 @ObjectType({ description: 'A shipping address.', simpleResolvers: true })
@@ -60,7 +65,7 @@ export class AddressInput {
   postalCode: string;
 }
 
-export interface AddressProblem {
+export interface AddressProblem extends InputProblem {
   path: string;
   message: string;
 }
@@ -72,6 +77,15 @@ const limits: Record<Exclude<keyof Address, 'phone' | 'postalCode'>, number> = {
   district: 50,
   line1: 200,
 };
+
+function refused(
+  path: string,
+  message: string,
+  code: InputProblemCode,
+  params: ProblemParams = {},
+): AddressProblem {
+  return { path, message, code, params };
+}
 
 /**
  * Normalises (trims; phone without spaces and dashes) and checks an address. Returns the
@@ -85,21 +99,36 @@ export function validateAddress(
   const address = new Address();
   for (const [field, max] of Object.entries(limits) as [keyof typeof limits, number][]) {
     const value = input[field].trim();
-    if (!value) problems.push({ path: `${prefix}.${field}`, message: 'is required' });
+    if (!value)
+      problems.push(refused(`${prefix}.${field}`, 'is required', InputProblemCode.REQUIRED));
     else if (value.length > max)
-      problems.push({ path: `${prefix}.${field}`, message: `must be at most ${max} characters` });
+      problems.push(
+        refused(
+          `${prefix}.${field}`,
+          `must be at most ${max} characters`,
+          InputProblemCode.MAX_LENGTH,
+          {
+            max,
+          },
+        ),
+      );
     address[field] = value;
   }
   address.phone = input.phone.replace(/[\s-]/g, '');
   if (!/^(1[3-9]\d{9}|\+\d{7,15})$/.test(address.phone)) {
-    problems.push({
-      path: `${prefix}.phone`,
-      message: 'must be an 11-digit mobile number or start with + and a country code',
-    });
+    problems.push(
+      refused(
+        `${prefix}.phone`,
+        'must be an 11-digit mobile number or start with + and a country code',
+        InputProblemCode.PHONE,
+      ),
+    );
   }
   address.postalCode = input.postalCode.trim();
   if (!/^\d{6}$/.test(address.postalCode)) {
-    problems.push({ path: `${prefix}.postalCode`, message: 'must be 6 digits' });
+    problems.push(
+      refused(`${prefix}.postalCode`, 'must be 6 digits', InputProblemCode.POSTAL_CODE),
+    );
   }
   return problems.length ? { problems } : { address };
 }

@@ -33,6 +33,12 @@ import { PaymentStatus } from '../payment/payment.entity.js';
 import { AddressInput, type AddressProblem } from './address.js';
 import { Order, PaymentMethod } from './order.entity.js';
 import { OrderStatus } from './order-status.js';
+import {
+  InputProblemCode,
+  InputProblemParam,
+  paramList,
+  refusedAs,
+} from '../../api/input-problems.js';
 
 export enum OrderActor {
   CONSUMER = 'CONSUMER',
@@ -115,7 +121,13 @@ export class CheckoutInput {
       'Made once per checkout attempt by the client (16 to 64 letters, digits, - or _); ' +
       'sending it again answers the first result and places nothing.',
   })
-  @Matches(/^[A-Za-z0-9_-]{16,64}$/, { message: 'must be 16 to 64 letters, digits, - or _' })
+  @Matches(
+    /^[A-Za-z0-9_-]{16,64}$/,
+    refusedAs(InputProblemCode.KEY, 'must be 16 to 64 letters, digits, - or _', {
+      min: 16,
+      max: 64,
+    }),
+  )
   idempotencyKey: string;
 }
 
@@ -198,8 +210,14 @@ export class FieldError {
   @Field(() => String, { description: 'Input path, e.g. shippingAddress.phone.' })
   path: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'In English; `code` and `params` are for translating it.' })
   message: string;
+
+  @Field(() => InputProblemCode)
+  code: InputProblemCode;
+
+  @Field(() => [InputProblemParam])
+  params: InputProblemParam[];
 }
 
 @ObjectType({ implements: ErrorResult })
@@ -209,7 +227,9 @@ export class InvalidAddressError extends BaseErrorResult {
 
   constructor(problems: AddressProblem[]) {
     super(ErrorCode.INVALID_ADDRESS, 'The address is incomplete or invalid');
-    this.fields = problems.map((p) => Object.assign(new FieldError(), p));
+    this.fields = problems.map(({ params, ...p }) =>
+      Object.assign(new FieldError(), { ...p, params: paramList(params) }),
+    );
   }
 }
 
@@ -271,7 +291,13 @@ export class ShipOrderInput {
   carrier: string;
 
   @Field(() => String)
-  @Matches(/^[A-Za-z0-9-]{4,60}$/, { message: 'must be 4 to 60 letters, digits or dashes' })
+  @Matches(
+    /^[A-Za-z0-9-]{4,60}$/,
+    refusedAs(InputProblemCode.LETTERS_DIGITS_DASHES, 'must be 4 to 60 letters, digits or dashes', {
+      min: 4,
+      max: 60,
+    }),
+  )
   trackingNumber: string;
 }
 

@@ -9,6 +9,7 @@ import {
   type ScheduleProblemCode as Code,
   type MilestoneTrigger as Trigger,
 } from '../billing/installments.js';
+import { InputProblemCode, refusedAs } from '../../api/input-problems.js';
 
 export enum PaymentTermsKind {
   INSTALLMENTS = 'INSTALLMENTS',
@@ -161,7 +162,10 @@ export class MoneyInput {
   amount: number;
 
   @Field(() => String)
-  @Matches(/^[A-Z]{3}$/, { message: 'must be an ISO 4217 code such as CNY' })
+  @Matches(
+    /^[A-Z]{3}$/,
+    refusedAs(InputProblemCode.CURRENCY, 'must be an ISO 4217 code such as CNY'),
+  )
   currency: string;
 }
 

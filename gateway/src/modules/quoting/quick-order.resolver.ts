@@ -16,6 +16,7 @@ import { In } from 'typeorm';
 import { Role } from '../../api/auth-checker.js';
 import type { Context } from '../../api/context.js';
 import { badInput } from '../../api/errors.js';
+import { InputProblemCode } from '../../api/input-problems.js';
 import { priceQuote } from '../catalog/catalog.resolver.js';
 import { PriceQuote } from '../catalog/catalog.types.js';
 import { Product } from '../catalog/product.entity.js';
@@ -102,7 +103,10 @@ export class QuickOrderResolver {
     @Ctx() ctx: Context,
   ): Promise<QuickOrderLine[]> {
     if (lines.length === 0 || lines.length > 500) {
-      throw badInput('Give 1 to 500 lines', 'lines');
+      throw badInput('Give 1 to 500 lines', 'lines', InputProblemCode.ITEMS_RANGE, {
+        min: 1,
+        max: 500,
+      });
     }
     const skus = [...new Set(lines.map((l) => l.sku.trim()))];
     const variants = skus.length ? await ctx.em.findBy(Variant, { sku: In(skus) }) : [];

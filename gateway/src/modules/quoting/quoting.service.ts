@@ -8,6 +8,7 @@ import {
   isErrorResult,
   NotFoundError,
 } from '../../api/errors.js';
+import { InputProblemCode } from '../../api/input-problems.js';
 import { Money } from '../../api/money.type.js';
 import { keysetPage, type Keyset } from '../../api/pagination.js';
 import { parseId } from '../../common/batch.js';
@@ -17,7 +18,7 @@ import { Contract, ContractLine } from '../contracts/contract.entity.js';
 import type { ApprovalService } from '../approval/approval.service.js';
 import { NoApproverError } from '../approval/approval.types.js';
 import type { AuditService } from '../audit/audit.service.js';
-import { scheduleProblems } from '../billing/installments.js';
+import { scheduleProblems, type ScheduleProblem } from '../billing/installments.js';
 import { Product } from '../catalog/product.entity.js';
 import { Variant } from '../catalog/variant.entity.js';
 import { CompanyAddress } from '../identity/company-address.entity.js';
@@ -237,7 +238,7 @@ export class QuotingService {
         ? (buying[0]?.companyId ?? null)
         : null;
     if (!input.companyId && buying.length !== 1) {
-      throw badInput('Name the company you buy for', 'input.companyId');
+      throw badInput('Name the company you buy for', 'input.companyId', InputProblemCode.REQUIRED);
     }
     const membership = buying.find((m) => m.companyId === companyId);
     if (!companyId || !membership) return new NotFoundError('Company');
@@ -294,13 +295,27 @@ export class QuotingService {
     const termMonths = input.termMonths ?? null;
     if (input.dealKind === DealKind.FRAMEWORK) {
       if (termMonths === null || termMonths < 12 || termMonths > 60) {
-        throw badInput('A framework agreement runs 12 to 60 months', 'input.termMonths');
+        throw badInput(
+          'A framework agreement runs 12 to 60 months',
+          'input.termMonths',
+          InputProblemCode.RANGE,
+          { min: 12, max: 60 },
+        );
       }
     } else if (termMonths !== null) {
-      throw badInput('Only a framework agreement has a term', 'input.termMonths');
+      throw badInput(
+        'Only a framework agreement has a term',
+        'input.termMonths',
+        InputProblemCode.NOT_APPLICABLE,
+      );
     }
     if (!input.deliveryAddress === !input.deliveryAddressId) {
-      throw badInput('Give a deliveryAddress or a deliveryAddressId', 'input.deliveryAddress');
+      throw badInput(
+        'Give a deliveryAddress or a deliveryAddressId',
+        'input.deliveryAddress',
+        InputProblemCode.EXACTLY_ONE,
+        { fields: 'deliveryAddress, deliveryAddressId' },
+      );
     }
     let address: Address;
     if (input.deliveryAddressId) {
@@ -317,7 +332,12 @@ export class QuotingService {
     }
     const lines = await this.requestLines(ctx, sellerId, input);
     const currencies = new Set(lines.map((l) => l.currency));
-    if (currencies.size > 1) throw badInput('All lines must share one currency', 'input.lines');
+    if (currencies.size > 1)
+      throw badInput(
+        'All lines must share one currency',
+        'input.lines',
+        InputProblemCode.SAME_CURRENCY,
+      );
     return {
       fields: {
         dealKind: input.dealKind,
@@ -393,7 +413,12 @@ export class QuotingService {
   private async requestLines(ctx: Context, sellerId: number, input: QuoteRequestFieldsInput) {
     const ids = input.lines.map((l, i) => {
       if (!l.variantId === !l.description) {
-        throw badInput('Give a variantId or a description', `input.lines.${i}`);
+        throw badInput(
+          'Give a variantId or a description',
+          `input.lines.${i}`,
+          InputProblemCode.EXACTLY_ONE,
+          { fields: 'variantId, description' },
+        );
       }
       return l.variantId ? parseId(l.variantId) : null;
     });
@@ -415,7 +440,11 @@ export class QuotingService {
       const variant = variants.find((v) => v.id === ids[i]);
       const product = products.find((p) => p.id === variant?.productId);
       if (!variant || !product || product.sellerId !== sellerId || product.status !== 'ACTIVE') {
-        throw badInput('Not a variant this seller has on sale', `input.lines.${i}.variantId`);
+        throw badInput(
+          'Not a variant this seller has on sale',
+          `input.lines.${i}.variantId`,
+          InputProblemCode.NOT_FOUND,
+        );
       }
       return {
         variantId: variant.id,
@@ -544,7 +573,11 @@ export class QuotingService {
       requestLines.length !== input.lines.length ||
       requestLines.some((l) => !priced.has(l.id))
     ) {
-      throw badInput('Price every line of the request exactly once', 'input.lines');
+      throw badInput(
+        'Price every line of the request exactly once',
+        'input.lines',
+        InputProblemCode.EACH_ONCE,
+      );
     }
     const lines = requestLines.map((rl) => {
       const l = priced.get(rl.id) as OfferInput['lines'][number];
@@ -563,29 +596,44 @@ export class QuotingService {
     });
     const total = lines.reduce((sum, l) => sum + l.quantity * l.unitPriceAmount, 0);
     if (!Number.isSafeInteger(total) || total > 2_147_483_647) {
-      throw badInput('The total is too large for one quote', 'input.lines');
+      throw badInput(
+        'The total is too large for one quote',
+        'input.lines',
+        InputProblemCode.TOO_LARGE,
+      );
     }
     const paymentTerms = input.paymentTerms
       ? this.paymentTerms(quote, input.paymentTerms)
       : previous?.paymentTerms;
     if (!paymentTerms)
-      throw badInput('The first offer sets the payment terms', 'input.paymentTerms');
+      throw badInput(
+        'The first offer sets the payment terms',
+        'input.paymentTerms',
+        InputProblemCode.REQUIRED,
+      );
     if (paymentTerms.kind === PaymentTermsKind.INSTALLMENTS) {
       const problems = scheduleProblems(total, paymentTerms.milestones);
       if (problems.length > 0) {
-        const first = problems[0] as { index: number | null; message: string };
+        const first = problems[0] as ScheduleProblem;
         throw badInput(
           first.message,
           first.index === null
             ? 'input.paymentTerms.milestones'
             : `input.paymentTerms.milestones.${first.index}`,
+          InputProblemCode.SCHEDULE,
+          { rule: first.code },
         );
       }
     }
     const validUntil = side === QuoteSide.SELLER ? input.validUntil : previous?.validUntil;
-    if (!validUntil) throw badInput('An offer needs validUntil', 'input.validUntil');
+    if (!validUntil)
+      throw badInput('An offer needs validUntil', 'input.validUntil', InputProblemCode.REQUIRED);
     if (side === QuoteSide.SELLER && validUntil.getTime() <= ctx.now().getTime()) {
-      throw badInput('validUntil must be in the future', 'input.validUntil');
+      throw badInput(
+        'validUntil must be in the future',
+        'input.validUntil',
+        InputProblemCode.FUTURE,
+      );
     }
     const version = await ctx.em.save(
       ctx.em.create(QuoteVersion, {
@@ -621,10 +669,18 @@ export class QuotingService {
     const wanted =
       quote.dealKind === DealKind.ONE_OFF ? PaymentTermsKind.INSTALLMENTS : PaymentTermsKind.NET;
     if (input.kind !== wanted) {
-      throw badInput(`A ${quote.dealKind} deal is paid by ${wanted}`, 'input.paymentTerms.kind');
+      throw badInput(
+        `A ${quote.dealKind} deal is paid by ${wanted}`,
+        'input.paymentTerms.kind',
+        InputProblemCode.ONE_OF,
+        { values: wanted },
+      );
     }
     if (input.kind === PaymentTermsKind.NET) {
-      if (input.netDays === null) throw badInput('NET terms need netDays', 'input.paymentTerms');
+      if (input.netDays === null)
+        throw badInput('NET terms need netDays', 'input.paymentTerms', InputProblemCode.REQUIRED, {
+          field: 'netDays',
+        });
       return { kind: input.kind, milestones: [], netDays: input.netDays };
     }
     return { kind: input.kind, netDays: null, milestones: input.milestones.map(milestoneOf) };

@@ -32,6 +32,7 @@ import { AddressInput } from '../ordering/address.js';
 import { InvalidAddressError } from '../ordering/ordering.types.js';
 import { PaymentTermsInput } from './payment-terms.js';
 import { DealKind, QuoteRequest, QuoteRequestLine, QuoteStatus } from './quote.entity.js';
+import { InputProblemCode, refusedAs } from '../../api/input-problems.js';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -70,7 +71,7 @@ export abstract class QuoteRequestFieldsInput {
 
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD.' })
   @IsOptional()
-  @Matches(DAY, { message: 'wantedDeliveryDate must be YYYY-MM-DD' })
+  @Matches(DAY, refusedAs(InputProblemCode.DATE, 'wantedDeliveryDate must be YYYY-MM-DD'))
   wantedDeliveryDate: string | null;
 
   @Field(() => AddressInput, { nullable: true, description: 'Where to deliver; or...' })
