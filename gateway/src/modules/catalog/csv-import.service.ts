@@ -297,9 +297,10 @@ function readHeader(header: string[]): { index: Map<CsvColumn, number>; problems
 /**
  * Parses and checks a catalog CSV without the database: the header, every cell, and the rules
  * within the file (one currency per product, product fields agreeing with the product's first
- * row, each SKU once). Whole-file problems come back as one row-0 error with `fatal` set.
+ * row, each SKU once). Whole-file problems come back as one row-0 error with `fatal` set. Data
+ * rows are numbered from `firstRow`.
  */
-export function parseCatalogCsv(csv: string): ParsedCatalogCsv {
+export function parseCatalogCsv(csv: string, firstRow = 1): ParsedCatalogCsv {
   const result: ParsedCatalogCsv = {
     columns: new Set(),
     totalRows: 0,
@@ -340,7 +341,7 @@ export function parseCatalogCsv(csv: string): ParsedCatalogCsv {
   const currencyOf = new Map<string, { row: number; currency: string }>();
   const skuRows = new Map<string, number>();
   rows.forEach((record, i) => {
-    const reader = new RowReader(i + 1, record, index);
+    const reader = new RowReader(firstRow + i, record, index);
     if (record.length !== header.length) {
       reader.fail(null, `has ${record.length} fields, the header has ${header.length}`);
       result.errors.push(...reader.errors);
@@ -460,7 +461,7 @@ export class CsvImportService {
     const sellerId = this.targetSeller(viewer, input.sellerId);
     if (!sellerId || !(await ctx.em.existsBy(Seller, { id: sellerId })))
       return new NotFoundError('Seller');
-    const parsed = parseCatalogCsv(input.csv);
+    const parsed = parseCatalogCsv(input.csv, input.firstRow);
     const report = new CsvImportReport();
     Object.assign(report, {
       committed: false,
