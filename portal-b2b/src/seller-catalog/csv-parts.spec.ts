@@ -56,7 +56,7 @@ describe('csvParts', () => {
       [4, 3],
       [7, 1],
     ]);
-    expect((await read(parts[1]!.csv)).records).toEqual([HEADER, ...records.slice(4, 7)]);
+    expect((await read(parts[1]!.csv())).records).toEqual([HEADER, ...records.slice(4, 7)]);
   });
 
   it('keeps the rows of one product together, even apart in the file', () => {
@@ -79,8 +79,14 @@ describe('csvParts', () => {
   });
 
   it('keeps cells exactly, quotes and line breaks included', async () => {
-    const records = [HEADER, ['tea', 'Say "hi",\nthen', ' cat ', 'T-1', '']];
-    expect((await read(csvParts(records)[0]!.csv)).records).toEqual(records);
+    const records = [
+      HEADER,
+      ['tea', 'Say "hi",\nthen', ' cat ', 'T-1', ''],
+      ['mug', 'plain', 'a\rb', 'M-1', '"'],
+    ];
+    const csv = csvParts(records)[0]!.csv();
+    expect(csv.split('\r\n')[0]).toBe(HEADER.join(','));
+    expect((await read(csv)).records).toEqual(records);
   });
 
   it('has no part for a file without data rows', () => {

@@ -12,8 +12,8 @@ const READ_SLICE = 256 * 1024;
 
 /** A part of a catalog CSV the gateway checks on its own. */
 export interface CsvPart {
-  /** The header and the part's rows, as CSV text. */
-  csv: string;
+  /** The header and the part's rows, as CSV text; made when the part is sent. */
+  csv: () => string;
   /** The number of the part's first data row in the whole file. */
   firstRow: number;
   /** Data rows in the part; 0 when the file is sent whole, unread. */
@@ -49,9 +49,15 @@ export function readCsvRecords(
   });
 }
 
+const needsQuotes = /[",\r\n]/;
+
 function toCsv(records: readonly string[][]): string {
   return records
-    .map((record) => record.map((cell) => `"${cell.replaceAll('"', '""')}"`).join(','))
+    .map((record) =>
+      record
+        .map((cell) => (needsQuotes.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell))
+        .join(','),
+    )
     .join('\r\n');
 }
 
@@ -78,10 +84,11 @@ export function csvParts(records: readonly string[][], size = CHECK_PART_ROWS): 
     reach = Math.max(reach, lastRowOf.get(slugOf(row)) ?? i);
     const last = i === rows.length - 1;
     if (reach === i && (last || i + 1 - start >= size)) {
+      const [from, to] = [start, i + 1];
       parts.push({
-        csv: toCsv([header, ...rows.slice(start, i + 1)]),
-        firstRow: start + 1,
-        rows: i + 1 - start,
+        csv: () => toCsv([header, ...rows.slice(from, to)]),
+        firstRow: from + 1,
+        rows: to - from,
       });
       start = i + 1;
     }

@@ -66,7 +66,7 @@ export function useCatalogImport(partRows = CHECK_PART_ROWS) {
     failure.value = null;
     while (check.next < parts.length) {
       const part = parts[check.next] as CsvPart;
-      const result = await send({ csv: part.csv, firstRow: part.firstRow }, true);
+      const result = await send({ csv: part.csv(), firstRow: part.firstRow }, true);
       if (id !== attempt) return;
       if (typeof result === 'string') {
         failure.value = result;
@@ -114,7 +114,7 @@ export function useCatalogImport(partRows = CHECK_PART_ROWS) {
     csv = text;
     parts = records ? csvParts(records, partRows) : [];
     // Not CSV, empty, or a header only: the gateway reads the file whole and says why.
-    if (parts.length === 0) parts = [{ csv: text, firstRow: 1, rows: 0 }];
+    if (parts.length === 0) parts = [{ csv: () => text, firstRow: 1, rows: 0 }];
     check = { next: 0, sum: emptyCheck() };
     progress.value = { done: 0, total: rowsIn(parts) };
     await checkParts(id);
