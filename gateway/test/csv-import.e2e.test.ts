@@ -274,6 +274,23 @@ describe('importCatalogCsv', () => {
     expect(await countProducts('wombat', hubToken, sellerIds['office-hub'] as string)).toBe(1);
   });
 
+  it('numbers the rows of a part of a file from firstRow, database checks included', async () => {
+    const check = (firstRow: number) =>
+      gw.gql<{ importCatalogCsv: Report }>(
+        IMPORT,
+        { input: { csv: mixed, mode: 'ALL_OR_NOTHING', dryRun: true, firstRow } },
+        hubToken,
+      );
+    const whole = (await check(1)).data.importCatalogCsv;
+    const part = (await check(501)).data.importCatalogCsv;
+    expect(whole.errors.map((e) => [e.row, e.column])).toContainEqual([3, 'category_slug']);
+    expect(part.errors.map((e) => [e.row - 500, e.column])).toEqual(
+      whole.errors.map((e) => [e.row, e.column]),
+    );
+    expect(part).toMatchObject({ totalRows: whole.totalRows, validRows: whole.validRows });
+    expect(errorCode(await check(0))).toBe('BAD_USER_INPUT');
+  });
+
   it("refuses another seller's slugs and SKUs, and imports for admins into the named seller", async () => {
     const csv = [
       'product_slug,product_name,category_slug,sku,list_price',

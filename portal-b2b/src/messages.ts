@@ -12,6 +12,7 @@ import { adminMessages } from './admin/messages';
 import { approvalsMessages } from './approvals/messages';
 import { companyMessages } from './company/messages';
 import { contractsMessages } from './contracts/messages';
+import { invitationsMessages } from './invitations/messages';
 import { quotesMessages } from './quotes/messages';
 import { requestsMessages } from './requests/messages';
 import { sellerCatalogMessages } from './seller-catalog/messages';
@@ -360,6 +361,7 @@ const en = {
   company: companyMessages.en,
   admin: adminMessages.en,
   sellerCatalog: sellerCatalogMessages.en,
+  invitations: invitationsMessages.en,
 };
 
 export type PortalMessages = typeof en;
@@ -679,6 +681,7 @@ const zhCN: PortalMessages = {
   company: companyMessages.zhCN,
   admin: adminMessages.zhCN,
   sellerCatalog: sellerCatalogMessages.zhCN,
+  invitations: invitationsMessages.zhCN,
 };
 
 export const messages = { en, 'zh-CN': zhCN };

@@ -9,6 +9,7 @@ import { adminRoutes } from './admin/routes';
 import { approvalsRoutes, sellerApprovalsRoutes } from './approvals/routes';
 import { companyRoutes } from './company/routes';
 import { contractsRoutes, sellerContractsRoutes } from './contracts/routes';
+import { invitationsRoutes } from './invitations/routes';
 import { quotesRoutes, sellerQuotesRoutes } from './quotes/routes';
 import { requestsRoutes } from './requests/routes';
 import { sellerCatalogRoutes } from './seller-catalog/routes';
@@ -100,6 +101,7 @@ export const routes: RouteRecordRaw[] = [
   ...approvalsRoutes,
   ...companyRoutes,
   ...adminRoutes,
+  ...invitationsRoutes,
   {
     path: '/:pathMatch(.*)*',
     name: 'not-found',

@@ -84,3 +84,9 @@ export function sectionsFor(
 export function workspacesFor(user: SessionUserFragment): Workspace[] {
   return workspaces.filter((workspace) => workspace.available(user));
 }
+
+/** Where a user starts: the first tab of their first workspace; the catalog without one. */
+export function homeOf(user: SessionUserFragment, hasRoute: (name: string) => boolean): string {
+  const [first] = workspacesFor(user);
+  return (first && sectionsFor(first, user, hasRoute)[0]?.route) ?? 'catalog';
+}

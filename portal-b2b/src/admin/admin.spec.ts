@@ -332,8 +332,8 @@ describe('sellers', () => {
     await wrapper.get('[data-testid="staff-email"] input').setValue('chen@tea.example');
     await wrapper.get('[data-testid="staff-invite-form"]').trigger('submit');
     await vi.waitFor(() =>
-      expect(wrapper.get('[data-testid="seller-invitation-token"]').text()).toBe(
-        'tok-123456789012345678901234',
+      expect(wrapper.get<HTMLInputElement>('[data-testid="invitation-link"]').element.value).toBe(
+        `${window.location.origin}/invitations/accept?token=tok-123456789012345678901234`,
       ),
     );
     expect(sent(gateway, 'AdminInviteSellerStaff')).toEqual([

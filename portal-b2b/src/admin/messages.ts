@@ -132,8 +132,7 @@ const en = {
     invalidEmail: "Enter an email address such as wang.fang{'@'}example.com",
     invite: 'Invite',
     staffAdded: '{name} already had an account and is now staff of {seller}.',
-    staffInvited:
-      'Invitation for {email} to join {seller} made. Pass this code on; it works once, until {date}:',
+    staffInvited: 'Invitation for {email} to join {seller} made.',
     alreadyStaff: 'This person is staff of a seller already.',
     notFound: 'This seller could not be found. The list has been reloaded.',
   },
@@ -301,8 +300,7 @@ const zhCN: AdminMessages = {
     invalidEmail: "请输入邮箱地址，例如 wang.fang{'@'}example.com",
     invite: '发送邀请',
     staffAdded: '{name} 已有账户，现已成为 {seller} 的员工。',
-    staffInvited:
-      '已为 {email} 创建加入 {seller} 的邀请。请转交以下邀请码，仅可使用一次，有效期至 {date}：',
+    staffInvited: '已为 {email} 创建加入 {seller} 的邀请。',
     alreadyStaff: '此人已是某个卖家的员工。',
     notFound: '找不到该卖家，列表已刷新。',
   },

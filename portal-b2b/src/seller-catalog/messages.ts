@@ -230,9 +230,11 @@ const en = {
     fileHint: 'UTF-8 text. Choosing a file checks it at once; nothing is imported yet.',
     reading: 'Reading {name}: {percent}%',
     checking: 'Checking every row of {name}…',
+    checkingRows:
+      'Checking {name}: {done} of {total} row | Checking {name}: {done} of {total} rows',
     committing: 'Importing {rows} rows…',
     oneRequest:
-      'The gateway does this in one step, so the bar shows that it is working, not how far it has got.',
+      'The gateway writes the whole file in one step, so the bar shows that it is working, not how far it has got.',
     totalRows: 'Rows',
     validRows: 'Valid rows',
     problems: 'Problems',
@@ -243,6 +245,7 @@ const en = {
     columnHeader: 'Column',
     message: 'Problem',
     wholeFile: 'File',
+    unlisted: '{count} more problem is not listed. | {count} more problems are not listed.',
     fixAndChoose: 'Fix these rows in your file, save it and choose it again.',
     chooseAgain: 'Choose the file again',
     clean:
@@ -486,8 +489,9 @@ const zhCN: SellerCatalogMessages = {
     fileHint: 'UTF-8 编码的文本文件。选择文件后会立即检查，此时不会导入。',
     reading: '正在读取 {name}：{percent}%',
     checking: '正在检查 {name} 的每一行…',
+    checkingRows: '正在检查 {name}：第 {done} / {total} 行',
     committing: '正在导入 {rows} 行…',
-    oneRequest: '系统一次性完成这一步，进度条只表示正在处理，无法显示具体进度。',
+    oneRequest: '系统一次性写入整个文件，进度条只表示正在处理，无法显示具体进度。',
     totalRows: '行数',
     validRows: '有效行',
     problems: '问题',
@@ -498,6 +502,7 @@ const zhCN: SellerCatalogMessages = {
     columnHeader: '列',
     message: '问题',
     wholeFile: '文件',
+    unlisted: '另有 {count} 个问题未列出。',
     fixAndChoose: '请在文件中修正这些行，保存后重新选择该文件。',
     chooseAgain: '重新选择文件',
     clean:

@@ -478,7 +478,7 @@ describe('seller catalog: CSV import', () => {
     const { wrapper, gateway } = await render('/seller/catalog/import', {
       SellerCatalogImportCsv: (variables) => {
         const input = variables.input as { csv: string; dryRun: boolean };
-        if (input.csv === bad) {
+        if (input.csv.includes('2.001')) {
           return {
             importCatalogCsv: {
               __typename: 'CsvImportReport',
@@ -521,7 +521,8 @@ describe('seller catalog: CSV import', () => {
     );
     const imports = () => sent(gateway, 'SellerCatalogImportCsv');
     expect(imports()[0]?.variables.input).toEqual({
-      csv: bad,
+      csv: bad.replace('\n', '\r\n'),
+      firstRow: 1,
       mode: 'ALL_OR_NOTHING',
       dryRun: true,
     });
@@ -556,6 +557,7 @@ describe('seller catalog: CSV import', () => {
     await vi.waitFor(() =>
       expect(wrapper.find('[data-testid="catalog-import-done"]').exists()).toBe(true),
     );
+    // The commit sends the file as it is, whole, and the gateway checks it again.
     expect(imports()[2]?.variables.input).toEqual({
       csv: good,
       mode: 'ALL_OR_NOTHING',
@@ -565,7 +567,6 @@ describe('seller catalog: CSV import', () => {
       'Imported: 1 products created, 0 updated; 1 variants created, 0 updated.',
     );
   });
-
   it('says row problems in the reader’s language, and the gateway’s words for a new code', async () => {
     const csv = 'product_slug,product_name,category_slug,sku,list_price\nmug,,cookware,M-1,2';
     const { wrapper } = await render('/seller/catalog/import', {
@@ -619,21 +620,178 @@ describe('seller catalog: CSV import', () => {
     expect(messages()).toEqual(['Required', 'Repeats row 1', 'tiers is odd']);
   });
 
-  it('shows an honest progress bar while the gateway works, and a failure', async () => {
-    let answer: (value: unknown) => void = () => {};
-    const { wrapper } = await render('/seller/catalog/import', {
-      SellerCatalogImportCsv: () =>
-        new Promise((resolve) => {
-          answer = resolve;
+  it('checks a large file in parts, showing rows checked of all, and goes on after a failure', async () => {
+    const header = 'product_slug,product_name,category_slug,sku,list_price';
+    const rows = Array.from({ length: 2500 }, (_, i) => `p-${i},P ${i},cat,S-${i},1`);
+    const answers: ((value: unknown) => void)[] = [];
+    const { wrapper, gateway } = await render('/seller/catalog/import', {
+      SellerCatalogImportCsv: () => new Promise((resolve) => answers.push(resolve)),
+    });
+    const part = (firstRow: number, count: number, errors: number[] = []) => ({
+      importCatalogCsv: {
+        __typename: 'CsvImportReport',
+        ...report({
+          totalRows: count,
+          validRows: count - errors.length,
+          productsCreated: errors.length ? 0 : count,
+          variantsCreated: errors.length ? 0 : count,
+          errors: errors.map((row) => ({
+            row,
+            column: 'sku',
+            message: `sku bad on ${row}`,
+            code: 'SKU' as const,
+            params: [],
+          })),
         }),
+      },
+    });
+    const bar = () => wrapper.get('[data-testid="catalog-import-progress"]');
+    const answered = async (count: number) => {
+      await vi.waitFor(() => expect(answers).toHaveLength(count));
+    };
+    await vi.waitFor(() =>
+      expect(wrapper.find('[data-testid="catalog-import-file"]').exists()).toBe(true),
+    );
+
+    await chooseFile(wrapper, [header, ...rows].join('\n'));
+    await answered(1);
+    expect(bar().text()).toContain('Checking catalog.csv: 0 of 2500 rows');
+    expect(bar().get('progress').attributes()).toMatchObject({ value: '0', max: '2500' });
+    answers[0]!(part(1, 1000));
+    await answered(2);
+    expect(bar().text()).toContain('Checking catalog.csv: 1000 of 2500 rows');
+    expect(bar().get('progress').attributes()).toMatchObject({ value: '1000', max: '2500' });
+    const inputs = sent(gateway, 'SellerCatalogImportCsv').map(
+      (r) => r.variables.input as { csv: string; firstRow: number },
+    );
+    expect(inputs.map((input) => input.firstRow)).toEqual([1, 1001]);
+    expect(inputs[1]!.csv.split('\r\n')).toHaveLength(1001);
+    expect(inputs[1]!.csv.split('\r\n')[1]).toBe('p-1000,P 1000,cat,S-1000,1');
+
+    answers[1]!(null);
+    await vi.waitFor(() =>
+      expect(wrapper.find('[data-testid="catalog-import-failure"]').exists()).toBe(true),
+    );
+    await wrapper.get('[data-testid="catalog-import-failure"] button').trigger('click');
+    await answered(3);
+    expect(sent(gateway, 'SellerCatalogImportCsv')[2]?.variables.input).toMatchObject({
+      firstRow: 1001,
+    });
+    answers[2]!(part(1001, 1000, [1500]));
+    await answered(4);
+    answers[3]!(part(2001, 500, [2001, 2500]));
+
+    await vi.waitFor(() =>
+      expect(wrapper.find('[data-testid="catalog-import-problems"]').exists()).toBe(true),
+    );
+    expect(
+      wrapper
+        .findAll('[data-testid="catalog-import-error-row"]')
+        .map((r) => r.attributes('data-row')),
+    ).toEqual(['1500', '2001', '2500']);
+    expect(wrapper.get('[data-testid="catalog-import-total"]').text()).toBe('2500');
+    expect(wrapper.get('[data-testid="catalog-import-valid"]').text()).toBe('2497');
+    expect(wrapper.get('[data-testid="catalog-import-problems"]').text()).toBe(
+      '3 problems found. Nothing has been imported.',
+    );
+    expect(wrapper.find('[data-testid="catalog-import-commit"]').exists()).toBe(false);
+  });
+
+  it('stops at a problem with the whole file: the other parts would only repeat it', async () => {
+    const rows = Array.from({ length: 1500 }, (_, i) => `p-${i},S-${i}`);
+    const { wrapper, gateway } = await render('/seller/catalog/import', {
+      SellerCatalogImportCsv: () => ({
+        importCatalogCsv: {
+          __typename: 'CsvImportReport',
+          ...report({
+            totalRows: 1000,
+            validRows: 0,
+            productsCreated: 0,
+            variantsCreated: 0,
+            errors: [
+              {
+                row: 0,
+                column: null,
+                message: 'Header: missing required columns: sku',
+                code: 'MISSING_COLUMNS',
+                params: [{ name: 'columns', value: 'sku' }],
+              },
+            ],
+          }),
+        },
+      }),
     });
     await vi.waitFor(() =>
       expect(wrapper.find('[data-testid="catalog-import-file"]').exists()).toBe(true),
     );
-    await chooseFile(wrapper, 'product_slug\nx');
-    await vi.waitFor(() => expect(wrapper.text()).toContain('Checking every row of catalog.csv…'));
-    const bar = wrapper.get('[data-testid="catalog-import-progress"] progress');
-    expect(bar.attributes('value')).toBeUndefined();
+    await chooseFile(wrapper, ['product_slug,skew', ...rows].join('\n'));
+    await vi.waitFor(() =>
+      expect(wrapper.find('[data-testid="catalog-import-problems"]').exists()).toBe(true),
+    );
+    expect(sent(gateway, 'SellerCatalogImportCsv')).toHaveLength(1);
+    expect(wrapper.get('[data-testid="catalog-import-total"]').text()).toBe('1500');
+    expect(wrapper.get('[data-testid="catalog-import-error-row"] th').text()).toBe('File');
+  });
+
+  it('lets the gateway read a file that is not well-formed CSV whole', async () => {
+    const broken = 'product_slug,sku\n"tea,T-1\n';
+    const { wrapper, gateway } = await render('/seller/catalog/import', {
+      SellerCatalogImportCsv: () => ({
+        importCatalogCsv: {
+          __typename: 'CsvImportReport',
+          ...report({
+            totalRows: 0,
+            validRows: 0,
+            errors: [
+              {
+                row: 0,
+                column: null,
+                message: 'The file is not valid CSV: Quote Not Closed',
+                code: 'NOT_CSV',
+                params: [{ name: 'reason', value: 'Quote Not Closed' }],
+              },
+            ],
+          }),
+        },
+      }),
+    });
+    await vi.waitFor(() =>
+      expect(wrapper.find('[data-testid="catalog-import-file"]').exists()).toBe(true),
+    );
+    await chooseFile(wrapper, broken);
+    await vi.waitFor(() =>
+      expect(wrapper.find('[data-testid="catalog-import-error-row"]').exists()).toBe(true),
+    );
+    expect(sent(gateway, 'SellerCatalogImportCsv')[0]?.variables.input).toEqual({
+      csv: broken,
+      firstRow: 1,
+      mode: 'ALL_OR_NOTHING',
+      dryRun: true,
+    });
+  });
+
+  it('shows an indeterminate bar while the whole file is written in one request', async () => {
+    let answer: (value: unknown) => void = () => {};
+    const { wrapper } = await render('/seller/catalog/import', {
+      SellerCatalogImportCsv: (variables) =>
+        (variables.input as { dryRun: boolean }).dryRun
+          ? { importCatalogCsv: { __typename: 'CsvImportReport', ...report({}) } }
+          : new Promise((resolve) => {
+              answer = resolve;
+            }),
+    });
+    await vi.waitFor(() =>
+      expect(wrapper.find('[data-testid="catalog-import-file"]').exists()).toBe(true),
+    );
+    await chooseFile(wrapper, 'product_slug,sku\nx,X-1\nx,X-2');
+    await vi.waitFor(() =>
+      expect(wrapper.find('[data-testid="catalog-import-commit"]').exists()).toBe(true),
+    );
+    await wrapper.get('[data-testid="catalog-import-commit"]').trigger('click');
+    await vi.waitFor(() => expect(wrapper.text()).toContain('Importing 2 rows…'));
+    expect(
+      wrapper.get('[data-testid="catalog-import-progress"] progress').attributes('value'),
+    ).toBe(undefined);
     expect(
       wrapper.get<HTMLInputElement>('[data-testid="catalog-import-file"]').element.disabled,
     ).toBe(true);
@@ -644,5 +802,6 @@ describe('seller catalog: CSV import', () => {
       ),
     );
     expect(wrapper.find('[data-testid="catalog-import-progress"]').exists()).toBe(false);
+    expect(wrapper.find('[data-testid="catalog-import-commit"]').exists()).toBe(true);
   });
 });

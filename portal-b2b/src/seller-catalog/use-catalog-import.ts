@@ -4,80 +4,101 @@ import {
 } from '@marketgate/graphql-client';
 import { computed, ref, shallowRef } from 'vue';
 import { useSessionStore } from '../stores/session';
+import {
+  addPart,
+  CHECK_PART_ROWS,
+  csvParts,
+  emptyCheck,
+  readCsvRecords,
+  type CheckReport,
+  type CsvPart,
+} from './csv-parts';
 
 /**
- * Where an import stands: the file is read in the browser, then checked by the gateway in a dry
- * run that writes nothing; only a clean check can be committed, which the gateway checks again.
+ * Where an import stands: the file is read in the browser, then checked by the gateway in dry
+ * runs that write nothing, part by part; only a clean check can be committed, which the gateway
+ * checks again.
  */
 export type ImportPhase = 'idle' | 'reading' | 'checking' | 'checked' | 'committing' | 'committed';
 
 /** Why the last step did not go through: the file could not be read, or the request failed. */
 export type ImportFailure = 'read' | 'request' | 'seller';
 
-/** Reads a file as UTF-8 text, telling how many bytes are read so far. */
-function readText(file: File, progress: (loaded: number, total: number) => void): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onprogress = (event) => progress(event.loaded, event.total || file.size);
-    reader.onload = () => resolve(String(reader.result ?? ''));
-    reader.onerror = () => reject(reader.error ?? new Error('The file could not be read'));
-    reader.readAsText(file, 'utf-8');
-  });
-}
-
 /**
- * A catalog CSV import. Every import is ALL_OR_NOTHING: a commit writes the whole file or, when a
- * row went bad since the check, nothing and a new report. The gateway answers each step in one
- * request, so only reading the file has a measurable progress.
+ * A catalog CSV import. The file is checked in parts of `partRows` rows, so the progress shows
+ * rows checked of all; then it is committed whole in one request. Every import is
+ * ALL_OR_NOTHING: a commit writes the whole file or, when the gateway finds a problem (a row
+ * gone bad since the check, a SKU repeated across parts), nothing and a new report.
  */
-export function useCatalogImport() {
+export function useCatalogImport(partRows = CHECK_PART_ROWS) {
   const session = useSessionStore();
   const phase = ref<ImportPhase>('idle');
   const file = shallowRef<{ name: string; size: number } | null>(null);
-  const read = ref({ loaded: 0, total: 0 });
-  const report = shallowRef<SellerCatalogImportReportFragment | null>(null);
+  /** How far the current step is: characters read, or data rows checked, of `total`. */
+  const progress = ref({ done: 0, total: 0 });
+  const report = shallowRef<CheckReport | null>(null);
   const failure = ref<ImportFailure | null>(null);
   let csv = '';
+  let parts: CsvPart[] = [];
+  /** The parts checked so far, added up; a failed request resumes at `next`. */
+  let check = { next: 0, sum: emptyCheck() };
   let attempt = 0;
 
-  async function send(dryRun: boolean, id: number): Promise<void> {
-    phase.value = dryRun ? 'checking' : 'committing';
-    failure.value = null;
+  async function send(
+    input: { csv: string; firstRow?: number },
+    dryRun: boolean,
+  ): Promise<SellerCatalogImportReportFragment | ImportFailure> {
     const { data, error } = await session.client
       .mutation(SellerCatalogImportCsvDocument, {
-        input: { csv, mode: 'ALL_OR_NOTHING', dryRun },
+        input: { ...input, mode: 'ALL_OR_NOTHING', dryRun },
       })
       .toPromise();
-    if (id !== attempt) return;
     const result = data?.importCatalogCsv;
-    if (!result || error) {
-      failure.value = 'request';
-      phase.value = report.value ? 'checked' : 'idle';
-      return;
+    if (!result || error) return 'request';
+    return result.__typename === 'NotFoundError' ? 'seller' : result;
+  }
+
+  const rowsIn = (list: CsvPart[]) => list.reduce((sum, part) => sum + part.rows, 0);
+
+  /** Checks the parts not checked yet, one request each. */
+  async function checkParts(id: number): Promise<void> {
+    phase.value = 'checking';
+    failure.value = null;
+    while (check.next < parts.length) {
+      const part = parts[check.next] as CsvPart;
+      const result = await send({ csv: part.csv(), firstRow: part.firstRow }, true);
+      if (id !== attempt) return;
+      if (typeof result === 'string') {
+        failure.value = result;
+        phase.value = 'idle';
+        return;
+      }
+      check = { next: check.next + 1, sum: addPart(check.sum, result) };
+      progress.value = { done: rowsIn(parts.slice(0, check.next)), total: rowsIn(parts) };
+      // A whole-file problem (the header) would only repeat in every part.
+      if (result.errors.some((error) => error.row === 0)) {
+        const unchecked = rowsIn(parts.slice(check.next));
+        check = {
+          next: parts.length,
+          sum: { ...check.sum, totalRows: check.sum.totalRows + unchecked },
+        };
+      }
     }
-    if (result.__typename === 'NotFoundError') {
-      failure.value = 'seller';
-      phase.value = 'idle';
-      return;
-    }
-    report.value = result;
-    phase.value = result.committed ? 'committed' : 'checked';
+    report.value = check.sum;
+    phase.value = 'checked';
   }
 
   /** Reads the chosen file and has the gateway check it, writing nothing. */
   async function choose(chosen: File): Promise<void> {
     const id = ++attempt;
     file.value = { name: chosen.name, size: chosen.size };
-    read.value = { loaded: 0, total: chosen.size };
+    progress.value = { done: 0, total: chosen.size };
     report.value = null;
     failure.value = null;
-    csv = '';
     phase.value = 'reading';
     let text: string;
     try {
-      text = await readText(chosen, (loaded, total) => {
-        if (id === attempt) read.value = { loaded, total };
-      });
+      text = await chosen.text();
     } catch {
       if (id !== attempt) return;
       failure.value = 'read';
@@ -85,9 +106,18 @@ export function useCatalogImport() {
       return;
     }
     if (id !== attempt) return;
+    progress.value = { done: 0, total: text.length };
+    const records = await readCsvRecords(text, (done) => {
+      if (id === attempt) progress.value = { done, total: text.length };
+    });
+    if (id !== attempt) return;
     csv = text;
-    read.value = { loaded: chosen.size, total: chosen.size };
-    await send(true, id);
+    parts = records ? csvParts(records, partRows) : [];
+    // Not CSV, empty, or a header only: the gateway reads the file whole and says why.
+    if (parts.length === 0) parts = [{ csv: () => text, firstRow: 1, rows: 0 }];
+    check = { next: 0, sum: emptyCheck() };
+    progress.value = { done: 0, total: rowsIn(parts) };
+    await checkParts(id);
   }
 
   /** A check without a problem, and something to write. */
@@ -101,13 +131,26 @@ export function useCatalogImport() {
   );
 
   async function commit(): Promise<void> {
-    if (ready.value) await send(false, attempt);
+    if (!ready.value) return;
+    const id = attempt;
+    phase.value = 'committing';
+    failure.value = null;
+    const result = await send({ csv }, false);
+    if (id !== attempt) return;
+    if (typeof result === 'string') {
+      failure.value = result;
+      phase.value = result === 'seller' ? 'idle' : 'checked';
+      return;
+    }
+    report.value = { ...emptyCheck(), ...result };
+    phase.value = result.committed ? 'committed' : 'checked';
   }
 
-  /** Checks the file already read once more, e.g. after a failed request. */
-  async function check(): Promise<void> {
-    if (csv && phase.value !== 'reading') await send(true, ++attempt);
+  /** After a failed request: the check goes on where it stopped, or the commit is sent again. */
+  async function retry(): Promise<void> {
+    if (report.value) await commit();
+    else if (csv && check.next < parts.length) await checkParts(attempt);
   }
 
-  return { phase, file, read, report, failure, ready, choose, check, commit };
+  return { phase, file, progress, report, failure, ready, choose, commit, retry };
 }

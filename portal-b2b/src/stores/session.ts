@@ -1,5 +1,7 @@
 import {
+  AcceptInvitationDocument,
   createMarketgateClient,
+  type InvitationInvalidReason,
   LoginDocument,
   LogoutDocument,
   MeDocument,
@@ -7,6 +9,7 @@ import {
 } from '@marketgate/graphql-client';
 import { defineStore } from 'pinia';
 import { computed, ref, watch } from 'vue';
+import { fieldErrorsOf } from '../shared/input-errors';
 
 const tokenKey = 'marketgate.portal.token';
 
@@ -14,6 +17,14 @@ export type LoginOutcome =
   | { kind: 'signed-in' }
   | { kind: 'invalid-credentials' }
   | { kind: 'too-many-attempts'; retryAfterSeconds: number }
+  | { kind: 'failed' };
+
+export type AcceptInvitationOutcome =
+  | { kind: 'signed-in' }
+  | { kind: 'invitation-invalid'; reason: InvitationInvalidReason }
+  | { kind: 'email-taken' }
+  /** The gateway refused these input fields (`name`, `password`), by field. */
+  | { kind: 'refused'; fields: Record<string, string> }
   | { kind: 'failed' };
 
 /** The signed-in user and their bearer token, kept in localStorage across visits. */
@@ -50,16 +61,44 @@ export const useSessionStore = defineStore('session', () => {
     if (error || !result) return { kind: 'failed' };
     switch (result.__typename) {
       case 'AuthPayload':
-        token.value = result.token;
-        // The login response is made before the gateway knows the viewer, so fields only shown
-        // to yourself (memberships) come back empty there: ask again as the signed-in user.
-        user.value = (await fetchMe()) ?? result.user;
-        restoring = Promise.resolve();
+        await signInAs(result);
         return { kind: 'signed-in' };
       case 'InvalidCredentialsError':
         return { kind: 'invalid-credentials' };
       case 'TooManyAttemptsError':
         return { kind: 'too-many-attempts', retryAfterSeconds: result.retryAfterSeconds };
+    }
+  }
+
+  async function signInAs(payload: { token: string; user: SessionUserFragment }): Promise<void> {
+    token.value = payload.token;
+    // The login response is made before the gateway knows the viewer, so fields only shown
+    // to yourself (memberships) come back empty there: ask again as the signed-in user.
+    user.value = (await fetchMe()) ?? payload.user;
+    restoring = Promise.resolve();
+  }
+
+  /** Makes the invited account and signs in as it, in place of whoever was signed in. */
+  async function acceptInvitation(input: {
+    token: string;
+    name: string;
+    password: string;
+  }): Promise<AcceptInvitationOutcome> {
+    const { data, error } = await client.value
+      .mutation(AcceptInvitationDocument, { input })
+      .toPromise();
+    const result = data?.acceptInvitation;
+    const fields = fieldErrorsOf(error);
+    if (fields) return { kind: 'refused', fields };
+    if (error || !result) return { kind: 'failed' };
+    switch (result.__typename) {
+      case 'AuthPayload':
+        await signInAs(result);
+        return { kind: 'signed-in' };
+      case 'InvitationInvalidError':
+        return { kind: 'invitation-invalid', reason: result.reason };
+      case 'EmailTakenError':
+        return { kind: 'email-taken' };
     }
   }
 
@@ -92,5 +131,15 @@ export const useSessionStore = defineStore('session', () => {
     return restoring;
   }
 
-  return { token, user, client, isSignedIn, membership, login, logout, restore };
+  return {
+    token,
+    user,
+    client,
+    isSignedIn,
+    membership,
+    login,
+    acceptInvitation,
+    logout,
+    restore,
+  };
 });

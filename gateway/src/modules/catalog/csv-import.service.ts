@@ -369,9 +369,9 @@ function readHeader(header: string[]): {
  * Parses and checks a catalog CSV without the database: the header, every cell, and the rules
  * within the file (one currency per product, product fields agreeing with the product's first
  * row, each SKU once). Whole-file problems come back as row-0 errors with `fatal` set: one,
- * or one per problem of the header.
+ * or one per problem of the header. Data rows are numbered from `firstRow`.
  */
-export function parseCatalogCsv(csv: string): ParsedCatalogCsv {
+export function parseCatalogCsv(csv: string, firstRow = 1): ParsedCatalogCsv {
   const result: ParsedCatalogCsv = {
     columns: new Set(),
     totalRows: 0,
@@ -420,7 +420,7 @@ export function parseCatalogCsv(csv: string): ParsedCatalogCsv {
   const currencyOf = new Map<string, { row: number; currency: string }>();
   const skuRows = new Map<string, number>();
   rows.forEach((record, i) => {
-    const reader = new RowReader(i + 1, record, index);
+    const reader = new RowReader(firstRow + i, record, index);
     if (record.length !== header.length) {
       reader.fail(
         null,
@@ -577,7 +577,7 @@ export class CsvImportService {
     const sellerId = this.targetSeller(viewer, input.sellerId);
     if (!sellerId || !(await ctx.em.existsBy(Seller, { id: sellerId })))
       return new NotFoundError('Seller');
-    const parsed = parseCatalogCsv(input.csv);
+    const parsed = parseCatalogCsv(input.csv, input.firstRow);
     const report = new CsvImportReport();
     Object.assign(report, {
       committed: false,

@@ -223,6 +223,22 @@ describe('parseCatalogCsv', () => {
     ]);
   });
 
+  it('numbers rows from firstRow, for a part of a larger file, in messages too', () => {
+    const parsed = parseCatalogCsv(
+      [HEADER, 'a,A,cat,A-1,1', 'a,B,,A-2,1', 'b,B,cat,a-1,x'].join('\n'),
+      4001,
+    );
+    expect(parsed.errors).toEqual([
+      {
+        row: 4002,
+        column: 'product_name',
+        message: "product_name differs from row 4001, the product's first row",
+      },
+      { row: 4003, column: 'list_price', message: 'list_price must be a price such as 12.50' },
+      { row: 4003, column: 'sku', message: 'sku repeats the SKU of row 4001' },
+    ]);
+  });
+
   it('accepts a byte order mark and skips blank lines', () => {
     const parsed = parseCatalogCsv(`\uFEFF${HEADER}\n\na,A,cat,A-1,1\n\n`);
     expect(parsed.errors).toEqual([]);

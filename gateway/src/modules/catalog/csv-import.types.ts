@@ -1,4 +1,4 @@
-import { IsIn, IsOptional, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, Max, MaxLength, Min } from 'class-validator';
 import {
   createUnionType,
   Field,
@@ -26,6 +26,9 @@ registerEnumType(CsvImportMode, {
 
 /** Largest CSV text accepted, in characters (the HTTP body limit is 64 MB as well). */
 export const MAX_CSV_LENGTH = 64 * 1024 * 1024;
+
+/** Highest `firstRow`: well beyond any file's rows, small enough to keep row numbers exact. */
+const MAX_FIRST_ROW = 1_000_000_000;
 
 @InputType({
   description:
@@ -60,11 +63,25 @@ export class ImportCatalogCsvInput {
       'the report to show before committing.',
   })
   dryRun: boolean;
+
+  @Field(() => Int, {
+    defaultValue: 1,
+    description:
+      "The number of the CSV's first data row in the report. A client that checks a large file " +
+      'in parts (each with the header) passes where each part starts, so rows keep the numbers ' +
+      'they have in the whole file.',
+  })
+  @Min(1)
+  @Max(MAX_FIRST_ROW)
+  firstRow: number;
 }
 
 @ObjectType({ description: 'A problem with one row (row 0 is the header or the whole file).' })
 export class CsvRowError {
-  @Field(() => Int, { description: '1-based data row number; 0 is the header or the whole file.' })
+  @Field(() => Int, {
+    description:
+      "Data row number (the first is 1, or the input's `firstRow`); 0 is the header or the whole file.",
+  })
   row: number;
 
   @Field(() => String, { nullable: true, description: 'The column, when one cell is at fault.' })

@@ -24,6 +24,7 @@ import {
   CompanyMemberResult,
   CompanyResult,
   CreateSellerInput,
+  InvitationPreviewResult,
   InviteCompanyMemberInput,
   InviteCompanyMemberResult,
   InviteSellerStaffInput,
@@ -81,6 +82,15 @@ export class IdentityResolver {
   @Transaction()
   logout(@Ctx() ctx: Context) {
     return ctx.services.identity.logout(ctx);
+  }
+
+  @Query(() => InvitationPreviewResult, {
+    description:
+      'What the invitation with this token offers, for its invitee to see before accepting; ' +
+      'no sign-in needed.',
+  })
+  invitation(@Arg('token', () => String) token: string, @Ctx() ctx: Context) {
+    return ctx.services.identity.previewInvitation(ctx, token);
   }
 
   @Mutation(() => AcceptInvitationResult, {

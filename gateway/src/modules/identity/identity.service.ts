@@ -26,7 +26,10 @@ import {
   EmailTakenError,
   InvalidCredentialsError,
   InvitationInvalidError,
+  InvitationInvalidReason,
+  InvitationKind,
   InvitationPayload,
+  InvitationPreview,
   SellerConnection,
   TooManyAttemptsError,
   type AcceptInvitationInput,
@@ -428,7 +431,7 @@ export class IdentityService {
         ...target,
         tokenHash: sha256(token),
         invitedByUserId: viewer.user.id,
-        expiresAt: new Date(Date.now() + INVITATION_TTL_DAYS * 86400_000),
+        expiresAt: new Date(ctx.now().getTime() + INVITATION_TTL_DAYS * 86400_000),
         acceptedAt: null,
       }),
     );
@@ -438,14 +441,56 @@ export class IdentityService {
     return payload;
   }
 
-  async acceptInvitation(ctx: Context, input: AcceptInvitationInput) {
+  /**
+   * The invitation behind a token while it can be accepted; otherwise why not. `lock` holds it
+   * until the transaction ends, so two accepts of one token cannot both succeed.
+   */
+  private async openInvitation(
+    ctx: Context,
+    token: string,
+    lock: boolean,
+  ): Promise<Invitation | InvitationInvalidError> {
     const invitation = await ctx.em.findOne(Invitation, {
-      where: { tokenHash: sha256(input.token) },
-      ...forUpdate(ctx.em),
+      where: { tokenHash: sha256(token) },
+      ...(lock ? forUpdate(ctx.em) : {}),
     });
-    if (!invitation || invitation.acceptedAt || invitation.expiresAt < new Date()) {
-      return new InvitationInvalidError();
+    if (!invitation) return new InvitationInvalidError(InvitationInvalidReason.UNKNOWN);
+    if (invitation.acceptedAt) return new InvitationInvalidError(InvitationInvalidReason.USED);
+    if (invitation.expiresAt <= ctx.now()) {
+      return new InvitationInvalidError(InvitationInvalidReason.EXPIRED);
     }
+    return invitation;
+  }
+
+  /**
+   * What an open invitation offers, for whoever holds its token (the token is the credential:
+   * 192 random bits). Answers the invitation's own terms only, nothing else of the company or
+   * seller behind it.
+   */
+  async previewInvitation(
+    ctx: Context,
+    token: string,
+  ): Promise<InvitationPreview | InvitationInvalidError> {
+    const invitation = await this.openInvitation(ctx, token, false);
+    if (invitation instanceof InvitationInvalidError) return invitation;
+    const { companyId, sellerId } = invitation;
+    const organization =
+      companyId !== null
+        ? await ctx.em.findOne(Company, { select: { name: true }, where: { id: companyId } })
+        : await ctx.em.findOne(Seller, { select: { name: true }, where: { id: sellerId ?? 0 } });
+    return Object.assign(new InvitationPreview(), {
+      kind: companyId !== null ? InvitationKind.COMPANY_MEMBER : InvitationKind.SELLER_STAFF,
+      organizationName: organization?.name ?? '',
+      email: invitation.email,
+      roles: companyId !== null ? (invitation.roles ?? ['BUYER']) : [],
+      department: invitation.department,
+      expiresAt: invitation.expiresAt,
+    });
+  }
+
+  async acceptInvitation(ctx: Context, input: AcceptInvitationInput) {
+    const invitation = await this.openInvitation(ctx, input.token, true);
+    if (invitation instanceof InvitationInvalidError) return invitation;
     if (await ctx.em.existsBy(User, { email: invitation.email })) return new EmailTakenError();
     const user = await ctx.em.save(
       ctx.em.create(User, {
@@ -470,7 +515,7 @@ export class IdentityService {
         ctx.em.create(SellerStaff, { sellerId: invitation.sellerId, userId: user.id }),
       );
     }
-    invitation.acceptedAt = new Date();
+    invitation.acceptedAt = ctx.now();
     await ctx.em.save(invitation);
     return this.startSession(ctx, user);
   }

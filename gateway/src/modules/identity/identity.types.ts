@@ -83,11 +83,64 @@ export class EmailTakenError extends BaseErrorResult {
   }
 }
 
+export enum InvitationInvalidReason {
+  UNKNOWN = 'UNKNOWN',
+  EXPIRED = 'EXPIRED',
+  USED = 'USED',
+}
+registerEnumType(InvitationInvalidReason, {
+  name: 'InvitationInvalidReason',
+  description: 'Why an invitation cannot be accepted.',
+  valuesConfig: {
+    UNKNOWN: { description: 'No invitation has this token.' },
+    EXPIRED: { description: 'Its time ran out before it was accepted.' },
+    USED: { description: 'It was accepted already.' },
+  },
+});
+
 @ObjectType({ implements: ErrorResult })
 export class InvitationInvalidError extends BaseErrorResult {
-  constructor() {
+  @Field(() => InvitationInvalidReason)
+  reason: InvitationInvalidReason;
+
+  constructor(reason: InvitationInvalidReason) {
     super(ErrorCode.INVITATION_INVALID, 'The invitation is unknown, used or expired');
+    this.reason = reason;
   }
+}
+
+export enum InvitationKind {
+  COMPANY_MEMBER = 'COMPANY_MEMBER',
+  SELLER_STAFF = 'SELLER_STAFF',
+}
+registerEnumType(InvitationKind, {
+  name: 'InvitationKind',
+  description: "What accepting makes of the invitee: a company's member or a seller's staff.",
+});
+
+/**
+ * What the holder of an invitation's token may see before accepting it: only what the invitation
+ * itself says, so a token grants no look at the company or seller behind it.
+ */
+@ObjectType({ description: 'An open invitation as its invitee sees it before accepting.' })
+export class InvitationPreview {
+  @Field(() => InvitationKind)
+  kind: InvitationKind;
+
+  @Field(() => String, { description: 'The name of the company or seller to join.' })
+  organizationName: string;
+
+  @Field(() => String, { description: 'The account to be made has this email.' })
+  email: string;
+
+  @Field(() => [CompanyRole], { description: "The member's roles; empty for seller staff." })
+  roles: CompanyRole[];
+
+  @Field(() => Department, { nullable: true })
+  department: Department | null;
+
+  @Field(() => Date)
+  expiresAt: Date;
 }
 
 @ObjectType({
@@ -293,6 +346,10 @@ export const InviteCompanyMemberResult = createUnionType({
 export const CompanyMemberResult = createUnionType({
   name: 'CompanyMemberResult',
   types: () => [CompanyMember, NotFoundError, InvalidStateError] as const,
+});
+export const InvitationPreviewResult = createUnionType({
+  name: 'InvitationPreviewResult',
+  types: () => [InvitationPreview, InvitationInvalidError] as const,
 });
 export const AcceptInvitationResult = createUnionType({
   name: 'AcceptInvitationResult',
