@@ -233,9 +233,23 @@ describe('parseCatalogCsv', () => {
         row: 4002,
         column: 'product_name',
         message: "product_name differs from row 4001, the product's first row",
+        code: 'DIFFERS_FROM_FIRST_ROW',
+        params: { row: 4001 },
       },
-      { row: 4003, column: 'list_price', message: 'list_price must be a price such as 12.50' },
-      { row: 4003, column: 'sku', message: 'sku repeats the SKU of row 4001' },
+      {
+        row: 4003,
+        column: 'list_price',
+        message: 'list_price must be a price such as 12.50',
+        code: 'PRICE',
+        params: {},
+      },
+      {
+        row: 4003,
+        column: 'sku',
+        message: 'sku repeats the SKU of row 4001',
+        code: 'REPEATS_ROW',
+        params: { row: 4001 },
+      },
     ]);
   });
 
