@@ -57,8 +57,8 @@ describe('business portal', () => {
     await page.getByRole('button', { name: '中文' }).click();
     await page.getByRole('button', { name: '退出登录' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
-    await page.getByTestId('product-card').first().waitFor();
-    await browser.screenshot('portal-catalog-zh');
+    await page.getByTestId('product-price').waitFor();
+    await browser.screenshot('portal-product-zh');
 
     await page.getByRole('button', { name: '退出登录' }).click();
     await page.getByRole('heading', { name: '登录企业账户' }).waitFor();
