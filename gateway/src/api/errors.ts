@@ -94,10 +94,20 @@ export function forbidden(message = 'You are not allowed to do this'): GraphQLEr
 }
 
 export function badInput(message: string, field?: string): GraphQLError {
-  return new GraphQLError(message, {
+  return field
+    ? badInputs([{ path: field, message }])
+    : new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
+}
+
+/** Malformed input at several places (a rule tree): every problem by its path, in one error. */
+export function badInputs(problems: { path: string; message: string }[]): GraphQLError {
+  const fields = new Map<string, string[]>();
+  for (const { path, message } of problems)
+    fields.set(path, [...(fields.get(path) ?? []), message]);
+  return new GraphQLError(problems[0]?.message ?? 'Invalid input', {
     extensions: {
       code: 'BAD_USER_INPUT',
-      ...(field ? { fields: [{ path: field, messages: [message] }] } : {}),
+      fields: [...fields].map(([path, messages]) => ({ path, messages })),
     },
   });
 }

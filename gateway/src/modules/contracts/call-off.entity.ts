@@ -51,6 +51,10 @@ export class CreditLine extends BaseEntity {
 @Entity('call_off')
 @Index(['contractId', 'id'])
 @Index(['contractId', 'idempotencyKey'], { unique: true })
+// Segments read a company's call-off orders per shop and across the platform from these alone
+// (audience/segment-sql.ts).
+@Index(['sellerId', 'companyId', 'createdAt', 'status', 'totalAmount', 'currency'])
+@Index(['companyId', 'createdAt', 'status', 'totalAmount', 'currency'])
 export class CallOff extends BaseEntity {
   @Field(() => ID)
   @Column({ type: 'int' })
