@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { offerTerms, type DealKind } from './deals.js';
 import { startGateway, type TestGateway } from './harness.js';
 import { ADDRESS, setAvailable } from './shop.js';
 
@@ -29,7 +30,7 @@ async function quoteStep(who: string, name: string, inputType: string, input: Fi
 }
 
 /** An approved deal of one line (the demo policy is emptied first, so it approves at once). */
-async function contractOf(kind: 'ONE_OFF' | 'FRAMEWORK'): Promise<string> {
+async function contractOf(kind: DealKind): Promise<string> {
   const created = await quoteStep('buyer', 'createQuoteRequest', 'CreateQuoteRequestInput', {
     sellerId: dairyId,
     dealKind: kind,
@@ -45,23 +46,7 @@ async function contractOf(kind: 'ONE_OFF' | 'FRAMEWORK'): Promise<string> {
     quoteId: quote.id,
     expectedVersion: quote.version,
     validUntil: new Date(Date.now() + 86_400_000).toISOString(),
-    paymentTerms:
-      kind === 'FRAMEWORK'
-        ? { kind: 'NET', netDays: 30 }
-        : {
-            kind: 'INSTALLMENTS',
-            milestones: [
-              { label: 'Deposit', percentBp: 3000, trigger: 'ON_SIGNING' },
-              { label: 'Final', percentBp: 7000, trigger: 'ON_ACCEPTANCE', netDays: 30 },
-            ],
-          },
-    lines: [
-      {
-        lineId: quote.lines[0].id,
-        unitPrice: 1_000,
-        ...(kind === 'FRAMEWORK' ? { committedQuantity: 100 } : {}),
-      },
-    ],
+    ...offerTerms(kind, quote.lines[0].id, 100),
   });
   quote = await quoteStep('buyer', 'acceptQuote', 'QuoteActionInput', {
     quoteId: quote.id,

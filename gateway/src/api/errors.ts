@@ -120,6 +120,22 @@ export function badInput(
   return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', fields: [refused] } });
 }
 
+/** Malformed input at several places (a rule tree): every problem by its path, in one error. */
+export function badInputs(
+  problems: { path: string; message: string; code: InputProblemCode; params?: ProblemParams }[],
+): GraphQLError {
+  const fields = new Map<string, RefusedField>();
+  for (const { path, message, code, params = {} } of problems) {
+    const field = fields.get(path) ?? { path, messages: [], problems: [] };
+    field.messages.push(message);
+    field.problems.push({ code, params });
+    fields.set(path, field);
+  }
+  return new GraphQLError(problems[0]?.message ?? 'Invalid input', {
+    extensions: { code: 'BAD_USER_INPUT', fields: [...fields.values()] },
+  });
+}
+
 const clientCodes = new Set([
   'UNAUTHENTICATED',
   'FORBIDDEN',

@@ -61,6 +61,8 @@ export enum InputProblemCode {
   FIRST_ROW_INVALID = 'FIRST_ROW_INVALID',
   REPEATS_ROW = 'REPEATS_ROW',
   MORE_ERRORS = 'MORE_ERRORS',
+  TAG = 'TAG',
+  NESTING = 'NESTING',
 }
 
 registerEnumType(InputProblemCode, {
@@ -131,6 +133,12 @@ registerEnumType(InputProblemCode, {
     FIRST_ROW_INVALID: { description: "Row {row}, the product's first row, has errors." },
     REPEATS_ROW: { description: 'Repeats the value of row {row}.' },
     MORE_ERRORS: { description: '{count} more errors from row {row} on were left out.' },
+    TAG: {
+      description:
+        'A tag: 1 to {max} letters, digits, spaces or . _ : & + / -, starting and ending with a ' +
+        'letter or digit.',
+    },
+    NESTING: { description: 'Groups nest at most {max} deep.' },
   },
 });
 

@@ -1,6 +1,6 @@
 import { buildSchema, parse, type OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { jitExecutor } from './jit-executor.js';
+import { jitExecutor, unboundedInputs } from './jit-executor.js';
 
 describe('jitExecutor', () => {
   it('answers an error, and keeps running, when a union cannot tell its type', async () => {
@@ -23,5 +23,37 @@ describe('jitExecutor', () => {
     } as never);
     expect(result.data).toEqual({ u: null });
     expect(result.errors?.[0]?.message).toMatch(/not a possible type for "U"/);
+  });
+
+  const nesting = `
+    input Rule { kind: String! rules: [Rule!] }
+    input Segment { name: String! rule: Rule! }
+    input Flat { name: String! }
+    type Query { count(segment: Segment!): Int flat(flat: Flat!): Int }`;
+
+  it('knows the input types that nest without bound', () => {
+    expect([...unboundedInputs(buildSchema(nesting))].sort()).toEqual(['Rule', 'Segment']);
+  });
+
+  it('runs an operation taking a recursive input variable (graphql-jit cannot compile it)', async () => {
+    const schema = buildSchema(nesting);
+    const depth = (rule: { rules?: unknown[] }): number =>
+      1 + Math.max(0, ...((rule.rules ?? []) as { rules?: unknown[] }[]).map(depth));
+    schema.getQueryType()!.getFields().count!.resolve = (_, args) =>
+      depth((args as { segment: { rule: { rules?: unknown[] } } }).segment.rule);
+    const gateway = jitExecutor(schema)!;
+    const { executor } = await gateway.load({ apollo: {} as never });
+    const document = parse('query ($s: Segment!) { count(segment: $s) }');
+    const result = await executor!({
+      document,
+      operation: document.definitions[0] as OperationDefinitionNode,
+      operationName: null,
+      queryHash: 'r',
+      context: {},
+      request: {
+        variables: { s: { name: 'x', rule: { kind: 'ALL', rules: [{ kind: 'ANY', rules: [] }] } } },
+      },
+    } as never);
+    expect(result).toEqual({ data: { count: 2 } });
   });
 });

@@ -1,11 +1,17 @@
 import type { ApolloServerOptionsWithGateway } from '@apollo/server';
 import { getVariableValues } from 'graphql/execution/values.js';
 import {
+  execute,
+  getNamedType,
+  isInputObjectType,
   isInterfaceType,
   isUnionType,
   printSchema,
+  typeFromAST,
+  type GraphQLInputObjectType,
   type GraphQLSchema,
   type GraphQLTypeResolver,
+  type OperationDefinitionNode,
 } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import { LRUCache } from 'lru-cache';
@@ -27,11 +33,21 @@ const CACHE_SIZE = 1000;
 export function jitExecutor(schema: GraphQLSchema): Gateway {
   guardTypeResolvers(schema);
   const compiled = new LRUCache<string, CompiledQuery>({ max: CACHE_SIZE });
+  const unbounded = unboundedInputs(schema);
   return {
     async load() {
       return {
         schema,
         executor: async (request) => {
+          if (takesUnboundedInput(schema, request.operation, unbounded)) {
+            return execute({
+              schema,
+              document: request.document,
+              operationName: request.operationName,
+              contextValue: request.context,
+              variableValues: request.request.variables,
+            });
+          }
           const key = `${request.queryHash}:${request.operationName ?? ''}`;
           let query = compiled.get(key);
           if (!query) {
@@ -88,4 +104,49 @@ function guardTypeResolvers(schema: GraphQLSchema): void {
       }
     };
   }
+}
+
+/**
+ * The input types whose values can nest without bound: those on a cycle of input fields (a
+ * segment rule holding rules) and those reaching one. graphql-jit generates the coercion of a
+ * variable of such a type inline, field by field, and never stops (graphql-jit issue #81), so
+ * operations taking one run on graphql-js instead. They are rare editor operations; the hot
+ * paths keep the compiled code.
+ */
+export function unboundedInputs(schema: GraphQLSchema): Set<string> {
+  const inputs = Object.values(schema.getTypeMap()).filter(isInputObjectType);
+  const reach = new Map<string, Set<string>>();
+  const reachable = (type: GraphQLInputObjectType): Set<string> => {
+    const found = new Set<string>();
+    const queue = [type];
+    for (let next = queue.pop(); next; next = queue.pop()) {
+      for (const field of Object.values(next.getFields())) {
+        const named = getNamedType(field.type);
+        if (isInputObjectType(named) && !found.has(named.name)) {
+          found.add(named.name);
+          queue.push(named);
+        }
+      }
+    }
+    return found;
+  };
+  for (const type of inputs) reach.set(type.name, reachable(type));
+  const cyclic = (name: string) => reach.get(name)?.has(name) ?? false;
+  return new Set(
+    inputs
+      .filter((t) => cyclic(t.name) || [...(reach.get(t.name) ?? [])].some(cyclic))
+      .map((t) => t.name),
+  );
+}
+
+function takesUnboundedInput(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  unbounded: Set<string>,
+): boolean {
+  if (unbounded.size === 0) return false;
+  return (operation.variableDefinitions ?? []).some((v) => {
+    const type = typeFromAST(schema, v.type as never);
+    return type !== undefined && unbounded.has(getNamedType(type).name);
+  });
 }

@@ -1,4 +1,5 @@
 import type { Context } from './context.js';
+import { createAudienceLoaders } from '../modules/audience/audience.loaders.js';
 import { createCatalogLoaders } from '../modules/catalog/catalog.loaders.js';
 import { createContractLoaders } from '../modules/contracts/contracts.loaders.js';
 import { createIdentityLoaders } from '../modules/identity/identity.loaders.js';
@@ -12,6 +13,7 @@ import { createApprovalLoaders } from '../modules/approval/approval.loaders.js';
  */
 export function createLoaders(ctx: Context) {
   return {
+    audience: createAudienceLoaders(ctx),
     catalog: createCatalogLoaders(ctx),
     contracts: createContractLoaders(ctx),
     identity: createIdentityLoaders(ctx),

@@ -3,6 +3,14 @@ import { buildSchema } from 'type-graphql';
 import { authChecker } from './auth-checker.js';
 import { AuditTrailResolver } from '../modules/audit/audit-trail.resolver.js';
 import {
+  AccountTagFieldsResolver,
+  AudienceCompanyFieldsResolver,
+  AudienceResolver,
+  AudienceUserFieldsResolver,
+  CompanyLifecycleFieldsResolver,
+  SegmentFieldsResolver,
+} from '../modules/audience/audience.resolver.js';
+import {
   ApprovalDecisionFieldsResolver,
   ApprovalRequestFieldsResolver,
   ApprovalResolver,
@@ -51,9 +59,13 @@ import {
 } from '../modules/identity/identity.resolver.js';
 
 export const resolvers = [
+  AccountTagFieldsResolver,
   ApprovalDecisionFieldsResolver,
   ApprovalRequestFieldsResolver,
   ApprovalResolver,
+  AudienceCompanyFieldsResolver,
+  AudienceResolver,
+  AudienceUserFieldsResolver,
   AuditTrailResolver,
   CallOffFieldsResolver,
   CartGroupFieldsResolver,
@@ -64,6 +76,7 @@ export const resolvers = [
   CompanyAddressResolver,
   CompanyApprovalFieldsResolver,
   CompanyFieldsResolver,
+  CompanyLifecycleFieldsResolver,
   CompanyMemberFieldsResolver,
   ContractFieldsResolver,
   ContractMilestoneFieldsResolver,
@@ -83,6 +96,7 @@ export const resolvers = [
   QuoteRequestFieldsResolver,
   QuoteVersionFieldsResolver,
   QuotingResolver,
+  SegmentFieldsResolver,
   SellerPaymentFieldsResolver,
   UserFieldsResolver,
   VariantFieldsResolver,

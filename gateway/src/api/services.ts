@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { Config } from '../config/config.js';
 import { ApprovalService } from '../modules/approval/approval.service.js';
+import { AudienceService } from '../modules/audience/audience.service.js';
 import { AuditService } from '../modules/audit/audit.service.js';
 import { BillingService } from '../modules/billing/billing.service.js';
 import { CallOffService } from '../modules/contracts/call-off.service.js';
@@ -41,6 +42,7 @@ export async function createServices(config: Config, dataSource: DataSource) {
   const callOffs: CallOffService = new CallOffService(config, audit, catalog, contracts, approval);
   return {
     approval,
+    audience: new AudienceService(config, audit),
     audit,
     billing,
     callOffs,

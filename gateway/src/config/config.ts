@@ -84,6 +84,14 @@ const envSchema = z.object({
    * its sweep off (another process must then run it).
    */
   SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(60),
+  /**
+   * A company's lifecycle stage with a seller, as proposed from what it bought from the seller
+   * over the last 365 days (call-off orders and one-off contracts, minor units of
+   * PLATFORM_CURRENCY): GROWTH from this spend on...
+   */
+  LIFECYCLE_GROWTH_SPEND: z.coerce.number().int().positive().default(5_000_000),
+  /** ...and MATURE from this one on (greater than LIFECYCLE_GROWTH_SPEND); STARTUP below both. */
+  LIFECYCLE_MATURE_SPEND: z.coerce.number().int().positive().default(50_000_000),
 });
 
 export type DatabaseConfig =
@@ -111,6 +119,8 @@ export interface Config {
   orderConfirmTimeoutSeconds: number;
   guestCartTtlSeconds: number;
   sweepIntervalSeconds: number;
+  /** Spend (minor units of the platform currency, last 365 days) from which a stage is proposed. */
+  lifecycle: { growthSpend: number; matureSpend: number };
 }
 
 export class ConfigError extends Error {}
@@ -135,6 +145,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(
       'DATABASE_URL must start with mysql:// or mariadb:// (or be unset for the embedded database)',
     );
+  }
+  if (e.LIFECYCLE_MATURE_SPEND <= e.LIFECYCLE_GROWTH_SPEND) {
+    throw new ConfigError('LIFECYCLE_MATURE_SPEND must be greater than LIFECYCLE_GROWTH_SPEND');
   }
   if (e.NODE_ENV === 'production' && e.EXPOSE_SQL_COUNT) {
     throw new ConfigError('EXPOSE_SQL_COUNT must not be enabled in production');
@@ -165,6 +178,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     orderConfirmTimeoutSeconds: e.ORDER_CONFIRM_TIMEOUT_SECONDS,
     guestCartTtlSeconds: e.GUEST_CART_TTL_SECONDS,
     sweepIntervalSeconds: e.SWEEP_INTERVAL_SECONDS,
+    lifecycle: { growthSpend: e.LIFECYCLE_GROWTH_SPEND, matureSpend: e.LIFECYCLE_MATURE_SPEND },
   };
 }
 

@@ -3,6 +3,7 @@ import {
   ApprovalPolicy,
   ApprovalRequest,
 } from '../modules/approval/approval.entity.js';
+import { AccountTag, CompanyLifecycleStage, Segment } from '../modules/audience/audience.entity.js';
 import { AuditEvent } from '../modules/audit/audit-event.entity.js';
 import { ContractMilestone, ContractPayment } from '../modules/billing/billing.entity.js';
 import { CallOff, CallOffLine, CreditLine } from '../modules/contracts/call-off.entity.js';
@@ -34,6 +35,7 @@ import { CashRemittance, Payment } from '../modules/payment/payment.entity.js';
 
 /** Every entity of the gateway; modules add theirs here. */
 export const entities = [
+  AccountTag,
   ApprovalDecision,
   ApprovalPolicy,
   ApprovalRequest,
@@ -47,6 +49,7 @@ export const entities = [
   Checkout,
   Company,
   CompanyAddress,
+  CompanyLifecycleStage,
   CompanyMember,
   Contract,
   ContractLine,
@@ -65,6 +68,7 @@ export const entities = [
   QuoteRequestLine,
   QuoteVersion,
   QuoteVersionLine,
+  Segment,
   Seller,
   SellerStaff,
   Session,

@@ -98,6 +98,8 @@ const en = {
       FIRST_ROW_INVALID: 'Row {row}, the first row of the product, has errors',
       REPEATS_ROW: 'Repeats row {row}',
       MORE_ERRORS: '{count} more errors from row {row} on',
+      TAG: '1 to {max} letters, digits, spaces or . _ : & + / -, starting and ending with a letter or digit',
+      NESTING: 'Groups nest at most {max} deep',
     } satisfies Record<InputProblemCode, string>,
   },
 };
@@ -201,6 +203,8 @@ const zhCN: UiMessages = {
       FIRST_ROW_INVALID: '该商品的首行（第 {row} 行）有错误',
       REPEATS_ROW: '与第 {row} 行重复',
       MORE_ERRORS: '从第 {row} 行起还有 {count} 个错误',
+      TAG: '须为 1 到 {max} 个字母、数字、空格或 . _ : & + / -，以字母或数字开头和结尾',
+      NESTING: '规则组最多嵌套 {max} 层',
     },
   },
 };

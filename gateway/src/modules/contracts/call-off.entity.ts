@@ -54,6 +54,10 @@ export class CreditLine extends BaseEntity {
 // Exposure adds up a company's orders held in approval with a seller, for every credit line
 // listed, sorted or filtered by exposure (call-off.service.ts exposureSql).
 @Index(['sellerId', 'companyId', 'status'])
+// Segments read a company's call-off orders per shop and across the platform from these alone
+// (audience/segment-sql.ts).
+@Index(['sellerId', 'companyId', 'createdAt', 'status', 'totalAmount', 'currency'])
+@Index(['companyId', 'createdAt', 'status', 'totalAmount', 'currency'])
 export class CallOff extends BaseEntity {
   @Field(() => ID)
   @Column({ type: 'int' })

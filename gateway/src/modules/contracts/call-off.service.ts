@@ -229,6 +229,8 @@ export class CallOffService {
       status: needsApproval ? CallOffStatus.PENDING_APPROVAL : CallOffStatus.PLACED,
       totalAmount: amount,
       currency: contract.currency,
+      // Placed as of the request's clock, which segments' time windows read too.
+      createdAt: ctx.now(),
     });
     try {
       await ctx.em.insert(CallOff, callOff);

@@ -1,6 +1,7 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, OneToMany } from 'typeorm';
 import { BaseEntity } from '../../db/columns.js';
+import { Account } from './account.type.js';
 import type { CompanyMember } from './company-member.entity.js';
 
 export const companyStatuses = ['PENDING', 'VERIFIED', 'REJECTED'] as const;
@@ -12,7 +13,7 @@ export const CompanyStatus = {
 } as const;
 registerEnumType(CompanyStatus, { name: 'CompanyStatus' });
 
-@ObjectType({ description: 'A business buying on the marketplace.' })
+@ObjectType({ description: 'A business buying on the marketplace.', implements: Account })
 @Entity('company')
 // Admins list companies by name (a keyset on name, id), of one status or all.
 @Index(['name', 'id'])

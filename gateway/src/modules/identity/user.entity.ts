@@ -1,10 +1,11 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, OneToMany } from 'typeorm';
 import { BaseEntity } from '../../db/columns.js';
+import { Account } from './account.type.js';
 import type { CompanyMember } from './company-member.entity.js';
 import type { SellerStaff } from './seller-staff.entity.js';
 
-@ObjectType({ description: 'A person with an account.' })
+@ObjectType({ description: 'A person with an account.', implements: Account })
 @Entity('user')
 export class User extends BaseEntity {
   /** Stored lower-cased and trimmed, so `Alice@X` and `alice@x` are one account. */

@@ -33,6 +33,10 @@ export class Checkout {
 @Index(['userId', 'id'])
 @Index(['sellerId', 'id'])
 @Index(['status', 'confirmBy'])
+// Segments read a consumer's orders per shop and across the platform from these alone
+// (audience/segment-sql.ts): grouped by consumer, filtered by time and status, summed.
+@Index(['sellerId', 'userId', 'createdAt', 'status', 'totalAmount', 'currency'])
+@Index(['userId', 'createdAt', 'status', 'totalAmount', 'currency'])
 export class Order extends BaseEntity {
   @Field(() => String, { description: 'The number people quote, e.g. on the phone.' })
   @Index({ unique: true })

@@ -142,7 +142,8 @@ export class OrderingService {
     }
     if (short.length) return new OutOfStockError(short);
 
-    const now = new Date();
+    // Placed as of the request's clock, which segments' time windows read too.
+    const now = ctx.now();
     const orders: Order[] = [];
     for (const { seller, lines: own } of groups.values()) {
       const currency = own[0]!.variant.currency;
@@ -167,6 +168,7 @@ export class OrderingService {
           carrier: null,
           trackingNumber: null,
           confirmBy: new Date(now.getTime() + this.config.orderConfirmTimeoutSeconds * 1000),
+          createdAt: now,
         }),
       );
     }

@@ -371,6 +371,8 @@ export type InputProblemCode =
   | 'NAME_VALUE'
   /** Names at most {name}, values at most {value} characters. */
   | 'NAME_VALUE_LENGTH'
+  /** Groups nest at most {max} deep. */
+  | 'NESTING'
   /** Must not be above {field}. */
   | 'NOT_ABOVE'
   /** Must be left out here. */
@@ -407,6 +409,8 @@ export type InputProblemCode =
   | 'SKU'
   /** Lower-case letters and digits joined by dashes. */
   | 'SLUG'
+  /** A tag: 1 to {max} letters, digits, spaces or . _ : & + / -, starting and ending with a letter or digit. */
+  | 'TAG'
   /** Already another seller's or product's. */
   | 'TAKEN'
   /** minQuantity:unitPrice pairs joined by ";". */
