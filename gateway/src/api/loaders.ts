@@ -1,6 +1,7 @@
 import type { Context } from './context.js';
 import { createAudienceLoaders } from '../modules/audience/audience.loaders.js';
 import { createCatalogLoaders } from '../modules/catalog/catalog.loaders.js';
+import { createContentLoaders } from '../modules/content/content.loaders.js';
 import { createContractLoaders } from '../modules/contracts/contracts.loaders.js';
 import { createIdentityLoaders } from '../modules/identity/identity.loaders.js';
 import { createOrderingLoaders } from '../modules/ordering/ordering.loaders.js';
@@ -15,6 +16,7 @@ export function createLoaders(ctx: Context) {
   return {
     audience: createAudienceLoaders(ctx),
     catalog: createCatalogLoaders(ctx),
+    content: createContentLoaders(ctx),
     contracts: createContractLoaders(ctx),
     identity: createIdentityLoaders(ctx),
     ordering: createOrderingLoaders(ctx),

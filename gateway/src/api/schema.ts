@@ -57,6 +57,11 @@ import {
   IdentityResolver,
   UserFieldsResolver,
 } from '../modules/identity/identity.resolver.js';
+import {
+  ContentBlockFieldsResolver,
+  ContentResolver,
+  ContentTargetFieldsResolver,
+} from '../modules/content/content.resolver.js';
 
 export const resolvers = [
   AccountTagFieldsResolver,
@@ -78,6 +83,9 @@ export const resolvers = [
   CompanyFieldsResolver,
   CompanyLifecycleFieldsResolver,
   CompanyMemberFieldsResolver,
+  ContentBlockFieldsResolver,
+  ContentResolver,
+  ContentTargetFieldsResolver,
   ContractFieldsResolver,
   ContractMilestoneFieldsResolver,
   ContractResolver,

@@ -5,6 +5,7 @@ import { AudienceService } from '../modules/audience/audience.service.js';
 import { AuditService } from '../modules/audit/audit.service.js';
 import { BillingService } from '../modules/billing/billing.service.js';
 import { CallOffService } from '../modules/contracts/call-off.service.js';
+import { ContentService } from '../modules/content/content.service.js';
 import { ContractService } from '../modules/contracts/contract.service.js';
 import { QuotingService } from '../modules/quoting/quoting.service.js';
 import { CatalogService } from '../modules/catalog/catalog.service.js';
@@ -40,15 +41,17 @@ export async function createServices(config: Config, dataSource: DataSource) {
   });
   const quoting: QuotingService = new QuotingService(config, audit, approval);
   const callOffs: CallOffService = new CallOffService(config, audit, catalog, contracts, approval);
+  const audience = new AudienceService(config, audit);
   return {
     approval,
-    audience: new AudienceService(config, audit),
+    audience,
     audit,
     billing,
     callOffs,
     cart: new CartService(config, cod),
     catalog,
     cod,
+    content: new ContentService(audience, audit),
     contracts,
     csvImport: new CsvImportService(catalog, audit),
     identity: new IdentityService(config, throttle, audit),

@@ -5,6 +5,7 @@ import {
 } from '../modules/approval/approval.entity.js';
 import { AccountTag, CompanyLifecycleStage, Segment } from '../modules/audience/audience.entity.js';
 import { AuditEvent } from '../modules/audit/audit-event.entity.js';
+import { ContentBlock } from '../modules/content/content.entity.js';
 import { ContractMilestone, ContractPayment } from '../modules/billing/billing.entity.js';
 import { CallOff, CallOffLine, CreditLine } from '../modules/contracts/call-off.entity.js';
 import { Contract, ContractLine } from '../modules/contracts/contract.entity.js';
@@ -51,6 +52,7 @@ export const entities = [
   CompanyAddress,
   CompanyLifecycleStage,
   CompanyMember,
+  ContentBlock,
   Contract,
   ContractLine,
   ContractMilestone,

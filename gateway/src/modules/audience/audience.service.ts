@@ -84,7 +84,7 @@ export class AudienceService {
   }
 
   /** Which of `ids` are accounts of the owner: its customers (a seller's) or anyone's. */
-  private async accountsOf(
+  async accountsOf(
     ctx: Context,
     ownerId: number,
     type: AccountType,
