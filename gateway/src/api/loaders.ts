@@ -6,6 +6,7 @@ import { createIdentityLoaders } from '../modules/identity/identity.loaders.js';
 import { createOrderingLoaders } from '../modules/ordering/ordering.loaders.js';
 import { createQuotingLoaders } from '../modules/quoting/quoting.loaders.js';
 import { createApprovalLoaders } from '../modules/approval/approval.loaders.js';
+import { createRecommendationLoaders } from '../modules/recommendations/recommendations.loaders.js';
 
 /**
  * The request's DataLoaders, one set per request (and a fresh set after each transaction), so
@@ -20,6 +21,7 @@ export function createLoaders(ctx: Context) {
     ordering: createOrderingLoaders(ctx),
     quoting: createQuotingLoaders(ctx),
     approval: createApprovalLoaders(ctx),
+    recommendations: createRecommendationLoaders(ctx),
   };
 }
 

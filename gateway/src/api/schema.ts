@@ -57,6 +57,15 @@ import {
   IdentityResolver,
   UserFieldsResolver,
 } from '../modules/identity/identity.resolver.js';
+import {
+  RecommendationCartFieldsResolver,
+  RecommendationCompanyFieldsResolver,
+  RecommendationContractFieldsResolver,
+  RecommendationFieldsResolver,
+  RecommendationProductFieldsResolver,
+  RecommendationsResolver,
+  RecommendationVariantFieldsResolver,
+} from '../modules/recommendations/recommendations.resolver.js';
 
 export const resolvers = [
   AccountTagFieldsResolver,
@@ -96,6 +105,13 @@ export const resolvers = [
   QuoteRequestFieldsResolver,
   QuoteVersionFieldsResolver,
   QuotingResolver,
+  RecommendationCartFieldsResolver,
+  RecommendationCompanyFieldsResolver,
+  RecommendationContractFieldsResolver,
+  RecommendationFieldsResolver,
+  RecommendationProductFieldsResolver,
+  RecommendationsResolver,
+  RecommendationVariantFieldsResolver,
   SegmentFieldsResolver,
   SellerPaymentFieldsResolver,
   UserFieldsResolver,

@@ -7,6 +7,7 @@ import { BillingService } from '../modules/billing/billing.service.js';
 import { CallOffService } from '../modules/contracts/call-off.service.js';
 import { ContractService } from '../modules/contracts/contract.service.js';
 import { QuotingService } from '../modules/quoting/quoting.service.js';
+import { RecommendationsService } from '../modules/recommendations/recommendations.service.js';
 import { CatalogService } from '../modules/catalog/catalog.service.js';
 import { CsvImportService } from '../modules/catalog/csv-import.service.js';
 import { IdentityService } from '../modules/identity/identity.service.js';
@@ -55,6 +56,7 @@ export async function createServices(config: Config, dataSource: DataSource) {
     ordering: new OrderingService(config, cod, catalog, audit),
     payment: new PaymentService(audit),
     quoting,
+    recommendations: new RecommendationsService(),
   };
 }
 
