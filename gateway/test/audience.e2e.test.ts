@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { offerTerms, type DealKind } from './deals.js';
+import { DealDesk, QUOTE, type DealKind } from './deals.js';
 import { errorCode, startGateway, type GqlResponse, type TestGateway } from './harness.js';
 import {
   ADDRESS,
@@ -26,34 +26,13 @@ const day = (n: number) => new Date(T0.getTime() + n * DAY);
 const plus = (at: Date, ms: number) => new Date(at.getTime() + ms);
 
 let gw: TestGateway;
+let desk: DealDesk;
 const token: Record<string, string> = {};
 const sellerIds: Record<string, string> = {};
 const variants: Record<string, SellableVariant> = {};
 
-async function ask(who: string, query: string, variables: Fields = {}, at?: Date) {
-  const res = await gw.gql<Fields>(query, variables, token[who], at);
-  if (res.errors) throw new Error(res.raw);
-  return res.data;
-}
-
-/** Runs a mutation taking `input`; `selection` adds to `__typename` and the error fields. */
-async function mutate(
-  who: string,
-  name: string,
-  inputType: string,
-  input: Fields,
-  selection = '',
-  at?: Date,
-) {
-  const data = await ask(
-    who,
-    `mutation ($input: ${inputType}!) { ${name}(input: $input) { __typename
-      ... on ErrorResult { errorCode message } ${selection} } }`,
-    { input },
-    at,
-  );
-  return data[name] as Fields;
-}
+const ask = (...args: Parameters<DealDesk['ask']>) => desk.ask(...args);
+const mutate = (...args: Parameters<DealDesk['mutate']>) => desk.mutate(...args);
 
 /** A new consumer; `who` names their token. */
 async function consumer(who: string): Promise<Account> {
@@ -185,6 +164,7 @@ beforeAll(async () => {
     LIFECYCLE_GROWTH_SPEND: '20000',
     LIFECYCLE_MATURE_SPEND: '100000',
   });
+  desk = new DealDesk(gw, token, sellerIds);
   const logins = {
     admin: 'admin@marketgate.example',
     dairy: 'sales@north-dairy.example',
@@ -381,101 +361,15 @@ describe('consumer segments', () => {
 
 /** A new verified company whose admin and buyer `who` names. */
 async function company(who: string): Promise<Account> {
-  token[who] = await registerConsumer(gw);
-  const registered = await mutate(
-    who,
-    'registerCompany',
-    'RegisterCompanyInput',
-    { name: `${who} Ltd`, registrationNumber: `T-${randomUUID().slice(0, 12)}` },
-    '... on Company { id }',
-  );
-  const verified = await mutate(
-    'admin',
-    'reviewCompany',
-    'ReviewCompanyInput',
-    { companyId: registered.id, decision: 'VERIFY' },
-    '... on Company { status }',
-  );
-  expect(verified.status).toBe('VERIFIED');
-  return { type: 'COMPANY', id: registered.id };
+  return { type: 'COMPANY', id: await desk.company(who) };
 }
 
-const QUOTE = '... on QuoteRequest { id version status lines { id } contract { id } }';
-
-/** A request for 10 units from `who`'s company to a seller, sent as of `at`. */
-async function requestQuote(who: string, seller: string, kind: DealKind, at: Date) {
-  const created = await mutate(
-    who,
-    'createQuoteRequest',
-    'CreateQuoteRequestInput',
-    {
-      sellerId: sellerIds[seller],
-      dealKind: kind,
-      ...(kind === 'FRAMEWORK' ? { termMonths: 12 } : {}),
-      deliveryAddress: ADDRESS,
-      lines: [{ variantId: variants[seller]!.id, quantity: 10 }],
-    },
-    QUOTE,
-    at,
-  );
-  const input = { quoteId: created.id, expectedVersion: created.version };
-  return mutate(who, 'submitQuoteRequest', 'QuoteActionInput', input, QUOTE, at);
-}
-
-/** The seller's offer at 1,000 a unit (a framework: 1,000 units committed), valid until then. */
-async function offer(seller: string, quote: Fields, kind: DealKind, at: Date, validUntil: Date) {
-  const offered = await mutate(
-    seller,
-    'offerQuote',
-    'OfferInput',
-    {
-      quoteId: quote.id,
-      expectedVersion: quote.version,
-      validUntil: validUntil.toISOString(),
-      ...offerTerms(kind, quote.lines[0].id, 1_000),
-    },
-    QUOTE,
-    at,
-  );
-  expect(offered.status).toBe('OFFERED');
-  return offered;
-}
-
-/** A deal of `who`'s company with a seller, accepted and signed by both as of `at`. */
-async function contract(who: string, seller: string, kind: DealKind, at: Date): Promise<Fields> {
-  const quote = await offer(
-    seller,
-    await requestQuote(who, seller, kind, at),
-    kind,
-    at,
-    plus(at, DAY),
-  );
-  const input = { quoteId: quote.id, expectedVersion: quote.version };
-  const accepted = await mutate(who, 'acceptQuote', 'QuoteActionInput', input, QUOTE, at);
-  const sign = `mutation ($id: ID!) { signContract(id: $id) { __typename
-    ... on Contract { id status endsOn lines { id } } } }`;
-  await ask(who, sign, { id: accepted.contract.id }, at);
-  const signed = (await ask(seller, sign, { id: accepted.contract.id }, at)).signContract;
-  expect(signed.status).toBe('ACTIVE');
-  return signed;
-}
-
-/** A call-off of 10 units (10,000) under a framework agreement, as of `at`. */
-async function callOff(who: string, agreement: Fields, at: Date) {
-  const placed = await mutate(
-    who,
-    'placeCallOff',
-    'PlaceCallOffInput',
-    {
-      contractId: agreement.id,
-      idempotencyKey: randomUUID(),
-      lines: [{ contractLineId: agreement.lines[0].id, quantity: 10 }],
-    },
-    '... on CallOff { status }',
-    at,
-  );
-  expect(placed.status).toBe('PLACED');
-}
+const requestQuote = (who: string, seller: string, kind: DealKind, at: Date) =>
+  desk.requestQuote(who, seller, kind, at, variants[seller]!.id);
+const offer = (...args: Parameters<DealDesk['offer']>) => desk.offer(...args);
+const contract = (who: string, seller: string, kind: DealKind, at: Date) =>
+  desk.contract(who, seller, kind, at, variants[seller]!.id);
+const callOff = (...args: Parameters<DealDesk['callOff']>) => desk.callOff(...args);
 
 async function cancelQuote(who: string, quote: Fields) {
   const input = { quoteId: quote.id, expectedVersion: quote.version };

@@ -7,6 +7,7 @@ import { createIdentityLoaders } from '../modules/identity/identity.loaders.js';
 import { createOrderingLoaders } from '../modules/ordering/ordering.loaders.js';
 import { createQuotingLoaders } from '../modules/quoting/quoting.loaders.js';
 import { createApprovalLoaders } from '../modules/approval/approval.loaders.js';
+import { createRecommendationLoaders } from '../modules/recommendations/recommendations.loaders.js';
 
 /**
  * The request's DataLoaders, one set per request (and a fresh set after each transaction), so
@@ -22,6 +23,7 @@ export function createLoaders(ctx: Context) {
     ordering: createOrderingLoaders(ctx),
     quoting: createQuotingLoaders(ctx),
     approval: createApprovalLoaders(ctx),
+    recommendations: createRecommendationLoaders(ctx),
   };
 }
 

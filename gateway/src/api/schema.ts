@@ -62,6 +62,15 @@ import {
   ContentResolver,
   ContentTargetFieldsResolver,
 } from '../modules/content/content.resolver.js';
+import {
+  RecommendationCartFieldsResolver,
+  RecommendationCompanyFieldsResolver,
+  RecommendationContractFieldsResolver,
+  RecommendationFieldsResolver,
+  RecommendationProductFieldsResolver,
+  RecommendationsResolver,
+  RecommendationVariantFieldsResolver,
+} from '../modules/recommendations/recommendations.resolver.js';
 
 export const resolvers = [
   AccountTagFieldsResolver,
@@ -104,6 +113,13 @@ export const resolvers = [
   QuoteRequestFieldsResolver,
   QuoteVersionFieldsResolver,
   QuotingResolver,
+  RecommendationCartFieldsResolver,
+  RecommendationCompanyFieldsResolver,
+  RecommendationContractFieldsResolver,
+  RecommendationFieldsResolver,
+  RecommendationProductFieldsResolver,
+  RecommendationsResolver,
+  RecommendationVariantFieldsResolver,
   SegmentFieldsResolver,
   SellerPaymentFieldsResolver,
   UserFieldsResolver,

@@ -8,6 +8,7 @@ import { CallOffService } from '../modules/contracts/call-off.service.js';
 import { ContentService } from '../modules/content/content.service.js';
 import { ContractService } from '../modules/contracts/contract.service.js';
 import { QuotingService } from '../modules/quoting/quoting.service.js';
+import { RecommendationsService } from '../modules/recommendations/recommendations.service.js';
 import { CatalogService } from '../modules/catalog/catalog.service.js';
 import { CsvImportService } from '../modules/catalog/csv-import.service.js';
 import { IdentityService } from '../modules/identity/identity.service.js';
@@ -58,6 +59,7 @@ export async function createServices(config: Config, dataSource: DataSource) {
     ordering: new OrderingService(config, cod, catalog, audit),
     payment: new PaymentService(audit),
     quoting,
+    recommendations: new RecommendationsService(),
   };
 }
 

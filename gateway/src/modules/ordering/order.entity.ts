@@ -116,6 +116,8 @@ export class Order extends BaseEntity {
 /** A line of an order, with the names and price as they were when it was placed. */
 @ObjectType({ description: 'A line of an order, as it was when placed.' })
 @Entity('order_line')
+// Cross-sell: the orders holding a product, read from the index alone.
+@Index(['productId', 'orderId'])
 export class OrderLine {
   @Field(() => ID)
   @PrimaryGeneratedColumn({ type: 'int' })
