@@ -98,3 +98,14 @@ export function useCursorPages<T, R>(
     reload: load,
   };
 }
+
+/** What a paged list's previous / next controls need of `useCursorPages`' answer. */
+export interface PageControls {
+  pageNumber: Readonly<Ref<number>>;
+  pageCount: Readonly<Ref<number>>;
+  hasPrevious: Readonly<Ref<boolean>>;
+  hasNext: Readonly<Ref<boolean>>;
+  fetching: Readonly<Ref<boolean>>;
+  previous(): void;
+  next(): void;
+}
