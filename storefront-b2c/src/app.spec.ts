@@ -130,7 +130,8 @@ describe('product page', () => {
 
     await wrapper.get('button[aria-label="Increase"]').trigger('click');
     await vi.waitFor(() => expect(price()).toContain('CN¥256.00'));
-    expect(gateway.requests.at(-1)?.variables).toMatchObject({ slug: 'longjing', quantity: 2 });
+    const productRequests = gateway.requests.filter((r) => r.operationName === 'ProductBySlug');
+    expect(productRequests.at(-1)?.variables).toMatchObject({ slug: 'longjing', quantity: 2 });
   });
 
   it('says so when the product does not exist', async () => {

@@ -227,6 +227,21 @@ const en = {
     text: 'The page you are looking for does not exist.',
   },
   backHome: 'Back to home',
+  personal: {
+    loadingContent: 'Loading offers for you…',
+    loadingRecommendations: 'Loading recommendations…',
+    learnMore: 'Learn more',
+    oftenBoughtWith: 'Often bought with',
+    crossSell: 'Goes well with your cart',
+    chooseOptions: 'Choose options',
+    addNamed: 'Add {product} to cart',
+    reason: {
+      crossSell: 'Bought together in {count} order | Bought together in {count} orders',
+      crossSellWith:
+        'Bought with {product} in {count} order | Bought with {product} in {count} orders',
+      recommended: 'Recommended for you',
+    },
+  },
 };
 
 export type StorefrontMessages = typeof en;
@@ -451,6 +466,20 @@ const zhCN: StorefrontMessages = {
     text: '你访问的页面不存在。',
   },
   backHome: '返回首页',
+  personal: {
+    loadingContent: '正在加载为你推荐的内容…',
+    loadingRecommendations: '正在加载推荐…',
+    learnMore: '了解更多',
+    oftenBoughtWith: '经常一起购买',
+    crossSell: '与购物车商品搭配',
+    chooseOptions: '选择规格',
+    addNamed: '将{product}加入购物车',
+    reason: {
+      crossSell: '{count} 笔订单一起购买',
+      crossSellWith: '{count} 笔订单与「{product}」一起购买',
+      recommended: '为你推荐',
+    },
+  },
 };
 
 export const messages = { en, 'zh-CN': zhCN };

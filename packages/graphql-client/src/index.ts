@@ -25,3 +25,10 @@ export {
 export { useOrderPages } from './composables/use-order-pages.js';
 export { useOrder } from './composables/use-order.js';
 export { install as urqlPlugin } from '@urql/vue';
+export {
+  useCartCrossSell,
+  useOftenBoughtWith,
+  usePlacedContent,
+  type StorefrontBlock,
+  type StorefrontRecommendation,
+} from './composables/use-personal.js';

@@ -36,6 +36,7 @@ export const useCartStore = defineStore('cart', () => {
   const busyLines = ref<string[]>([]);
 
   const itemCount = computed(() => cart.value?.itemCount ?? 0);
+  /** The token to send with cart requests: a guest's, or null for a signed-in visitor. */
   const cartToken = () => (session.isSignedIn ? null : guestToken.value);
 
   watch(guestToken, (value) => {
@@ -154,6 +155,7 @@ export const useCartStore = defineStore('cart', () => {
     cart,
     state,
     itemCount,
+    cartToken,
     stockProblems,
     busyLines,
     load,
