@@ -15,8 +15,7 @@ export function useChosenCompany(accepts: (membership: Membership) => boolean = 
   const route = useRoute();
   const router = useRouter();
   const companies = computed(
-    () =>
-      session.user?.memberships.filter(accepts).map((membership) => membership.company) ?? [],
+    () => session.user?.memberships.filter(accepts).map((membership) => membership.company) ?? [],
   );
   const company = computed(
     () => companies.value.find((c) => c.id === route.query.company) ?? companies.value[0] ?? null,
