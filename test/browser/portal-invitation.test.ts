@@ -58,8 +58,9 @@ describe('joining a company by invitation', () => {
     await user.waitFor();
     expect(await user.textContent()).toContain('Jun Buyer');
     await page.getByRole('link', { name: 'Quick order' }).waitFor();
-    await page.getByTestId('product-card').first().waitFor();
-    expect(new URL(page.url()).pathname).toBe('/');
+    // A new member starts on the first tab of the company workspace: the dashboard.
+    await page.getByRole('heading', { name: 'Acme Trading Co.: dashboard' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/dashboard');
     await invitee.screenshot('portal-invitation-joined');
 
     // The link worked once.

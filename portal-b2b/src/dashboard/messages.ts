@@ -35,7 +35,7 @@ const en = {
     intro: 'What your company orders regularly under its contracts.',
     empty: 'No regular orders yet',
     emptyHint: 'Products your company draws in two call-offs or more appear here.',
-    quickOrder: 'Quick order',
+    quickOrder: 'Reorder with quick order',
   },
   similar: {
     title: 'What similar companies buy',
@@ -85,7 +85,7 @@ const zhCN: DashboardMessages = {
     intro: '贵企业在合同下经常采购的商品。',
     empty: '暂无常购商品',
     emptyHint: '在两次及以上订货中采购过的商品会显示在这里。',
-    quickOrder: '快速下单',
+    quickOrder: '用快速下单复购',
   },
   similar: {
     title: '同类企业在买',
