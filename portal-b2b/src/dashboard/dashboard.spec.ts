@@ -5,8 +5,10 @@ import type {
   PlacedContentQuery,
   RecommendationCardFragment,
 } from '@marketgate/graphql-client';
+import { createMarketgateI18n } from '@marketgate/ui';
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { messages } from '../messages';
 import { buyer, renderApp } from '../test-utils';
 
 let current: VueWrapper | undefined;
@@ -235,5 +237,18 @@ describe('buyer dashboard', () => {
   it('tells someone without a company that the dashboard is for members', async () => {
     const { wrapper } = await render('/dashboard', {}, { ...buyer, memberships: [] });
     expect(wrapper.find('[data-testid="dashboard-unavailable"]').exists()).toBe(true);
+  });
+
+  it('words the reasons in Chinese too', () => {
+    const { t } = createMarketgateI18n(messages, 'zh-CN').global;
+    expect(t('dashboard.reason.SIMILAR_COMPANIES_BUY', { count: 3 }, 3)).toBe(
+      '3 家同类企业在合同下采购',
+    );
+    expect(t('dashboard.reason.RENEWAL_ADDITIONS', { count: 1 }, 1)).toBe(
+      '已在另外 1 份合同中向该商家采购',
+    );
+    expect(t('dashboard.reason.REORDER', { count: 4, date: '2026年11月20日' })).toBe(
+      '已在 4 次订货中采购，最近一次为 2026年11月20日',
+    );
   });
 });
