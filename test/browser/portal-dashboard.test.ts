@@ -130,7 +130,9 @@ describe('portal buyer dashboard', () => {
     await openAs(page, portalUrl, 'buyer@globex.example', '/dashboard');
     await page.getByRole('heading', { name: /Globex.*: dashboard$/ }).waitFor();
     await page.getByTestId('dashboard-renewals').getByRole('heading', { level: 2 }).waitFor();
-    await page.locator('[data-testid="dashboard-content"][aria-busy="false"]').waitFor();
+    await page
+      .locator('[data-testid="dashboard-content"][aria-busy="false"]')
+      .waitFor({ state: 'attached' });
     expect(await page.getByTestId('dashboard-banner').filter({ hasText: title }).count()).toBe(0);
     await browser.screenshot('portal-dashboard-globex');
   });
