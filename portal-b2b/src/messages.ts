@@ -12,6 +12,7 @@ import { adminMessages } from './admin/messages';
 import { approvalsMessages } from './approvals/messages';
 import { companyMessages } from './company/messages';
 import { contractsMessages } from './contracts/messages';
+import { dashboardMessages } from './dashboard/messages';
 import { invitationsMessages } from './invitations/messages';
 import { quotesMessages } from './quotes/messages';
 import { requestsMessages } from './requests/messages';
@@ -113,6 +114,7 @@ const en = {
   },
   nav: {
     main: 'Main',
+    dashboard: 'Dashboard',
     catalog: 'Catalog',
     quickOrder: 'Quick order',
     quotes: 'Quotes',
@@ -362,6 +364,7 @@ const en = {
   admin: adminMessages.en,
   sellerCatalog: sellerCatalogMessages.en,
   invitations: invitationsMessages.en,
+  dashboard: dashboardMessages.en,
 };
 
 export type PortalMessages = typeof en;
@@ -442,6 +445,7 @@ const zhCN: PortalMessages = {
   },
   nav: {
     main: '主导航',
+    dashboard: '采购概览',
     catalog: '商品目录',
     quickOrder: '快速下单',
     quotes: '询价与报价',
@@ -682,6 +686,7 @@ const zhCN: PortalMessages = {
   admin: adminMessages.zhCN,
   sellerCatalog: sellerCatalogMessages.zhCN,
   invitations: invitationsMessages.zhCN,
+  dashboard: dashboardMessages.zhCN,
 };
 
 export const messages = { en, 'zh-CN': zhCN };

@@ -9,6 +9,7 @@ import { adminRoutes } from './admin/routes';
 import { approvalsRoutes, sellerApprovalsRoutes } from './approvals/routes';
 import { companyRoutes } from './company/routes';
 import { contractsRoutes, sellerContractsRoutes } from './contracts/routes';
+import { dashboardRoutes } from './dashboard/routes';
 import { invitationsRoutes } from './invitations/routes';
 import { quotesRoutes, sellerQuotesRoutes } from './quotes/routes';
 import { requestsRoutes } from './requests/routes';
@@ -95,6 +96,7 @@ export const routes: RouteRecordRaw[] = [
       ...sellerCatalogRoutes,
     ],
   },
+  ...dashboardRoutes,
   ...requestsRoutes,
   ...quotesRoutes,
   ...contractsRoutes,

@@ -31,6 +31,7 @@ export const workspaces: readonly Workspace[] = [
     label: 'workspace.company',
     available: (user) => user.memberships.length > 0,
     sections: [
+      { route: 'dashboard', label: 'nav.dashboard' },
       { route: 'catalog', label: 'nav.catalog' },
       { route: 'quick-order', label: 'nav.quickOrder', roles: ['BUYER', 'COMPANY_ADMIN'] },
       { route: 'quote-requests', label: 'nav.quotes', roles: ['BUYER', 'COMPANY_ADMIN'] },

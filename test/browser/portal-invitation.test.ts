@@ -57,9 +57,10 @@ describe('joining a company by invitation', () => {
     const user = page.getByTestId('session-user');
     await user.waitFor();
     expect(await user.textContent()).toContain('Jun Buyer');
-    await page.getByRole('link', { name: 'Quick order' }).waitFor();
-    await page.getByTestId('product-card').first().waitFor();
-    expect(new URL(page.url()).pathname).toBe('/');
+    await page.getByRole('link', { name: 'Quick order', exact: true }).waitFor();
+    // A new member starts on the first tab of the company workspace: the dashboard.
+    await page.getByRole('heading', { name: 'Acme Trading Co.: dashboard' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/dashboard');
     await invitee.screenshot('portal-invitation-joined');
 
     // The link worked once.

@@ -120,7 +120,7 @@ describe('accepting an invitation', () => {
     await fill(wrapper, '  Mei Lin ', 'long-enough-1');
     expect(wrapper.find('.base-text-field__error').exists()).toBe(false);
     await wrapper.get('[data-testid="invitation-accept-form"]').trigger('submit');
-    await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('catalog'));
+    await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('dashboard'));
     expect(gateway.requests.find((r) => r.operationName === 'AcceptInvitation')?.variables).toEqual(
       { input: { token: TOKEN, name: 'Mei Lin', password: 'long-enough-1' } },
     );
