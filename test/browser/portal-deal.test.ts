@@ -2,33 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openBrowser, type Browser } from './support/browser.js';
-import { gateway } from './support/gateway.js';
+import { gateway, mutate, type Fields } from './support/gateway.js';
 import { openAs, signOut, tokenOf } from './support/portal.js';
 
 const portalUrl = inject('portalUrl');
-
-type Fields = Record<string, any>;
-
-/** One mutation over the gateway API as `token`'s user; throws unless it answers `expected`. */
-async function mutate(
-  token: string,
-  name: string,
-  inputType: string,
-  input: Fields,
-  expected: string,
-  selection = '',
-): Promise<Fields> {
-  const data = await gateway<Fields>(
-    `mutation ($input: ${inputType}!) {
-      ${name}(input: $input) { __typename ... on ErrorResult { errorCode message } ${selection} }
-    }`,
-    { input },
-    token,
-  );
-  const answer = data[name] as Fields;
-  if (answer.__typename !== expected) throw new Error(`${name} answered ${JSON.stringify(answer)}`);
-  return answer;
-}
 
 interface DemoVariant {
   id: string;

@@ -18,3 +18,26 @@ export async function gateway<T>(
   if (!body.data || body.errors) throw new Error(`gateway: ${JSON.stringify(body)}`);
   return body.data;
 }
+
+export type Fields = Record<string, any>;
+
+/** One mutation over the gateway API as `token`'s user; throws unless it answers `expected`. */
+export async function mutate(
+  token: string,
+  name: string,
+  inputType: string,
+  input: Fields,
+  expected: string,
+  selection = '',
+): Promise<Fields> {
+  const data = await gateway<Fields>(
+    `mutation ($input: ${inputType}!) {
+      ${name}(input: $input) { __typename ... on ErrorResult { errorCode message } ${selection} }
+    }`,
+    { input },
+    token,
+  );
+  const answer = data[name] as Fields;
+  if (answer.__typename !== expected) throw new Error(`${name} answered ${JSON.stringify(answer)}`);
+  return answer;
+}
