@@ -22,6 +22,7 @@ type Gateway = ApolloServerOptionsWithGateway<Context>['gateway'];
 
 /** Compiled operations kept per process; a miss only costs one compilation. */
 const CACHE_SIZE = 1000;
+const INTERPRET = 'interpret';
 
 /**
  * Executes operations with graphql-jit instead of graphql-js: each distinct operation is
@@ -32,14 +33,31 @@ const CACHE_SIZE = 1000;
  */
 export function jitExecutor(schema: GraphQLSchema): Gateway {
   guardTypeResolvers(schema);
-  const compiled = new LRUCache<string, CompiledQuery>({ max: CACHE_SIZE });
+  /** Per operation: its compiled code, or INTERPRET when it runs on graphql-js. */
+  const compiled = new LRUCache<string, CompiledQuery | typeof INTERPRET>({ max: CACHE_SIZE });
   const unbounded = unboundedInputs(schema);
   return {
     async load() {
       return {
         schema,
         executor: async (request) => {
-          if (takesUnboundedInput(schema, request.operation, unbounded)) {
+          const key = `${request.queryHash}:${request.operationName ?? ''}`;
+          let query = compiled.get(key);
+          if (!query) {
+            if (takesUnboundedInput(schema, request.operation, unbounded)) {
+              query = INTERPRET;
+            } else {
+              const result = compileQuery(
+                schema,
+                request.document,
+                request.operationName ?? undefined,
+              );
+              if (!isCompiledQuery(result)) return result;
+              query = result;
+            }
+            compiled.set(key, query);
+          }
+          if (query === INTERPRET) {
             return execute({
               schema,
               document: request.document,
@@ -47,18 +65,6 @@ export function jitExecutor(schema: GraphQLSchema): Gateway {
               contextValue: request.context,
               variableValues: request.request.variables,
             });
-          }
-          const key = `${request.queryHash}:${request.operationName ?? ''}`;
-          let query = compiled.get(key);
-          if (!query) {
-            const result = compileQuery(
-              schema,
-              request.document,
-              request.operationName ?? undefined,
-            );
-            if (!isCompiledQuery(result)) return result;
-            query = result;
-            compiled.set(key, query);
           }
           // graphql-js coerces the variables (defaults included, which graphql-jit 0.8 misses
           // for non-null variables), so variable errors read exactly as the spec says.
