@@ -638,6 +638,61 @@ describe('who sees what', () => {
     expect(inUse.tagsInUse).not.toContainEqual(expect.objectContaining({ tag: 'office-vip' }));
   });
 
+  it('lists each shop its own customers by name, found by words and by its tags', async () => {
+    const list = async (who: string, filter: Fields | null, first = 100, after?: string) =>
+      (
+        await ask(
+          who,
+          `query ($filter: AccountFilter, $first: Int!, $after: String) {
+            accounts(accountType: CONSUMER, filter: $filter, first: $first, after: $after) {
+              totalCount pageInfo { hasNextPage endCursor } edges { node { id name } } } }`,
+          { filter, first, after },
+        )
+      ).accounts;
+    const ids = (page: Fields) => page.edges.map((e: Fields) => e.node.id);
+    expect(ids(await list('dairy', null))).toEqual(
+      expect.arrayContaining([c.dairyFan!.id, c.both!.id]),
+    );
+    const office = ids(await list('office', null));
+    expect(office).toContain(c.both!.id);
+    expect(office).not.toContain(c.dairyFan!.id);
+    expect(ids(await list('admin', null))).toEqual(
+      expect.arrayContaining([c.dairyFan!.id, c.both!.id]),
+    );
+
+    expect(ids(await list('dairy', { tag: ' FAN ' }))).toEqual([c.dairyFan!.id]);
+    expect(ids(await list('office', { tag: 'fan' }))).toEqual([]);
+    const email = (await ask('dairyFan', '{ me { email } }')).me.email as string;
+    expect(ids(await list('dairy', { search: email.slice(3, 20).toUpperCase() }))).toEqual([
+      c.dairyFan!.id,
+    ]);
+    expect(ids(await list('dairy', { search: '100%_' }))).toEqual([]);
+
+    const all = await list('dairy', null);
+    const paged: string[] = [];
+    let after: string | undefined;
+    do {
+      const page = await list('dairy', null, 1, after);
+      paged.push(...ids(page));
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : undefined;
+    } while (after);
+    expect(paged).toEqual(ids(all));
+    expect(all.totalCount).toBe(paged.length);
+
+    const bad = await gw.gql(
+      '{ accounts(accountType: CONSUMER, filter: { tag: "!!" }) { totalCount } }',
+      {},
+      token.dairy,
+    );
+    expect(errorCode(bad)).toBe('BAD_USER_INPUT');
+    expect(bad.errors?.[0]?.extensions?.fields).toMatchObject([
+      { path: 'filter.tag', problems: [{ code: 'TAG' }] },
+    ]);
+    expect(
+      errorCode(await gw.gql('{ accounts(accountType: COMPANY) { totalCount } }', {}, token.frame)),
+    ).toBe('FORBIDDEN');
+  });
+
   it("another shop's segments, customers and tags answer as missing", async () => {
     const seen = await ask('office', 'query ($id: ID!) { segment(id: $id) { id } }', {
       id: dairySegment,

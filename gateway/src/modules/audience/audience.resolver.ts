@@ -23,6 +23,7 @@ import {
   AccountConnection,
   AccountInput,
   AccountResult,
+  AccountsArgs,
   AccountTagInput,
   CompanyLifecycle,
   CompanyLifecycleResult,
@@ -134,6 +135,16 @@ export class AudienceResolver {
   })
   accountSegments(@Arg('account', () => AccountInput) account: AccountInput, @Ctx() ctx: Context) {
     return ctx.services.audience.accountSegments(ctx, requireViewer(ctx), account);
+  }
+
+  @Authorized(Role.PLATFORM_ADMIN, Role.SELLER_STAFF)
+  @Query(() => AccountConnection, {
+    description:
+      "Your shop's customers (seller staff: consumers who ordered from it, companies that sent " +
+      'it a request for quotation) or every account (platform admins), by name.',
+  })
+  accounts(@Args(() => AccountsArgs) args: AccountsArgs, @Ctx() ctx: Context) {
+    return ctx.services.audience.accounts(ctx, requireViewer(ctx), args);
   }
 
   @Authorized(Role.PLATFORM_ADMIN, Role.SELLER_STAFF)

@@ -7,6 +7,7 @@ import { Money } from '../../api/money.type.js';
 import { keysetPage, type PageArgs } from '../../api/pagination.js';
 import { RetryTransaction } from '../../api/transaction.js';
 import { parseId } from '../../common/batch.js';
+import { containsAny } from '../../db/contains.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { forUpdate } from '../../db/locks.js';
 import type { AuditService } from '../audit/audit.service.js';
@@ -21,6 +22,7 @@ import {
 } from './audience.entity.js';
 import {
   AccountConnection,
+  type AccountsArgs,
   CompanyLifecycle,
   SegmentConnection,
   type AccountInput,
@@ -172,9 +174,9 @@ export class AudienceService {
     return account;
   }
 
-  private tagOf(text: string): string {
+  private tagOf(text: string, path = 'input.tag'): string {
     const tag = normaliseTag(text);
-    if (tag === null) throw badInput(TAG_RULE, 'input.tag', Code.TAG, tagProblem.params);
+    if (tag === null) throw badInput(TAG_RULE, path, Code.TAG, tagProblem.params);
     return tag;
   }
 
@@ -402,6 +404,38 @@ export class AudienceService {
       name: segment.name,
     });
     return true;
+  }
+
+  /**
+   * A page of the viewer's accounts of a type (their shop's customers, or everyone for admins)
+   * by name, narrowed by words and by one of the viewer's tags: where staff find whom to tag or
+   * whose view to preview.
+   */
+  async accounts(ctx: Context, viewer: Viewer, args: AccountsArgs): Promise<AccountConnection> {
+    const ownerId = this.ownerOf(viewer) as number;
+    const sql = this.sql(ctx);
+    const consumers = args.accountType === AccountType.CONSUMER;
+    const qb = ctx.em
+      .createQueryBuilder<User | Company>(consumers ? User : Company, 'a')
+      .where(sql.universe(this.audience(ownerId, args.accountType)), sql.params);
+    const words = args.filter?.search?.trim();
+    if (words) {
+      const match = containsAny(['a.name', consumers ? 'a.email' : 'a.registrationNumber'], words);
+      qb.andWhere(match.sql, match.params);
+    }
+    if (args.filter?.tag != null) {
+      qb.andWhere(
+        `a.id IN (SELECT t.accountId FROM ${sql.table(AccountTag)} t` +
+          ' WHERE t.ownerId = :tagOwner AND t.accountType = :tagType AND t.tag = :tag)',
+        {
+          tagOwner: ownerId,
+          tagType: args.accountType,
+          tag: this.tagOf(args.filter.tag, 'filter.tag'),
+        },
+      );
+    }
+    const found = await keysetPage(qb, 'a', { sql: 'a.name', direction: 'ASC' }, args);
+    return Object.assign(new AccountConnection(), found);
   }
 
   /** The number of members of each segment, in one statement. */

@@ -1,4 +1,4 @@
-import { IsOptional, Length, Max, Min, ValidateNested } from 'class-validator';
+import { IsOptional, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import {
   ArgsType,
   createUnionType,
@@ -122,6 +122,34 @@ export class UpdateSegmentInput {
 export class SegmentsArgs extends PageArgs {
   @Field(() => AccountType, { nullable: true })
   accountType?: AccountType | null;
+}
+
+@InputType()
+export class AccountFilter {
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Part of the name, or of the email (consumers) or registration number (companies), in any ' +
+      'letter case.',
+  })
+  @IsOptional()
+  @MaxLength(100)
+  search?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Only accounts carrying this tag of yours.' })
+  @IsOptional()
+  tag?: string | null;
+}
+
+@ArgsType()
+export class AccountsArgs extends PageArgs {
+  @Field(() => AccountType)
+  accountType: AccountType;
+
+  @Field(() => AccountFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  filter?: AccountFilter | null;
 }
 
 @ArgsType()
@@ -273,7 +301,7 @@ export class TagUsage {
 }
 
 export const AccountConnection = connectionOf(Account, {
-  description: 'A page of accounts (Relay connection), by id.',
+  description: 'A page of accounts (Relay connection).',
   counted: 'Accounts in the list',
 });
 export type AccountConnection = InstanceType<typeof AccountConnection>;
