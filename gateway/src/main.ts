@@ -3,11 +3,13 @@ import { startGateway } from './app.js';
 import { logger } from './api/logger.js';
 import { ConfigError, loadConfig } from './config/config.js';
 import { seedDemoIfEmpty } from './db/seed/demo.js';
+import { seedDemoHistory } from './db/seed/demo-history.js';
 
 try {
   const config = loadConfig();
   const gateway = await startGateway(config);
   if (config.seedDemo && (await seedDemoIfEmpty(gateway.dataSource))) {
+    if (config.seedDemoHistory) await seedDemoHistory(config, gateway.dataSource);
     logger.info('loaded the demo catalog and accounts (password demo-pass-123)');
   }
   logger.info(

@@ -73,6 +73,8 @@ export async function startGateway(env: Record<string, string> = {}): Promise<Te
       PORT: '0',
       DATA_DIR: dataDir,
       SEED_DEMO: 'true',
+      // Each suite makes the history it asserts on.
+      SEED_DEMO_HISTORY: 'false',
       EXPOSE_SQL_COUNT: 'true',
       ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
       ...env,

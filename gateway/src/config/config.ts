@@ -28,6 +28,11 @@ const envSchema = z.object({
   /** Loads the demo catalog and accounts when the database has no users yet. */
   SEED_DEMO: bool.default(false),
   /**
+   * With the demo (SEED_DEMO or `pnpm seed`), also a few months of business made through the
+   * gateway's operations: orders, a framework agreement nearing its end, a one-off deal.
+   */
+  SEED_DEMO_HISTORY: bool.default(true),
+  /**
    * Secret that signs bearer tokens. Every gateway process behind one load balancer needs the
    * same one. Unset: a random secret is created once in `DATA_DIR/auth-secret`.
    */
@@ -105,6 +110,7 @@ export interface Config {
   dataDir: string;
   migrateOnStart: boolean;
   seedDemo: boolean;
+  seedDemoHistory: boolean;
   authSecret: string;
   sessionTtlHours: number;
   maxQueryDepth: number;
@@ -160,6 +166,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     migrateOnStart: e.MIGRATE_ON_START,
     seedDemo: e.SEED_DEMO,
+    seedDemoHistory: e.SEED_DEMO_HISTORY,
     authSecret: e.AUTH_SECRET ?? persistentSecret(dataDir),
     sessionTtlHours: e.SESSION_TTL_HOURS,
     maxQueryDepth: e.MAX_QUERY_DEPTH,

@@ -5,6 +5,7 @@ import { ConfigError, loadConfig } from '../../config/config.js';
 import { User } from '../../modules/identity/user.entity.js';
 import { createDataSource } from '../data-source.js';
 import { DEMO_PRODUCTS } from './demo.js';
+import { seedDemoHistory } from './demo-history.js';
 import { seedCatalog } from './seed-catalog.js';
 
 const usage = `usage: pnpm seed [--products N] [--reset]
@@ -57,6 +58,7 @@ async function main(): Promise<number> {
     bar.start(products, 0);
     const summary = await seedCatalog(dataSource, products, (done) => bar.update(done));
     bar.stop();
+    if (config.seedDemoHistory) await seedDemoHistory(config, dataSource);
     process.stdout.write(
       `Seeded ${summary.products} products and ${summary.variants} variants ` +
         `into ${config.database.type} in ${summary.seconds.toFixed(1)} s.\n`,
