@@ -245,8 +245,8 @@ const sellerEmail: Record<string, string> = {
  * A few months of business on the freshly seeded demo, relative to `now`: consumers' cash on
  * delivery orders taken to the door (first-time, repeat and lapsed buyers; products often
  * bought together), Acme's one-year framework agreement with North Dairy signed 300 days ago
- * (so it ends within 90 days) with call-off orders under it, and a one-off deal of Globex with
- * Office Hub. Everything goes through the gateway's operations at past instants.
+ * (so it ends within 90 days) with call-off orders under it and an earlier one-off deal, and a
+ * one-off deal of Globex with Office Hub. Everything goes through the gateway's operations at past instants.
  */
 export async function seedDemoHistory(
   config: Config,
@@ -378,7 +378,29 @@ export async function seedDemoHistory(
       ago(daysAgo - 3),
     );
   }
-  // Globex's one-off order of office supplies: a deposit on signing, the rest on acceptance.
+  // One-off orders: a deposit on signing, the rest on acceptance. Acme's earlier one with North
+  // Dairy is what its renewal may add; Globex's is with Office Hub.
+  const oneOff = {
+    paymentTerms: {
+      kind: 'INSTALLMENTS',
+      milestones: [
+        { label: 'Deposit', percentBp: 3000, trigger: 'ON_SIGNING' },
+        { label: 'Final', percentBp: 7000, trigger: 'ON_ACCEPTANCE', netDays: 30 },
+      ],
+    },
+    unitPrice: 2_500,
+  };
+  await signDeal(client, ago, {
+    buyer: 'buyer@acme.example',
+    signer: 'admin@acme.example',
+    approver: 'sourcing@acme.example',
+    seller: 'sales@north-dairy.example',
+    sellerId: sellerIds.get('north-dairy')!,
+    variantId: variantOf('north-dairy', 4).id,
+    daysAgo: 200,
+    quote: { dealKind: 'ONE_OFF' },
+    offer: oneOff,
+  });
   await signDeal(client, ago, {
     buyer: 'buyer@globex.example',
     signer: 'buyer@globex.example',
@@ -387,16 +409,7 @@ export async function seedDemoHistory(
     variantId: variantOf('office-hub', 3).id,
     daysAgo: 45,
     quote: { dealKind: 'ONE_OFF' },
-    offer: {
-      paymentTerms: {
-        kind: 'INSTALLMENTS',
-        milestones: [
-          { label: 'Deposit', percentBp: 3000, trigger: 'ON_SIGNING' },
-          { label: 'Final', percentBp: 7000, trigger: 'ON_ACCEPTANCE', netDays: 30 },
-        ],
-      },
-      unitPrice: 2_500,
-    },
+    offer: oneOff,
   });
 }
 
