@@ -13,6 +13,7 @@ import { approvalsMessages } from './approvals/messages';
 import { companyMessages } from './company/messages';
 import { contractsMessages } from './contracts/messages';
 import { dashboardMessages } from './dashboard/messages';
+import { lifecycleMessages } from './lifecycle/messages';
 import { invitationsMessages } from './invitations/messages';
 import { quotesMessages } from './quotes/messages';
 import { requestsMessages } from './requests/messages';
@@ -129,10 +130,12 @@ const en = {
     sellerCatalog: 'Catalog',
     sellerRemittances: 'Cash remittances',
     sellerCodFee: 'Cash on delivery',
+    sellerLifecycle: 'Customer lifecycle',
     adminCompanies: 'Companies',
     adminCategories: 'Categories',
     adminSellers: 'Sellers',
     adminModeration: 'Moderation',
+    adminLifecycle: 'Customer lifecycle',
   },
   seller: {
     workspace: 'Seller workspace',
@@ -365,6 +368,7 @@ const en = {
   sellerCatalog: sellerCatalogMessages.en,
   invitations: invitationsMessages.en,
   dashboard: dashboardMessages.en,
+  lifecycle: lifecycleMessages.en,
 };
 
 export type PortalMessages = typeof en;
@@ -460,10 +464,12 @@ const zhCN: PortalMessages = {
     sellerCatalog: '商品管理',
     sellerRemittances: '货款对账',
     sellerCodFee: '货到付款',
+    sellerLifecycle: '客户生命周期',
     adminCompanies: '企业审核',
     adminCategories: '类目',
     adminSellers: '商家',
     adminModeration: '商品治理',
+    adminLifecycle: '客户生命周期',
   },
   seller: {
     workspace: '商家工作台',
@@ -687,6 +693,7 @@ const zhCN: PortalMessages = {
   sellerCatalog: sellerCatalogMessages.zhCN,
   invitations: invitationsMessages.zhCN,
   dashboard: dashboardMessages.zhCN,
+  lifecycle: lifecycleMessages.zhCN,
 };
 
 export const messages = { en, 'zh-CN': zhCN };

@@ -11,6 +11,7 @@ import { companyRoutes } from './company/routes';
 import { contractsRoutes, sellerContractsRoutes } from './contracts/routes';
 import { dashboardRoutes } from './dashboard/routes';
 import { invitationsRoutes } from './invitations/routes';
+import { sellerLifecycleRoutes } from './lifecycle/routes';
 import { quotesRoutes, sellerQuotesRoutes } from './quotes/routes';
 import { requestsRoutes } from './requests/routes';
 import { sellerCatalogRoutes } from './seller-catalog/routes';
@@ -94,6 +95,7 @@ export const routes: RouteRecordRaw[] = [
       ...sellerContractsRoutes,
       ...sellerApprovalsRoutes,
       ...sellerCatalogRoutes,
+      ...sellerLifecycleRoutes,
     ],
   },
   ...dashboardRoutes,

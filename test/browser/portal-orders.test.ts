@@ -1,93 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openBrowser, type Browser } from './support/browser.js';
-import { gateway } from './support/gateway.js';
+import { gateway, placeNorthDairyOrder, type PlacedOrder } from './support/gateway.js';
 import { signIn as signInTo, tokenOf } from './support/portal.js';
 
 const portalUrl = inject('portalUrl');
-
-interface PlacedOrder {
-  id: string;
-  number: string;
-  placedAt: string;
-  total: { amount: number; currency: string };
-}
-
-/** A consumer registers, puts one North Dairy item in the cart and checks out cash on delivery. */
-async function placeNorthDairyOrder(): Promise<PlacedOrder> {
-  const { register } = await gateway<{ register: { __typename: string; token?: string } }>(
-    `mutation ($input: RegisterInput!) {
-      register(input: $input) { __typename ... on AuthPayload { token } }
-    }`,
-    {
-      input: {
-        email: `portal-orders-${randomUUID()}@example.test`,
-        name: 'Lin Wei',
-        password: 'demo-pass-123',
-      },
-    },
-  );
-  const token = register.token;
-  if (!token) throw new Error(`register answered ${register.__typename}`);
-
-  const { sellers } = await gateway<{ sellers: { id: string; name: string }[] }>(
-    '{ sellers { id name } }',
-    {},
-  );
-  const northDairy = sellers.find((seller) => seller.name === 'North Dairy');
-  if (!northDairy) throw new Error('the demo has no North Dairy');
-  const { products } = await gateway<{
-    products: { edges: { node: { variants: { id: string; stock: { available: number } }[] } }[] };
-  }>(
-    `query ($filter: ProductFilter) {
-      products(filter: $filter, first: 10) {
-        edges { node { variants { id stock { available } } } }
-      }
-    }`,
-    { filter: { sellerId: northDairy.id, inStock: true } },
-  );
-  const variant = products.edges
-    .flatMap((edge) => edge.node.variants)
-    .find((v) => v.stock.available > 0);
-  if (!variant) throw new Error('no North Dairy variant in stock');
-
-  const { addToCart } = await gateway<{ addToCart: { __typename: string } }>(
-    `mutation ($input: AddToCartInput!) { addToCart(input: $input) { __typename } }`,
-    { input: { variantId: variant.id, quantity: 1 } },
-    token,
-  );
-  expect(addToCart.__typename).toBe('Cart');
-
-  const { checkout } = await gateway<{
-    checkout: { __typename: string; orders?: (PlacedOrder & { seller: { id: string } })[] };
-  }>(
-    `mutation ($input: CheckoutInput!) {
-      checkout(input: $input) {
-        __typename
-        ... on CheckoutSuccess { orders { id number placedAt total { amount currency } seller { id } } }
-      }
-    }`,
-    {
-      input: {
-        idempotencyKey: randomUUID(),
-        paymentMethod: 'CASH_ON_DELIVERY',
-        shippingAddress: {
-          name: 'Lin Wei',
-          phone: '13800138000',
-          province: 'Zhejiang',
-          city: 'Hangzhou',
-          district: 'Xihu',
-          line1: '18 Wensan Road',
-          postalCode: '310000',
-        },
-      },
-    },
-    token,
-  );
-  const order = checkout.orders?.find((o) => o.seller.id === northDairy.id);
-  if (!order) throw new Error(`checkout answered ${checkout.__typename}`);
-  return order;
-}
 
 /**
  * North Dairy's staff delivers `order` over the gateway API and records a courier remittance

@@ -63,6 +63,8 @@ export enum InputProblemCode {
   MORE_ERRORS = 'MORE_ERRORS',
   TAG = 'TAG',
   NESTING = 'NESTING',
+  BEFORE = 'BEFORE',
+  SPAN = 'SPAN',
 }
 
 registerEnumType(InputProblemCode, {
@@ -139,6 +141,8 @@ registerEnumType(InputProblemCode, {
         'letter or digit.',
     },
     NESTING: { description: 'Groups nest at most {max} deep.' },
+    BEFORE: { description: 'Must be before {field}.' },
+    SPAN: { description: 'At most {max} days after {field}.' },
   },
 });
 

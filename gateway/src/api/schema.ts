@@ -62,6 +62,7 @@ import {
   ContentResolver,
   ContentTargetFieldsResolver,
 } from '../modules/content/content.resolver.js';
+import { InsightsResolver } from '../modules/insights/insights.resolver.js';
 import {
   RecommendationCartFieldsResolver,
   RecommendationCompanyFieldsResolver,
@@ -101,6 +102,7 @@ export const resolvers = [
   CreditLineFieldsResolver,
   CsvImportResolver,
   IdentityResolver,
+  InsightsResolver,
   OrderFieldsResolver,
   OrderLineFieldsResolver,
   OrderingResolver,

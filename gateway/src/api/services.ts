@@ -11,6 +11,7 @@ import { QuotingService } from '../modules/quoting/quoting.service.js';
 import { RecommendationsService } from '../modules/recommendations/recommendations.service.js';
 import { CatalogService } from '../modules/catalog/catalog.service.js';
 import { CsvImportService } from '../modules/catalog/csv-import.service.js';
+import { InsightsService } from '../modules/insights/insights.service.js';
 import { IdentityService } from '../modules/identity/identity.service.js';
 import { LoginThrottle } from '../modules/identity/login-throttle.js';
 import { CartService } from '../modules/cart/cart.service.js';
@@ -56,6 +57,7 @@ export async function createServices(config: Config, dataSource: DataSource) {
     contracts,
     csvImport: new CsvImportService(catalog, audit),
     identity: new IdentityService(config, throttle, audit),
+    insights: new InsightsService(config, audience),
     ordering: new OrderingService(config, cod, catalog, audit),
     payment: new PaymentService(audit),
     quoting,

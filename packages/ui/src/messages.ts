@@ -100,6 +100,8 @@ const en = {
       MORE_ERRORS: '{count} more errors from row {row} on',
       TAG: '1 to {max} letters, digits, spaces or . _ : & + / -, starting and ending with a letter or digit',
       NESTING: 'Groups nest at most {max} deep',
+      BEFORE: 'Must be before {field}',
+      SPAN: 'At most {max} days after {field}',
     } satisfies Record<InputProblemCode, string>,
   },
 };
@@ -205,6 +207,8 @@ const zhCN: UiMessages = {
       MORE_ERRORS: '从第 {row} 行起还有 {count} 个错误',
       TAG: '须为 1 到 {max} 个字母、数字、空格或 . _ : & + / -，以字母或数字开头和结尾',
       NESTING: '规则组最多嵌套 {max} 层',
+      BEFORE: '必须早于 {field}',
+      SPAN: '最多比 {field} 晚 {max} 天',
     },
   },
 };

@@ -91,6 +91,8 @@ export class IdentityService {
         name: input.name.trim(),
         passwordHash: await hashPassword(input.password),
         isPlatformAdmin: false,
+        // Registered as of the request's clock: the lifecycle funnel dates consumers by it.
+        createdAt: ctx.now(),
       }),
     );
     return this.startSession(ctx, user);

@@ -379,6 +379,8 @@ export class QuotingService {
         status: QuoteStatus.DRAFT,
         version: 1,
         latestVersionId: null,
+        // Written as of the request's clock: the lifecycle funnel dates a company's RFQ by it.
+        createdAt: ctx.now(),
       }),
     );
     await this.insertLines(ctx, quote.id, quote.currency, lines);
