@@ -11,6 +11,7 @@ import type { FormAction, OrderAction } from './seller/order-actions';
 import { adminMessages } from './admin/messages';
 import { approvalsMessages } from './approvals/messages';
 import { companyMessages } from './company/messages';
+import { contentMessages } from './content/messages';
 import { contractsMessages } from './contracts/messages';
 import { dashboardMessages } from './dashboard/messages';
 import { invitationsMessages } from './invitations/messages';
@@ -133,6 +134,7 @@ const en = {
     adminCategories: 'Categories',
     adminSellers: 'Sellers',
     adminModeration: 'Moderation',
+    content: 'Content',
   },
   seller: {
     workspace: 'Seller workspace',
@@ -365,6 +367,7 @@ const en = {
   sellerCatalog: sellerCatalogMessages.en,
   invitations: invitationsMessages.en,
   dashboard: dashboardMessages.en,
+  content: contentMessages.en,
 };
 
 export type PortalMessages = typeof en;
@@ -464,6 +467,7 @@ const zhCN: PortalMessages = {
     adminCategories: '类目',
     adminSellers: '商家',
     adminModeration: '商品治理',
+    content: '内容投放',
   },
   seller: {
     workspace: '商家工作台',
@@ -687,6 +691,7 @@ const zhCN: PortalMessages = {
   sellerCatalog: sellerCatalogMessages.zhCN,
   invitations: invitationsMessages.zhCN,
   dashboard: dashboardMessages.zhCN,
+  content: contentMessages.zhCN,
 };
 
 export const messages = { en, 'zh-CN': zhCN };

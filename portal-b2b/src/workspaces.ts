@@ -53,6 +53,7 @@ export const workspaces: readonly Workspace[] = [
       { route: 'seller-catalog', label: 'nav.sellerCatalog' },
       { route: 'seller-remittances', label: 'nav.sellerRemittances' },
       { route: 'seller-cod-fee', label: 'nav.sellerCodFee' },
+      { route: 'seller-content', label: 'nav.content' },
     ],
   },
   {
@@ -64,6 +65,7 @@ export const workspaces: readonly Workspace[] = [
       { route: 'admin-categories', label: 'nav.adminCategories' },
       { route: 'admin-sellers', label: 'nav.adminSellers' },
       { route: 'admin-moderation', label: 'nav.adminModeration' },
+      { route: 'admin-content', label: 'nav.content' },
     ],
   },
 ];
