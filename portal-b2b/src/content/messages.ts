@@ -157,7 +157,8 @@ export type ContentMessages = typeof en;
 const zhCN: ContentMessages = {
   title: '内容投放',
   intro: {
-    seller: '本店在商城和企业门户首页投放的横幅与商品位，可面向所有人，或面向本店的人群分组与标签。',
+    seller:
+      '本店在商城和企业门户首页投放的横幅与商品位，可面向所有人，或面向本店的人群分组与标签。',
     admin: '商城和企业门户首页上的全部横幅与商品位。你创建的内容归平台所有。',
   },
   new: '新建内容',
