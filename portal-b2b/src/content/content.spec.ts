@@ -400,6 +400,20 @@ describe('content block editor', () => {
     expect(sent(gateway, 'PreviewContentAs').at(-1)).toMatchObject({ includeDrafts: true });
   });
 
+  it('counts drafts as active in the preview of a draft', async () => {
+    const { wrapper, gateway } = await render('/seller/content/b1', {
+      PortalContentBlock: () => ({ contentBlock: block({ status: 'DRAFT' }) }),
+    });
+
+    await field(wrapper, 'content-preview-search').setValue('alice');
+    await wrapper.get('[data-testid="content-preview"] form').trigger('submit');
+    await flushPromises();
+    await wrapper.get('[data-testid="content-preview-account"]').trigger('click');
+    await flushPromises();
+
+    expect(sent(gateway, 'PreviewContentAs')[0]).toMatchObject({ includeDrafts: true });
+  });
+
   it('looks for companies to preview the portal dashboard as', async () => {
     const { wrapper, gateway } = await render('/seller/content/new', {});
 
