@@ -103,6 +103,7 @@ describe('portal content block editor', () => {
     expect(await row.getByTestId('content-target').textContent()).toBe(`Segments: ${segmentName}`);
     expect(await row.textContent()).toContain('Storefront home');
     expect(await row.textContent()).toContain('Active');
+    await browser.screenshot('portal-content-list');
   });
 
   async function storefrontHomeAs(email: string): Promise<boolean> {
