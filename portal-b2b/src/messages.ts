@@ -11,6 +11,7 @@ import type { FormAction, OrderAction } from './seller/order-actions';
 import { adminMessages } from './admin/messages';
 import { approvalsMessages } from './approvals/messages';
 import { companyMessages } from './company/messages';
+import { contentMessages } from './content/messages';
 import { contractsMessages } from './contracts/messages';
 import { dashboardMessages } from './dashboard/messages';
 import { lifecycleMessages } from './lifecycle/messages';
@@ -136,6 +137,7 @@ const en = {
     adminSellers: 'Sellers',
     adminModeration: 'Moderation',
     adminLifecycle: 'Customer lifecycle',
+    content: 'Content',
   },
   seller: {
     workspace: 'Seller workspace',
@@ -369,6 +371,7 @@ const en = {
   invitations: invitationsMessages.en,
   dashboard: dashboardMessages.en,
   lifecycle: lifecycleMessages.en,
+  content: contentMessages.en,
 };
 
 export type PortalMessages = typeof en;
@@ -470,6 +473,7 @@ const zhCN: PortalMessages = {
     adminSellers: '商家',
     adminModeration: '商品治理',
     adminLifecycle: '客户生命周期',
+    content: '内容投放',
   },
   seller: {
     workspace: '商家工作台',
@@ -694,6 +698,7 @@ const zhCN: PortalMessages = {
   invitations: invitationsMessages.zhCN,
   dashboard: dashboardMessages.zhCN,
   lifecycle: lifecycleMessages.zhCN,
+  content: contentMessages.zhCN,
 };
 
 export const messages = { en, 'zh-CN': zhCN };

@@ -8,6 +8,7 @@ import {
 import { adminRoutes } from './admin/routes';
 import { approvalsRoutes, sellerApprovalsRoutes } from './approvals/routes';
 import { companyRoutes } from './company/routes';
+import { sellerContentRoutes } from './content/routes';
 import { contractsRoutes, sellerContractsRoutes } from './contracts/routes';
 import { dashboardRoutes } from './dashboard/routes';
 import { invitationsRoutes } from './invitations/routes';
@@ -96,6 +97,7 @@ export const routes: RouteRecordRaw[] = [
       ...sellerApprovalsRoutes,
       ...sellerCatalogRoutes,
       ...sellerLifecycleRoutes,
+      ...sellerContentRoutes,
     ],
   },
   ...dashboardRoutes,

@@ -54,6 +54,7 @@ export const workspaces: readonly Workspace[] = [
       { route: 'seller-remittances', label: 'nav.sellerRemittances' },
       { route: 'seller-cod-fee', label: 'nav.sellerCodFee' },
       { route: 'seller-lifecycle', label: 'nav.sellerLifecycle' },
+      { route: 'seller-content', label: 'nav.content' },
     ],
   },
   {
@@ -66,6 +67,7 @@ export const workspaces: readonly Workspace[] = [
       { route: 'admin-sellers', label: 'nav.adminSellers' },
       { route: 'admin-moderation', label: 'nav.adminModeration' },
       { route: 'admin-lifecycle', label: 'nav.adminLifecycle' },
+      { route: 'admin-content', label: 'nav.content' },
     ],
   },
 ];

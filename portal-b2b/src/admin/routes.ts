@@ -1,5 +1,6 @@
 import type { RouteRecordRaw } from 'vue-router';
 import { adminLifecycleRoutes } from '../lifecycle/routes';
+import { adminContentRoutes } from '../content/routes';
 import { companyChoices, moderationChoices, parseListQuery, sellerChoices } from './list-query';
 
 /** The admin screens; router.ts mounts them. */
@@ -34,6 +35,7 @@ export const adminRoutes: RouteRecordRaw[] = [
         props: (route) => ({ list: parseListQuery(route.query, moderationChoices) }),
       },
       ...adminLifecycleRoutes,
+      ...adminContentRoutes,
     ],
   },
 ];

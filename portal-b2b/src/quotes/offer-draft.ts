@@ -6,6 +6,7 @@ import type {
   QuotesDetailFragment,
 } from '@marketgate/graphql-client';
 import type { Money } from '@marketgate/money';
+import { toLocalDateTime } from '../shared/local-date-time';
 import { parseMoneyInput, toMoneyInput } from '../shared/money-input';
 import {
   checkMilestones,
@@ -70,15 +71,6 @@ let nextTierKey = 1;
 
 export function tierDraft(minQuantity = '', unitPrice = ''): TierDraft {
   return { key: nextTierKey++, minQuantity, unitPrice };
-}
-
-/** A `datetime-local` value (local time, to the minute) for an instant. */
-export function toLocalDateTime(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return (
-    `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}` +
-    `T${pad(date.getHours())}:${pad(date.getMinutes())}`
-  );
 }
 
 /**

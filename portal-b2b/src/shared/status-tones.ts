@@ -1,4 +1,5 @@
 import type {
+  ContentStatus,
   MilestoneStatus,
   OrderStatus,
   PaymentStatus,
@@ -44,6 +45,18 @@ export function remittanceStatusTone(status: RemittanceStatus): StatusTone {
 
 /** On sale stands out as done; a draft is still being worked on; archived is out of the way. */
 export function productStatusTone(status: ProductStatus): StatusTone {
+  switch (status) {
+    case 'ACTIVE':
+      return 'done';
+    case 'DRAFT':
+      return 'active';
+    case 'ARCHIVED':
+      return 'stopped';
+  }
+}
+
+/** A block showing stands out as done; a draft is still being worked on; archived is out of the way. */
+export function contentStatusTone(status: ContentStatus): StatusTone {
   switch (status) {
     case 'ACTIVE':
       return 'done';
