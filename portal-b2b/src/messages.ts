@@ -10,6 +10,7 @@ import type {
 import type { FormAction, OrderAction } from './seller/order-actions';
 import { adminMessages } from './admin/messages';
 import { approvalsMessages } from './approvals/messages';
+import { audienceMessages } from './audience/messages';
 import { companyMessages } from './company/messages';
 import { contractsMessages } from './contracts/messages';
 import { dashboardMessages } from './dashboard/messages';
@@ -133,6 +134,8 @@ const en = {
     adminCategories: 'Categories',
     adminSellers: 'Sellers',
     adminModeration: 'Moderation',
+    customers: 'Customers',
+    segments: 'Segments',
   },
   seller: {
     workspace: 'Seller workspace',
@@ -365,6 +368,7 @@ const en = {
   sellerCatalog: sellerCatalogMessages.en,
   invitations: invitationsMessages.en,
   dashboard: dashboardMessages.en,
+  audience: audienceMessages.en,
 };
 
 export type PortalMessages = typeof en;
@@ -464,6 +468,8 @@ const zhCN: PortalMessages = {
     adminCategories: '类目',
     adminSellers: '商家',
     adminModeration: '商品治理',
+    customers: '客户',
+    segments: '客户分群',
   },
   seller: {
     workspace: '商家工作台',
@@ -687,6 +693,7 @@ const zhCN: PortalMessages = {
   sellerCatalog: sellerCatalogMessages.zhCN,
   invitations: invitationsMessages.zhCN,
   dashboard: dashboardMessages.zhCN,
+  audience: audienceMessages.zhCN,
 };
 
 export const messages = { en, 'zh-CN': zhCN };

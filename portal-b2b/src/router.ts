@@ -7,6 +7,7 @@ import {
 } from 'vue-router';
 import { adminRoutes } from './admin/routes';
 import { approvalsRoutes, sellerApprovalsRoutes } from './approvals/routes';
+import { sellerAudienceRoutes } from './audience/routes';
 import { companyRoutes } from './company/routes';
 import { contractsRoutes, sellerContractsRoutes } from './contracts/routes';
 import { dashboardRoutes } from './dashboard/routes';
@@ -94,6 +95,7 @@ export const routes: RouteRecordRaw[] = [
       ...sellerContractsRoutes,
       ...sellerApprovalsRoutes,
       ...sellerCatalogRoutes,
+      ...sellerAudienceRoutes,
     ],
   },
   ...dashboardRoutes,

@@ -51,6 +51,8 @@ export const workspaces: readonly Workspace[] = [
       { route: 'seller-contracts', label: 'nav.sellerContracts' },
       { route: 'seller-credit', label: 'nav.sellerCredit' },
       { route: 'seller-catalog', label: 'nav.sellerCatalog' },
+      { route: 'seller-customers', label: 'nav.customers' },
+      { route: 'seller-segments', label: 'nav.segments' },
       { route: 'seller-remittances', label: 'nav.sellerRemittances' },
       { route: 'seller-cod-fee', label: 'nav.sellerCodFee' },
     ],
@@ -64,6 +66,8 @@ export const workspaces: readonly Workspace[] = [
       { route: 'admin-categories', label: 'nav.adminCategories' },
       { route: 'admin-sellers', label: 'nav.adminSellers' },
       { route: 'admin-moderation', label: 'nav.adminModeration' },
+      { route: 'admin-customers', label: 'nav.customers' },
+      { route: 'admin-segments', label: 'nav.segments' },
     ],
   },
 ];

@@ -1,4 +1,5 @@
 import type { RouteRecordRaw } from 'vue-router';
+import { adminAudienceRoutes } from '../audience/routes';
 import { companyChoices, moderationChoices, parseListQuery, sellerChoices } from './list-query';
 
 /** The admin screens; router.ts mounts them. */
@@ -32,6 +33,7 @@ export const adminRoutes: RouteRecordRaw[] = [
         component: () => import('./AdminModerationPage.vue'),
         props: (route) => ({ list: parseListQuery(route.query, moderationChoices) }),
       },
+      ...adminAudienceRoutes,
     ],
   },
 ];
