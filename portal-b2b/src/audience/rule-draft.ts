@@ -76,18 +76,34 @@ export function isGroup(rule: RuleDraft): rule is GroupDraft {
 let lastKey = 0;
 const nextKey = () => ++lastKey;
 
-/** A new condition with the parameters a person would most often start from. */
-export function newCondition(kind: ConditionKind, currency = DEFAULT_CURRENCY): ConditionDraft {
+type ParamDrafts = Pick<ConditionDraft, Param>;
+
+/** The parameters a person would most often start a condition of `kind` from. */
+function defaultParams(kind: ConditionKind): ParamDrafts {
   return {
-    key: nextKey(),
-    kind,
     count: '2',
     days: kind === 'CONTRACT_ENDING' ? '90' : '30',
     amount: '',
-    currency,
     tag: '',
     stage: 'STARTUP',
   };
+}
+
+export function newCondition(kind: ConditionKind, currency = DEFAULT_CURRENCY): ConditionDraft {
+  return { key: nextKey(), kind, currency, ...defaultParams(kind) };
+}
+
+/**
+ * Turns a condition into another kind. What the person typed stays; a parameter still at the
+ * old kind's default takes the new kind's (30 days lapsed, but contracts ending in 90).
+ */
+export function changeKind(rule: ConditionDraft, kind: ConditionKind): void {
+  const before = defaultParams(rule.kind);
+  const after = defaultParams(kind);
+  rule.kind = kind;
+  for (const param of Object.keys(after) as Param[]) {
+    if (rule[param] === before[param]) Object.assign(rule, { [param]: after[param] });
+  }
 }
 
 export function newGroup(kind: GroupKind, rules: RuleDraft[] = []): GroupDraft {
@@ -171,20 +187,4 @@ export function toRuleInput(root: GroupDraft): {
 
   const input = walk(root, 'rule');
   return { input: Object.keys(problems).length ? null : input, problems };
-}
-
-/** Where in a tree a rule sits: the rule, the group holding it and its place there. */
-export function findRule(
-  root: GroupDraft,
-  key: number,
-): { rule: RuleDraft; parent: GroupDraft | null; index: number } | null {
-  if (root.key === key) return { rule: root, parent: null, index: 0 };
-  for (const [index, rule] of root.rules.entries()) {
-    if (rule.key === key) return { rule, parent: root, index };
-    if (isGroup(rule)) {
-      const found = findRule(rule, key);
-      if (found) return found;
-    }
-  }
-  return null;
 }
