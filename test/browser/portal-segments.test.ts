@@ -1,10 +1,55 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openBrowser, type Browser } from './support/browser.js';
-import { gateway, type Fields } from './support/gateway.js';
-import { openAs, tokenOf } from './support/portal.js';
+import { gateway, mutate, type Fields } from './support/gateway.js';
+import { openAs, signOut, tokenOf } from './support/portal.js';
 
 const portalUrl = inject('portalUrl');
+
+/** Acme asks Office Hub for a quote (over the API), which makes Acme one of Office Hub's customers. */
+async function acmeAsksOfficeHub(): Promise<void> {
+  const { sellers } = await gateway<Fields>('{ sellers { id name } }', {});
+  const officeHub = (sellers as Fields[]).find((seller) => seller.name === 'Office Hub');
+  if (!officeHub) throw new Error('the demo has no Office Hub');
+  const { products } = await gateway<Fields>(
+    `query ($filter: ProductFilter) {
+      products(filter: $filter, first: 1) { edges { node { variants { id minOrderQuantity } } } }
+    }`,
+    { filter: { sellerId: officeHub.id, inStock: true } },
+  );
+  const variant = products.edges[0].node.variants[0] as Fields;
+  const buyer = await tokenOf('buyer@acme.example');
+  const quote = '... on QuoteRequest { id version }';
+  const created = await mutate(
+    buyer,
+    'createQuoteRequest',
+    'CreateQuoteRequestInput',
+    {
+      sellerId: officeHub.id,
+      dealKind: 'ONE_OFF',
+      deliveryAddress: {
+        name: 'Acme Receiving',
+        phone: '13800138000',
+        province: 'Zhejiang',
+        city: 'Hangzhou',
+        district: 'Xihu',
+        line1: '1 Wensan Road',
+        postalCode: '310000',
+      },
+      lines: [{ variantId: variant.id, quantity: Math.max(50, variant.minOrderQuantity) }],
+    },
+    'QuoteRequest',
+    quote,
+  );
+  await mutate(
+    buyer,
+    'submitQuoteRequest',
+    'QuoteActionInput',
+    { quoteId: created.id, expectedVersion: created.version },
+    'QuoteRequest',
+    quote,
+  );
+}
 
 describe('portal customers and segments', () => {
   let browser: Browser;
@@ -102,5 +147,31 @@ describe('portal customers and segments', () => {
     const tagged = page.getByTestId('customer-row').filter({ hasText: company });
     await tagged.getByRole('button', { name: `Segments of ${company}` }).click();
     await page.getByTestId('customer-segments').getByRole('link', { name }).waitFor();
+  });
+
+  it('seller staff set where a customer company stands, and go back to the proposed stage', async () => {
+    await acmeAsksOfficeHub();
+    const page = browser.page;
+    await signOut(page);
+    await openAs(page, portalUrl, 'sales@office-hub.example', '/seller/customers');
+    const row = page.getByTestId('customer-row').filter({ hasText: 'Acme Trading Co.' });
+    await row.waitFor();
+    const stage = row.getByLabel('Lifecycle stage of Acme Trading Co.');
+    expect(await stage.locator('option').first().textContent()).toMatch(/^Proposed: /);
+    await stage.selectOption('MATURE');
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Acme Trading Co. is now at Mature.' })
+      .waitFor();
+    await row.getByText('Set by Office Hub Sales').waitFor();
+    await browser.screenshot('portal-seller-customers');
+    await stage.selectOption('');
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Acme Trading Co\. is back at its proposed stage/ })
+      .waitFor();
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await nav.getByRole('link', { name: 'Segments' }).click();
+    await page.getByRole('heading', { name: 'Segments', exact: true }).waitFor();
   });
 });
