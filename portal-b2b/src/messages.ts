@@ -10,6 +10,7 @@ import type {
 import type { FormAction, OrderAction } from './seller/order-actions';
 import { adminMessages } from './admin/messages';
 import { approvalsMessages } from './approvals/messages';
+import { audienceMessages } from './audience/messages';
 import { companyMessages } from './company/messages';
 import { contentMessages } from './content/messages';
 import { contractsMessages } from './contracts/messages';
@@ -136,6 +137,8 @@ const en = {
     adminCategories: 'Categories',
     adminSellers: 'Sellers',
     adminModeration: 'Moderation',
+    customers: 'Customers',
+    segments: 'Segments',
     adminLifecycle: 'Customer lifecycle',
     content: 'Content',
   },
@@ -370,6 +373,7 @@ const en = {
   sellerCatalog: sellerCatalogMessages.en,
   invitations: invitationsMessages.en,
   dashboard: dashboardMessages.en,
+  audience: audienceMessages.en,
   lifecycle: lifecycleMessages.en,
   content: contentMessages.en,
 };
@@ -472,6 +476,8 @@ const zhCN: PortalMessages = {
     adminCategories: '类目',
     adminSellers: '商家',
     adminModeration: '商品治理',
+    customers: '客户',
+    segments: '客户分群',
     adminLifecycle: '客户生命周期',
     content: '内容投放',
   },
@@ -697,6 +703,7 @@ const zhCN: PortalMessages = {
   sellerCatalog: sellerCatalogMessages.zhCN,
   invitations: invitationsMessages.zhCN,
   dashboard: dashboardMessages.zhCN,
+  audience: audienceMessages.zhCN,
   lifecycle: lifecycleMessages.zhCN,
   content: contentMessages.zhCN,
 };

@@ -7,6 +7,7 @@ import {
 } from 'vue-router';
 import { adminRoutes } from './admin/routes';
 import { approvalsRoutes, sellerApprovalsRoutes } from './approvals/routes';
+import { sellerAudienceRoutes } from './audience/routes';
 import { companyRoutes } from './company/routes';
 import { sellerContentRoutes } from './content/routes';
 import { contractsRoutes, sellerContractsRoutes } from './contracts/routes';
@@ -96,6 +97,7 @@ export const routes: RouteRecordRaw[] = [
       ...sellerContractsRoutes,
       ...sellerApprovalsRoutes,
       ...sellerCatalogRoutes,
+      ...sellerAudienceRoutes,
       ...sellerLifecycleRoutes,
       ...sellerContentRoutes,
     ],

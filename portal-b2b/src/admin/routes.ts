@@ -1,4 +1,5 @@
 import type { RouteRecordRaw } from 'vue-router';
+import { adminAudienceRoutes } from '../audience/routes';
 import { adminLifecycleRoutes } from '../lifecycle/routes';
 import { adminContentRoutes } from '../content/routes';
 import { companyChoices, moderationChoices, parseListQuery, sellerChoices } from './list-query';
@@ -34,6 +35,7 @@ export const adminRoutes: RouteRecordRaw[] = [
         component: () => import('./AdminModerationPage.vue'),
         props: (route) => ({ list: parseListQuery(route.query, moderationChoices) }),
       },
+      ...adminAudienceRoutes,
       ...adminLifecycleRoutes,
       ...adminContentRoutes,
     ],
