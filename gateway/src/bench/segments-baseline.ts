@@ -96,12 +96,13 @@ function membership(rule: Rule, ownerId: number, userId: number, now: Date, curr
   };
   const sellerId = ownerId === PLATFORM ? null : ownerId;
   const since = (days: number) => new Date(now.getTime() - days * DAY_MS);
-  const orders = (from: Date | null, having: () => string, extra = '') =>
-    `a.id IN (SELECT p.userId FROM customer_order p WHERE p.status IN ${p(COUNTED)}` +
+  // Placeholders are numbered as they are written: the parts are functions, called in order.
+  const orders = (from: Date | null, having: () => string, extra = () => '') =>
+    `a.id IN (SELECT p.userId FROM \`customer_order\` p WHERE p.status IN (${p(COUNTED)})` +
     (sellerId === null ? '' : ` AND p.sellerId = ${p(sellerId)}`) +
     ` AND p.userId IN (${p(userId)})` +
     (from ? ` AND p.createdAt >= ${p(from)}` : '') +
-    extra +
+    extra() +
     ` GROUP BY p.userId HAVING ${having()})`;
   const condition = (r: Rule): string => {
     switch (r.kind) {
@@ -118,22 +119,22 @@ function membership(rule: Rule, ownerId: number, userId: number, now: Date, curr
         return orders(
           since(r.days),
           () => `SUM(p.totalAmount) > ${p(r.amount)}`,
-          ` AND p.currency = ${p(currency)}`,
+          () => ` AND p.currency = ${p(currency)}`,
         );
       case 'HAS_TAG':
         return (
-          `a.id IN (SELECT t.accountId FROM account_tag t WHERE t.ownerId = ${p(ownerId)}` +
+          `a.id IN (SELECT t.accountId FROM \`account_tag\` t WHERE t.ownerId = ${p(ownerId)}` +
           ` AND t.accountType = ${p('CONSUMER')} AND t.tag = ${p(r.tag)}` +
           ` AND t.accountId IN (${p(userId)}))`
         );
     }
   };
   const universe =
-    'a.isPlatformAdmin = 0 AND NOT EXISTS (SELECT 1 FROM company_member m WHERE m.userId = a.id)' +
-    ' AND NOT EXISTS (SELECT 1 FROM seller_staff st WHERE st.userId = a.id)' +
+    'a.isPlatformAdmin = 0 AND NOT EXISTS (SELECT 1 FROM \`company_member\` m WHERE m.userId = a.id)' +
+    ' AND NOT EXISTS (SELECT 1 FROM \`seller_staff\` st WHERE st.userId = a.id)' +
     (sellerId === null
       ? ''
-      : ` AND a.id IN (SELECT o.userId FROM customer_order o WHERE o.sellerId = ${p(sellerId)}` +
+      : ` AND a.id IN (SELECT o.userId FROM \`customer_order\` o WHERE o.sellerId = ${p(sellerId)}` +
         ` AND o.userId IN (${p(userId)}))`);
   const sql = `(${universe}) AND (${condition(rule)})`;
   return { sql, params };
@@ -196,7 +197,7 @@ function createSegmentsBaseline(options: SegmentsBaselineOptions) {
         relevant
           .map(
             (s, i) =>
-              `SELECT ${Number(s.Segment_id)} AS segmentId FROM user a WHERE a.id IN (?)` +
+              `SELECT ${Number(s.Segment_id)} AS segmentId FROM \`user\` a WHERE a.id IN (?)` +
               ` AND ${parts[i]!.sql}`,
           )
           .join(' UNION ALL '),

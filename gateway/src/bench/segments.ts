@@ -543,8 +543,10 @@ async function loadPlaced(
       .slice(0, 200)
       .map(
         async (token) =>
-          ((await ask(gateway.url, token, PLACED, placedVariables)).data?.placedContent as unknown[])
-            .length,
+          (
+            (await ask(gateway.url, token, PLACED, placedVariables)).data
+              ?.placedContent as unknown[]
+          ).length,
       ),
   );
   const shown = `${(blocks.reduce((s, n) => s + n, 0) / blocks.length).toFixed(2)} blocks shown on average`;
