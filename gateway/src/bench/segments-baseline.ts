@@ -130,8 +130,8 @@ function membership(rule: Rule, ownerId: number, userId: number, now: Date, curr
     }
   };
   const universe =
-    'a.isPlatformAdmin = 0 AND NOT EXISTS (SELECT 1 FROM \`company_member\` m WHERE m.userId = a.id)' +
-    ' AND NOT EXISTS (SELECT 1 FROM \`seller_staff\` st WHERE st.userId = a.id)' +
+    'a.isPlatformAdmin = 0 AND NOT EXISTS (SELECT 1 FROM `company_member` m WHERE m.userId = a.id)' +
+    ' AND NOT EXISTS (SELECT 1 FROM `seller_staff` st WHERE st.userId = a.id)' +
     (sellerId === null
       ? ''
       : ` AND a.id IN (SELECT o.userId FROM \`customer_order\` o WHERE o.sellerId = ${p(sellerId)}` +
