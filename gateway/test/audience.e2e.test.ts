@@ -150,6 +150,32 @@ async function preview(
     .sort();
 }
 
+/**
+ * Every pair of `rules` joined by ALL selects what both select, by ANY what either does (the
+ * rules on purchases of a group are compiled into one subquery: it must answer as they do).
+ */
+async function expectGroupsAsRulesOneByOne(
+  who: string,
+  accountType: AccountType,
+  rules: Rule[],
+  cohort: Record<string, Account>,
+) {
+  const alone = await Promise.all(rules.map((rule) => preview(who, accountType, rule, cohort)));
+  for (const [i, a] of rules.entries()) {
+    for (const [j, b] of rules.entries()) {
+      if (j <= i) continue;
+      const all = await preview(who, accountType, { kind: 'ALL', rules: [a, b] }, cohort);
+      const any = await preview(who, accountType, { kind: 'ANY', rules: [a, b] }, cohort);
+      expect(all, `ALL ${JSON.stringify([a, b])}`).toEqual(
+        alone[i]!.filter((name) => alone[j]!.includes(name)),
+      );
+      expect(any, `ANY ${JSON.stringify([a, b])}`).toEqual(
+        [...new Set([...alone[i]!, ...alone[j]!])].sort(),
+      );
+    }
+  }
+}
+
 async function tag(who: string, account: Account, text: string, untag = false) {
   return mutate(who, untag ? 'untagAccount' : 'tagAccount', 'AccountTagInput', {
     account,
@@ -343,6 +369,18 @@ describe('consumer segments', () => {
     ).toEqual([]);
   });
 
+  it('groups of rules on orders answer as their rules one by one', async () => {
+    const rules = [
+      { kind: 'REPEAT_BUYER', count: 2, days: 30 },
+      { kind: 'HIGH_VALUE', amount: bigTotal - 1, days: 15 },
+      { kind: 'HIGH_VALUE', amount: 1, days: 9 },
+      { kind: 'FIRST_TIME_BUYER' },
+      { kind: 'LAPSED', days: 90 },
+    ];
+    await expectGroupsAsRulesOneByOne('dairy', 'CONSUMER', rules, c);
+    await expectGroupsAsRulesOneByOne('admin', 'CONSUMER', rules, c);
+  });
+
   it("a seller's segments hold its own customers only", async () => {
     const everyone = {
       kind: 'ANY',
@@ -454,6 +492,17 @@ describe('company segments', () => {
     });
     expect(await holds('dairy', big, k)).toEqual(['frame']);
     expect(await holds('dairy', big, k, plus(T0, 1000))).toEqual([]);
+  });
+
+  it('groups of rules on purchases answer as their rules one by one', async () => {
+    const rules = [
+      { kind: 'REPEAT_BUYER', count: 3, days: 200 },
+      { kind: 'HIGH_VALUE', amount: 29_999, days: 200 },
+      { kind: 'FIRST_TIME_BUYER' },
+      { kind: 'LAPSED', days: 20 },
+    ];
+    await expectGroupsAsRulesOneByOne('dairy', 'COMPANY', rules, k);
+    await expectGroupsAsRulesOneByOne('admin', 'COMPANY', rules, k);
   });
 
   it('contract ending within D days: active contracts whose end date falls in the window', async () => {

@@ -45,7 +45,7 @@ const sessionJoins =
 const sessionWhere = '(`s`.`id` = ? AND `s`.`userId` = ? AND `s`.`expiresAt` > ?)';
 
 /** The viewer's session, user, memberships and staff, as the gateway reads them. */
-const sessionSql = `SELECT ${sessionColumns} ${sessionJoins} WHERE ${sessionWhere}`;
+export const sessionSql = `SELECT ${sessionColumns} ${sessionJoins} WHERE ${sessionWhere}`;
 
 export type Query = (sql: string, params: unknown[]) => Promise<any>;
 

@@ -128,7 +128,7 @@ async function ask(url: string, requestBody: string): Promise<Answer> {
   return (await res.json()) as Answer;
 }
 
-function load(job: LoadJob): Promise<LoadResult> {
+export function load(job: LoadJob): Promise<LoadResult> {
   const child = fork(fileURLToPath(new URL('./load.js', import.meta.url)));
   return new Promise((resolve, reject) => {
     child.once('message', (result) => resolve(result as LoadResult));
@@ -140,7 +140,7 @@ function load(job: LoadJob): Promise<LoadResult> {
 /** Measured rounds per target: the targets take turns, so a busy moment of the machine hits both. */
 const ROUNDS = 2;
 
-interface Measured {
+export interface Measured {
   /** Requests answered, warm-ups included (CPU time is per answered request). */
   answered: number;
   reqPerSec: number;
@@ -151,12 +151,12 @@ interface Measured {
   failures: number;
 }
 
-function percentile(sorted: Float64Array, p: number): number {
+export function percentile(sorted: Float64Array, p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
 }
 
-function summarize(results: LoadResult[]): Measured {
+export function summarize(results: LoadResult[]): Measured {
   const sum = (f: (r: LoadResult) => number) => results.reduce((t, r) => t + f(r), 0);
   const latencies = Float64Array.from(results.flatMap((r) => r.latencies)).sort();
   return {
@@ -169,7 +169,7 @@ function summarize(results: LoadResult[]): Measured {
   };
 }
 
-interface Row {
+export interface Row {
   workload: string;
   target: 'gateway' | 'baseline';
   connections: number;
@@ -179,7 +179,7 @@ interface Row {
   cpu: { server: number; database: number };
 }
 
-function table(rows: Row[]): string {
+export function table(rows: Row[]): string {
   const ms = (v: number) => v.toFixed(1);
   const header = [
     'workload',

@@ -9,6 +9,10 @@ if (process.argv.slice(2).includes('checkout')) {
   // So does the B2B benchmark (see b2b.ts).
   const { benchB2b } = await import('./b2b.js');
   process.exitCode = await benchB2b();
+} else if (process.argv.slice(2).includes('segments')) {
+  // So does the segments benchmark (see segments.ts).
+  const { benchSegments } = await import('./segments.js');
+  process.exitCode = await benchSegments();
 } else {
   const { benchCatalog } = await import('./catalog.js');
   process.exitCode = await benchCatalog();

@@ -7,6 +7,8 @@ export interface LoadJob {
   seconds: number;
   /** Request bodies, sent in turn across all connections. */
   bodies: string[];
+  /** Bearer tokens, sent in turn (signed-in viewers); none: anonymous requests. */
+  tokens?: string[];
 }
 
 export interface LoadResult {
@@ -24,6 +26,7 @@ export interface LoadResult {
 /** Runs autocannon for one job, after a short warm-up that is not measured. */
 async function runLoad(job: LoadJob): Promise<LoadResult> {
   let next = 0;
+  const tokens = job.tokens ?? [];
   const latencies: number[] = [];
   const instance = autocannon({
     url: job.url,
@@ -33,10 +36,21 @@ async function runLoad(job: LoadJob): Promise<LoadResult> {
     headers: { 'content-type': 'application/json' },
     requests: [
       {
-        setupRequest: (request) => ({
-          ...request,
-          body: job.bodies[next++ % job.bodies.length] as string,
-        }),
+        setupRequest: (request) => {
+          const i = next++;
+          return {
+            ...request,
+            body: job.bodies[i % job.bodies.length] as string,
+            ...(tokens.length > 0
+              ? {
+                  headers: {
+                    'content-type': 'application/json',
+                    authorization: `Bearer ${tokens[i % tokens.length]}`,
+                  },
+                }
+              : {}),
+          };
+        },
       },
     ],
     warmup: { connections: job.connections, duration: 2 },

@@ -48,6 +48,23 @@ const waitingQuoteStatuses = [
 
 const DAY_MS = 86_400_000;
 
+/**
+ * How many days back a rule on purchases alone reads them (null: all time); undefined for the
+ * other rules. Such rules of one group share one read (`SegmentSql.purchasesSatisfy`).
+ */
+function purchaseWindow(rule: SegmentRule): number | null | undefined {
+  switch (rule.kind) {
+    case SegmentRuleKind.REPEAT_BUYER:
+    case SegmentRuleKind.HIGH_VALUE:
+      return rule.days;
+    case SegmentRuleKind.FIRST_TIME_BUYER:
+    case SegmentRuleKind.LAPSED:
+      return null;
+    default:
+      return undefined;
+  }
+}
+
 /** A source of purchases as rows: whose (`key`), when (`at`), how much and in which currency. */
 interface Purchases {
   from: string;
@@ -64,7 +81,8 @@ interface Purchases {
  *
  * Every rule is a set: `a.id IN (SELECT <account> FROM ... [GROUP BY ... HAVING ...])`, an
  * uncorrelated subquery the database evaluates once (MariaDB materialises it, SQLite builds an
- * ephemeral index) instead of once per account; groups are AND / OR of their rules. Asked about
+ * ephemeral index) instead of once per account; groups are AND / OR of their rules, where the
+ * rules on purchases alone share one subquery (one read of the purchases). Asked about
  * a few accounts (`accountIds`), each subquery is narrowed to them and costs index lookups.
  *
  * Parameters are named (`:seg1`, `:...seg2` for lists) and collected in `params`, for a query
@@ -159,10 +177,19 @@ export class SegmentSql {
     const since = (days: number) => new Date(this.clock.now.getTime() - days * DAY_MS);
     switch (rule.kind) {
       case SegmentRuleKind.ALL:
-      case SegmentRuleKind.ANY:
-        return rule.rules
-          .map((r) => `(${this.rule(audience, r)})`)
-          .join(rule.kind === SegmentRuleKind.ALL ? ' AND ' : ' OR ');
+      case SegmentRuleKind.ANY: {
+        const join = rule.kind === SegmentRuleKind.ALL ? ' AND ' : ' OR ';
+        const bought = rule.rules.filter((r) => purchaseWindow(r) !== undefined);
+        if (bought.length < 2) {
+          return rule.rules.map((r) => `(${this.rule(audience, r)})`).join(join);
+        }
+        return [
+          `(${this.purchasesSatisfy(audience, bought, join)})`,
+          ...rule.rules
+            .filter((r) => purchaseWindow(r) === undefined)
+            .map((r) => `(${this.rule(audience, r)})`),
+        ].join(join);
+      }
       case SegmentRuleKind.FIRST_TIME_BUYER:
         return this.buyers(audience, null, () => 'COUNT(*) = 1');
       case SegmentRuleKind.REPEAT_BUYER:
@@ -251,6 +278,45 @@ export class SegmentSql {
       `a.id IN (SELECT ${p.key} FROM ${p.from}` +
       (where.length ? ` WHERE ${where.join(' AND ')}` : '') +
       ` GROUP BY ${p.key} HAVING ${having(p)})`
+    );
+  }
+
+  /**
+   * The accounts whose purchases satisfy `rules` (rules on purchases alone) joined by `join`, in
+   * one grouped read of the purchases instead of one per rule: reading as far back as the
+   * longest window (all time if a rule has none), each rule counting only the purchases it
+   * would have read alone. An account without such purchases satisfies none of the rules,
+   * which all ask for at least one purchase, so the group answers as the rules one by one.
+   */
+  private purchasesSatisfy(audience: Audience, rules: SegmentRule[], join: string): string {
+    const windows = rules.map(purchaseWindow);
+    const longest = windows.some((days) => days === null)
+      ? null
+      : Math.max(...windows.map((days) => days as number));
+    const since = (days: number) => new Date(this.clock.now.getTime() - days * DAY_MS);
+    return this.buyers(audience, longest === null ? null : since(longest), (p) =>
+      rules
+        .map((rule) => {
+          const sumOf = (value: string, ...conditions: string[]) =>
+            `SUM(CASE WHEN ${conditions.join(' AND ')} THEN ${value} ELSE 0 END)`;
+          switch (rule.kind) {
+            case SegmentRuleKind.FIRST_TIME_BUYER:
+              return '(COUNT(*) = 1)';
+            case SegmentRuleKind.LAPSED:
+              return `(MAX(${p.at}) < ${this.param(since(rule.days))})`;
+            case SegmentRuleKind.REPEAT_BUYER:
+              return `(${sumOf('1', `${p.at} >= ${this.param(since(rule.days))}`)} >= ${this.param(rule.count)})`;
+            case SegmentRuleKind.HIGH_VALUE:
+              return `(${sumOf(
+                p.amount,
+                `${p.at} >= ${this.param(since(rule.days))}`,
+                `${p.currency} = ${this.param(this.clock.currency)}`,
+              )} > ${this.param(rule.amount)})`;
+            default:
+              throw new Error(`${rule.kind} is not a rule on purchases alone`);
+          }
+        })
+        .join(join),
     );
   }
 
