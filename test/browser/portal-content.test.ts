@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openBrowser, type Browser } from './support/browser.js';
-import { gateway, mutate } from './support/gateway.js';
-import { DEMO_PASSWORD, openAs, tokenOf } from './support/portal.js';
+import { gateway } from './support/gateway.js';
+import { DEMO_PASSWORD, openAs } from './support/portal.js';
 
 const portalUrl = inject('portalUrl');
 const storefrontUrl = inject('storefrontUrl');
@@ -31,26 +31,8 @@ describe('portal content block editor', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    // Through the API: two new consumers, the first tagged and kept as a segment by the admin.
-    const admin = await tokenOf('admin@marketgate.example');
-    const insideId = await register(inside);
+    await register(inside);
     await register(outside);
-    await mutate(
-      admin,
-      'tagAccount',
-      'AccountTagInput',
-      { account: { type: 'CONSUMER', id: insideId }, tag },
-      'User',
-    );
-    const segment = await mutate(
-      admin,
-      'createSegment',
-      'CreateSegmentInput',
-      { name: segmentName, accountType: 'CONSUMER', rule: { kind: 'HAS_TAG', tag } },
-      'Segment',
-      '... on Segment { memberCount }',
-    );
-    expect(segment.memberCount).toBe(1);
     browser = await openBrowser();
   });
 
@@ -58,10 +40,39 @@ describe('portal content block editor', () => {
     await browser?.close();
   });
 
-  it('lets the platform admin target a storefront banner at the segment and preview it', async () => {
+  it('lets the platform admin tag a consumer, build a segment of the tag and target a storefront banner at it', async () => {
     const { page } = browser;
-    await openAs(page, portalUrl, 'admin@marketgate.example', '/admin/companies');
-    await page.getByRole('navigation').getByRole('link', { name: 'Content' }).click();
+    await openAs(page, portalUrl, 'admin@marketgate.example', '/admin/customers');
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await page.getByLabel('Show').selectOption('CONSUMER');
+    await page.getByLabel('Name, email or registration number').fill(inside.name);
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    const customer = page.getByTestId('customer-row').filter({ hasText: inside.name });
+    await customer.getByLabel(`Add a tag to ${inside.name}`).fill(tag);
+    await customer.getByLabel(`Add a tag to ${inside.name}`).press('Enter');
+    await page
+      .getByRole('status')
+      .filter({ hasText: `${inside.name} is tagged ${tag}.` })
+      .waitFor();
+
+    await nav.getByRole('link', { name: 'Segments' }).click();
+    await page.getByRole('link', { name: 'New segment' }).click();
+    await page.getByRole('heading', { name: 'New segment' }).waitFor();
+    await page.getByLabel('Name', { exact: true }).fill(segmentName);
+    await page.getByRole('radio', { name: 'Consumers' }).check();
+    const rule = page.getByRole('group', { name: 'Rule 1' });
+    await rule.getByLabel('Condition').selectOption('HAS_TAG');
+    await rule.getByLabel('Tag', { exact: true }).fill(tag);
+    const members = page.getByTestId('segment-preview');
+    await members
+      .getByTestId('segment-preview-count')
+      .filter({ hasText: '1 account matches' })
+      .waitFor();
+    await members.getByRole('listitem').filter({ hasText: inside.name }).waitFor();
+    await page.getByRole('button', { name: 'Save segment' }).click();
+    await page.getByTestId('segment-row').filter({ hasText: segmentName }).waitFor();
+
+    await nav.getByRole('link', { name: 'Content' }).click();
     await page.getByRole('heading', { name: 'Content', level: 1 }).waitFor();
     await page.getByRole('link', { name: 'New block' }).click();
     await page.getByRole('heading', { name: 'New content block' }).waitFor();

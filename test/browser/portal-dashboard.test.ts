@@ -56,7 +56,9 @@ describe('portal buyer dashboard', () => {
     await page.getByTestId('segment-row').filter({ hasText: segmentName }).waitFor();
 
     await nav.getByRole('link', { name: 'Content' }).click();
+    await page.getByRole('heading', { name: 'Content', level: 1 }).waitFor();
     await page.getByRole('link', { name: 'New block' }).click();
+    await page.getByRole('heading', { name: 'New content block' }).waitFor();
     await page.getByLabel('Placement').selectOption('PORTAL_DASHBOARD');
     await page.getByLabel('Title', { exact: true }).fill(title);
     await page

@@ -234,3 +234,39 @@ describe('personal content and cross-sell on the storefront', () => {
     await browser.screenshot('storefront-content-cart-cross-sell');
   });
 });
+
+describe('the demo’s history on the storefront', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await openBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('shows a guest what the demo’s shoppers bought with its rice cakes', async () => {
+    const { products } = await gateway<{
+      products: {
+        edges: { node: { slug: string; oftenBoughtWith: { product: { name: string } }[] } }[];
+      };
+    }>(
+      `{ products(first: 1, sort: NEWEST, filter: { search: "Rice Cakes" }) {
+        edges { node { slug oftenBoughtWith(first: 4) { product { name } } } } } }`,
+      {},
+    );
+    const product = products.edges[0]?.node;
+    expect(product?.oftenBoughtWith.length).toBeGreaterThan(0);
+    const { page } = browser;
+    await page.goto(`${storefrontUrl}/p/${product!.slug}`);
+    const shelf = page.getByRole('region', { name: 'Often bought with' });
+    const item = shelf
+      .getByTestId('recommendation')
+      .filter({ hasText: product!.oftenBoughtWith[0]!.product.name });
+    await item.waitFor();
+    expect(await item.getByTestId('recommendation-reason').textContent()).toMatch(
+      /Bought together in \d+ orders/,
+    );
+  });
+});
