@@ -166,6 +166,46 @@ describe('targeting', () => {
     });
   });
 
+  it('keeps a slot product off sale for its editors, and shows only those on sale', async () => {
+    const { categories } = await ask('dairy', '{ categories { id } }');
+    const draft = await ask(
+      'dairy',
+      `mutation ($input: CreateProductInput!) { createProduct(input: $input) {
+        ... on Product { id status } } }`,
+      { input: { name: `Not yet on sale ${randomUUID()}`, categoryId: categories[0].id } },
+    );
+    expect(draft.createProduct.status).toBe('DRAFT');
+    const id = await createBlock('dairy', {
+      kind: 'PRODUCT_SLOT',
+      title: 'coming soon',
+      productIds: [draft.createProduct.id, variants.dairy!.productId],
+      status: 'DRAFT',
+    });
+    const query = `query ($id: ID!) { contentBlock(id: $id) { products { id } chosenProducts { id } } }`;
+    expect((await ask('dairy', query, { id })).contentBlock).toEqual({
+      products: [{ id: variants.dairy!.productId }],
+      chosenProducts: [{ id: draft.createProduct.id }, { id: variants.dairy!.productId }],
+    });
+    const preview = await ask(
+      'dairy',
+      `query ($a: AccountInput!) { previewContentAs(placement: STOREFRONT_HOME, account: $a,
+        includeDrafts: true, first: 10) { title chosenProducts { id } } }`,
+      { a: account.loyal },
+    );
+    expect(preview.previewContentAs.find((b: Fields) => b.title === 'coming soon')).toEqual({
+      title: 'coming soon',
+      chosenProducts: [{ id: draft.createProduct.id }, { id: variants.dairy!.productId }],
+    });
+    const seen = await ask(
+      'loyal',
+      '{ placedContent(placement: STOREFRONT_HOME, first: 10) { title chosenProducts { id } } }',
+    );
+    expect(seen.placedContent.every((b: Fields) => b.chosenProducts === null)).toBe(true);
+    await ask('dairy', 'mutation ($id: ID!) { archiveContentBlock(id: $id) { __typename } }', {
+      id,
+    });
+  });
+
   it('lets editors preview as one of their accounts', async () => {
     const preview = async (who: string, of: Fields, includeDrafts = false) =>
       (

@@ -32,6 +32,8 @@ export function accountTypeOf(placement: ContentPlacement): AccountType {
 export interface SlotProduct {
   id: string;
   name: string;
+  /** False for a product chosen earlier and since taken off sale: kept, but not shown. */
+  onSale: boolean;
 }
 
 /** A block as the editor holds it: texts as typed, the schedule as `datetime-local` values. */
@@ -64,7 +66,12 @@ export function draftOf(block: EditedBlockFragment | null): BlockDraft {
     imageUrl: block?.imageUrl ?? '',
     linkUrl: block?.linkUrl ?? '',
     callToAction: block?.callToAction ?? '',
-    products: block?.products.map(({ id, name }) => ({ id, name })) ?? [],
+    products:
+      block?.chosenProducts?.map(({ id, name, status }) => ({
+        id,
+        name,
+        onSale: status === 'ACTIVE',
+      })) ?? [],
     everyone: block?.target?.everyone ?? true,
     segmentIds: block?.target?.segments.map((segment) => segment.id) ?? [],
     tags: block?.target?.tags ?? [],

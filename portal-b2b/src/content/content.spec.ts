@@ -59,6 +59,7 @@ function block(facts: Partial<EditedBlockFragment> = {}): EditedBlockFragment {
     createdBy: 'North Dairy Sales',
     updatedBy: 'North Dairy Sales',
     seller: { id: 's1', name: 'North Dairy' },
+    chosenProducts: [],
     target: {
       everyone: false,
       tags: ['tea lover'],
@@ -464,15 +465,23 @@ describe('content drafts', () => {
       block({
         kind: 'PRODUCT_SLOT',
         products: [{ id: 'p1', name: 'Oolong', slug: 'oolong', imageUrls: [] }],
+        chosenProducts: [
+          { id: 'p1', name: 'Oolong', status: 'ACTIVE' },
+          { id: 'p2', name: 'Last year’s Pu-erh', status: 'ARCHIVED' },
+        ],
       }),
     );
-    expect(draft.products).toEqual([{ id: 'p1', name: 'Oolong' }]);
+    // A product taken off sale since stays chosen, marked, and is sent back.
+    expect(draft.products).toEqual([
+      { id: 'p1', name: 'Oolong', onSale: true },
+      { id: 'p2', name: 'Last year’s Pu-erh', onSale: false },
+    ]);
     expect(draft.segmentIds).toEqual(['g1']);
     const fields = toBlockFields({ ...draft, everyone: true });
     expect(fields).toMatchObject({
       linkUrl: null,
       callToAction: null,
-      productIds: ['p1'],
+      productIds: ['p1', 'p2'],
       target: { everyone: true, segmentIds: [], tags: [] },
       startsAt: '2026-12-01T00:00:00.000Z',
     });

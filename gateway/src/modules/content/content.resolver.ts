@@ -109,6 +109,18 @@ export class ContentBlockFieldsResolver {
     );
   }
 
+  @FieldResolver(() => [Product], {
+    nullable: true,
+    description:
+      "A product slot's products as chosen, on sale or not, in the slot's order: what its " +
+      'editor keeps. Null unless you keep the block.',
+  })
+  async chosenProducts(@Root() block: ContentBlock, @Ctx() ctx: Context) {
+    if (!ctx.services.content.keeps(ctx.viewer, block)) return null;
+    const products = await ctx.loaders.catalog.product.loadMany(block.productIds);
+    return products.filter((p): p is Product => p instanceof Product);
+  }
+
   @FieldResolver(() => ContentTarget, {
     nullable: true,
     description: 'Whom it shows to: null unless you keep the block.',
