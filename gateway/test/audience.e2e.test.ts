@@ -1003,6 +1003,19 @@ describe('lists', () => {
     expect(large.extensions?.sqlStatements).toBe(small.extensions?.sqlStatements);
   });
 
+  it('previews a rule, counted and its first members, in one statement', async () => {
+    const cost = async (query: string) => {
+      const res = await gw.gql<Fields>(query, {}, token.office);
+      expect(res.errors, res.raw).toBeUndefined();
+      return res.extensions?.sqlStatements as number;
+    };
+    const oneStatement = await cost('{ tagsInUse(accountType: CONSUMER) { tag } }');
+    const preview = await cost(`{ segmentPreview(accountType: CONSUMER, first: 50, rule: {
+      kind: ALL, rules: [{ kind: REPEAT_BUYER, count: 2, days: 3650 }, { kind: LAPSED, days: 1 }] })
+      { memberCount members { id } } }`);
+    expect(preview).toBe(oneStatement);
+  });
+
   it("answers an account's segments in one statement however many there are", async () => {
     const fan = await consumer('counted');
     await order('counted', 'office', day(-1));

@@ -478,13 +478,19 @@ export class AudienceService {
     const rule = this.rule(input, accountType, 'rule');
     const audience = this.audience(this.ownerOf(viewer) as number, accountType);
     const sql = this.sql(ctx);
-    const [[counted], page] = await Promise.all([
-      sql.run<{ n: number | string }>(
-        `SELECT COUNT(*) AS n FROM ${sql.accounts(accountType)} a WHERE ${sql.members(audience, rule)}`,
-      ),
-      this.members(ctx, audience, rule, { first, after: null }),
-    ]);
-    return { memberCount: Number(counted?.n ?? 0), members: page.edges.map((e) => e.node) };
+    // One statement: the window count sees every member before LIMIT keeps the first few, so
+    // the rule's subqueries run once (a count and a page apart would run them twice).
+    const { entities, raw } = await ctx.em
+      .createQueryBuilder<User | Company>(
+        accountType === AccountType.CONSUMER ? User : Company,
+        'a',
+      )
+      .addSelect('COUNT(*) OVER ()', 'member_count')
+      .where(sql.members(audience, rule), sql.params)
+      .orderBy('a.id', 'ASC')
+      .limit(first)
+      .getRawAndEntities<{ member_count: number | string }>();
+    return { memberCount: Number(raw[0]?.member_count ?? 0), members: entities };
   }
 
   /**
