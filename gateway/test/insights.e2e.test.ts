@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DealDesk } from './deals.js';
+import { DealDesk, QUOTE } from './deals.js';
 import { errorCode, startGateway, type TestGateway } from './harness.js';
 import { ADDRESS, CHECKOUT, setAvailable, variantOf, type SellableVariant } from './shop.js';
 
@@ -168,6 +168,31 @@ beforeAll(async () => {
   );
   ids.officeAgreement = office.id;
   await desk.requestQuote('mixed', 'dairy', 'ONE_OFF', plus(M2, DAY), dairyVariant);
+  // `slow` wrote its request to dairy in month 1 and sent it in month 2: an RFQ of month 2.
+  // `quitter` wrote one in month 1 and cancelled it unsent: no RFQ, and no customer of dairy.
+  for (const [who, sent] of [
+    ['slow', true],
+    ['quitter', false],
+  ] as const) {
+    ids[who] = await desk.company(who);
+    const draft = await desk.mutate(
+      who,
+      'createQuoteRequest',
+      'CreateQuoteRequestInput',
+      {
+        sellerId: sellerIds.dairy,
+        dealKind: 'ONE_OFF',
+        deliveryAddress: ADDRESS,
+        lines: [{ variantId: dairyVariant, quantity: 10 }],
+      },
+      QUOTE,
+      plus(M1, 20 * DAY),
+    );
+    const input = { quoteId: draft.id, expectedVersion: draft.version };
+    const step = sent ? 'submitQuoteRequest' : 'cancelQuoteRequest';
+    const moved = await desk.mutate(who, step, 'QuoteActionInput', input, QUOTE, plus(M2, 2 * DAY));
+    expect(moved.status).toBe(sent ? 'SUBMITTED' : 'CANCELLED');
+  }
 }, 120_000);
 afterAll(() => gw?.stop());
 
@@ -183,10 +208,10 @@ describe('lifecycle funnel', () => {
     });
     expect(dairy.b2c.stages.map((s: Fields) => s.conversion)).toEqual([null, 2 / 3, 0.5]);
     expect(counts(dairy.b2b)).toEqual({
-      whole: [3, 2, 1, 1],
+      whole: [4, 2, 1, 1],
       periods: [
         [day(M1), 2, 2, 1, 1],
-        [day(M2), 1, 0, 0, 0],
+        [day(M2), 2, 0, 0, 0],
       ],
     });
     expect(dairy.b2b.periods[1].stages.map((s: Fields) => s.conversion)).toEqual([
@@ -207,6 +232,15 @@ describe('lifecycle funnel', () => {
       [day(M2), 1, 1, 0],
     ]);
     expect(counts(office.b2b).whole).toEqual([1, 1, 1, 0]);
+
+    // A request written and never sent makes no customer either.
+    const customers = await desk.ask(
+      'dairy',
+      '{ accounts(accountType: COMPANY, first: 100) { edges { node { id } } } }',
+    );
+    const customerIds = customers.accounts.edges.map((e: Fields) => e.node.id);
+    expect(customerIds).toContain(ids.slow);
+    expect(customerIds).not.toContain(ids.quitter);
   });
 
   it('counts everyone for admins: registrations, and renewals only with the same seller', async () => {
@@ -224,7 +258,7 @@ describe('lifecycle funnel', () => {
     // `mixed` signed with office once and never with dairy: no renewal.
     expect(counts(admin.b2b).periods).toEqual([
       [day(M1), 3, 3, 2, 1],
-      [day(M2), 0, 0, 0, 0],
+      [day(M2), 1, 0, 0, 0],
     ]);
   });
 

@@ -165,7 +165,7 @@ export class SegmentSql {
       `a.id IN (SELECT q.companyId FROM ${this.table(QuoteRequest)} q WHERE ` +
       this.where(
         ['q.sellerId', sellerId],
-        `q.status <> ${this.param(QuoteStatus.DRAFT)}`,
+        'q.submittedAt IS NOT NULL',
         this.narrow('q.companyId'),
       ) +
       ')'

@@ -11,13 +11,7 @@ import { countedOrderStatuses, SegmentSql } from '../audience/segment-sql.js';
 import { Contract, ContractStatus } from '../contracts/contract.entity.js';
 import { ContractConnection } from '../contracts/contract.types.js';
 import { Order } from '../ordering/order.entity.js';
-import {
-  DealKind,
-  QuoteRequest,
-  QuoteSide,
-  QuoteStatus,
-  QuoteVersion,
-} from '../quoting/quote.entity.js';
+import { DealKind, QuoteRequest, QuoteSide, QuoteVersion } from '../quoting/quote.entity.js';
 import { bucketStarts, MAX_RANGE_DAYS } from './funnel-buckets.js';
 import {
   FunnelStage,
@@ -154,8 +148,8 @@ export class InsightsService {
     const bySeller = (alias: string) =>
       sellerId === null ? '' : ` AND ${alias}.sellerId = ${sql.param(sellerId)}`;
     const first =
-      `SELECT r.companyId AS k, MIN(r.createdAt) AS at FROM ${sql.table(QuoteRequest)} r` +
-      ` WHERE r.status <> ${sql.param(QuoteStatus.DRAFT)}${bySeller('r')} GROUP BY r.companyId`;
+      `SELECT r.companyId AS k, MIN(r.submittedAt) AS at FROM ${sql.table(QuoteRequest)} r` +
+      ` WHERE r.submittedAt IS NOT NULL${bySeller('r')} GROUP BY r.companyId`;
     const cohort =
       `SELECT e.k AS k, ${this.bucketOf(sql, 'e.at', starts)} AS bucket FROM (${first}) e` +
       ` WHERE ${this.within(sql, 'e.at', range)}`;

@@ -37,7 +37,7 @@ registerEnumType(FunnelStage, {
     RFQ: {
       description:
         'B2B entry: companies whose first request for quotation to you (admins: to any ' +
-        'seller) was written within the range; drafts never sent do not count.',
+        'seller) was sent within the range; drafts never sent do not count.',
     },
     QUOTED: { description: 'Of them, companies that received an offer from you.' },
     CONTRACT: { description: 'Of them, companies that signed a contract with you (both sides).' },

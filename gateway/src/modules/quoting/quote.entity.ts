@@ -147,6 +147,13 @@ export class QuoteRequest extends BaseEntity {
   @Column({ type: 'int', nullable: true })
   latestVersionId: number | null;
 
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the buyer sent it to the seller (by the request clock); null: a draft.',
+  })
+  @Column({ type: 'datetime', nullable: true })
+  submittedAt: Date | null;
+
   @Field(() => String, { description: 'RFQ-000042.' })
   get number(): string {
     return `RFQ-${String(this.id).padStart(6, '0')}`;

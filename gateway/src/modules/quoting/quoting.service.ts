@@ -469,7 +469,7 @@ export class QuotingService {
     expectedVersion: number,
     to: QuoteStatus,
     action: string,
-    changes: Partial<Pick<QuoteRequest, 'latestVersionId'>> = {},
+    changes: Partial<Pick<QuoteRequest, 'latestVersionId' | 'submittedAt'>> = {},
   ): Promise<QuoteRequest | StaleVersionError | InvalidStateError> {
     if (expectedVersion !== quote.version) return new StaleVersionError(quote.version);
     if (!quoteLifecycle.canTransition(quote.status, to)) {
@@ -536,7 +536,17 @@ export class QuotingService {
     if (!quote) return new NotFoundError('Quote');
     const refused = this.refusal(quote, input.expectedVersion, QuoteAction.SUBMIT);
     if (refused) return refused;
-    return this.move(ctx, viewer, quote, input.expectedVersion, QuoteStatus.SUBMITTED, 'submitted');
+    return this.move(
+      ctx,
+      viewer,
+      quote,
+      input.expectedVersion,
+      QuoteStatus.SUBMITTED,
+      'submitted',
+      {
+        submittedAt: ctx.now(),
+      },
+    );
   }
 
   async cancel(ctx: Context, viewer: Viewer, input: QuoteActionInput) {
