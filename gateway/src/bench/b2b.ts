@@ -1,12 +1,10 @@
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
-import { loadConfig } from '../config/config.js';
 import { createDataSource } from '../db/data-source.js';
 import type { B2bBaselineOptions } from './b2b-baseline.js';
 import { exposureOf, prepareB2b, setCreditLimit, type B2bFixture } from './b2b-fixture.js';
 import { prepareCatalog } from './catalog.js';
-import { ensureDatabase } from './database.js';
+import { benchGateway } from './database.js';
 import {
   load,
   lockCounters,
@@ -228,18 +226,7 @@ export async function benchB2b(): Promise<number> {
   const elapsed = () => `${((performance.now() - started) / 1000).toFixed(0)} s`;
   const databaseUrl =
     process.env.BENCH_DATABASE_URL ?? 'mariadb://root@127.0.0.1:3306/marketgate_bench';
-  const gatewayEnv = {
-    NODE_ENV: 'production',
-    DATABASE_URL: databaseUrl,
-    HOST: '127.0.0.1',
-    PORT: '0',
-    AUTH_SECRET: randomBytes(32).toString('base64url'),
-    MIGRATE_ON_START: 'false',
-    SWEEP_INTERVAL_SECONDS: '0',
-  };
-  const config = loadConfig(gatewayEnv);
-  if (config.database.type === 'sqlite') throw new Error('the benchmark needs MariaDB or MySQL');
-  await ensureDatabase(config.database.url);
+  const { env: gatewayEnv, config } = await benchGateway(databaseUrl);
   const dataSource = createDataSource(config.database);
   await dataSource.initialize();
   const children: Child[] = [];

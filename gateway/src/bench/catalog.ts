@@ -1,13 +1,11 @@
 import 'reflect-metadata';
 import { Presets, SingleBar } from 'cli-progress';
 import { fork } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
 import type { DataSource } from 'typeorm';
-import { loadConfig } from '../config/config.js';
 import { createDataSource } from '../db/data-source.js';
-import { ensureDatabase, migrationsDiverged } from './database.js';
+import { benchGateway, migrationsDiverged } from './database.js';
 import { seedCatalog } from '../db/seed/seed-catalog.js';
 import { categorySubtreeSql, searchStatement } from './baseline.js';
 import type { LoadJob, LoadResult } from './load.js';
@@ -276,27 +274,17 @@ export async function benchCatalog(): Promise<number> {
   }
   const databaseUrl =
     process.env.BENCH_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/marketgate_bench';
-  const gatewayEnv = {
-    DATABASE_URL: databaseUrl,
-    HOST: '127.0.0.1',
-    PORT: '0',
-    AUTH_SECRET: randomBytes(32).toString('base64url'),
-    MIGRATE_ON_START: 'false',
-    SWEEP_INTERVAL_SECONDS: '0',
-  };
   // The measured gateway runs as in production. Statement counting costs every request
   // (AsyncLocalStorage), so a second gateway, a test one, counts them for one probe request
   // per workload.
-  const config = loadConfig({ ...gatewayEnv, NODE_ENV: 'production' });
-  if (config.database.type === 'sqlite') throw new Error('the benchmark needs a MySQL database');
-  await ensureDatabase(config.database.url);
+  const { env: gatewayEnv, config } = await benchGateway(databaseUrl);
   const dataSource = createDataSource(config.database);
   await dataSource.initialize();
   const children: Child[] = [];
   try {
     await prepareCatalog(dataSource, products);
     const dbPid = await databasePid(dataSource);
-    const gateway = await startGatewayProcess({ ...gatewayEnv, NODE_ENV: 'production' });
+    const gateway = await startGatewayProcess(gatewayEnv);
     children.push(gateway);
     const probe = await startGatewayProcess({
       ...gatewayEnv,

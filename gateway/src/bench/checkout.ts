@@ -2,9 +2,9 @@ import 'reflect-metadata';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
 import type { DataSource } from 'typeorm';
-import { loadConfig, type Config } from '../config/config.js';
+import type { Config } from '../config/config.js';
 import { createDataSource } from '../db/data-source.js';
-import { ensureDatabase, migrationsDiverged } from './database.js';
+import { benchGateway, migrationsDiverged } from './database.js';
 import { seedCatalog } from '../db/seed/seed-catalog.js';
 import { TokenSigner } from '../modules/identity/token.js';
 import type { BaselineOptions } from './checkout-baseline.js';
@@ -437,19 +437,7 @@ export async function benchCheckout(): Promise<number> {
   const databaseUrl =
     process.env.BENCH_CHECKOUT_DATABASE_URL ??
     'mariadb://root@127.0.0.1:3306/marketgate_bench_checkout';
-  const gatewayEnv = {
-    NODE_ENV: 'production',
-    DATABASE_URL: databaseUrl,
-    HOST: '127.0.0.1',
-    PORT: '0',
-    AUTH_SECRET: randomBytes(32).toString('base64url'),
-    MIGRATE_ON_START: 'false',
-    // No background work while measuring: the benchmark's orders stay far from their deadline.
-    SWEEP_INTERVAL_SECONDS: '0',
-  };
-  const config = loadConfig(gatewayEnv);
-  if (config.database.type === 'sqlite') throw new Error('the benchmark needs MariaDB or MySQL');
-  await ensureDatabase(databaseUrl);
+  const { env: gatewayEnv, config } = await benchGateway(databaseUrl);
   const dataSource = createDataSource(config.database);
   await dataSource.initialize();
   const children: Child[] = [];

@@ -1,5 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import { createConnection } from 'mysql2/promise';
 import type { DataSource } from 'typeorm';
+import { loadConfig, type Config } from '../config/config.js';
 
 /** Creates the database of `url` (mysql:// or mariadb://) when it is missing. */
 export async function ensureDatabase(url: string): Promise<void> {
@@ -22,4 +24,30 @@ export async function migrationsDiverged(dataSource: DataSource): Promise<boolea
   const known = new Set(dataSource.migrations.map((m) => m.name ?? m.constructor.name));
   const applied = (await dataSource.query('SELECT name FROM migrations')) as { name: string }[];
   return applied.some((m) => !known.has(m.name));
+}
+
+/**
+ * The environment of a measured gateway process on `databaseUrl` (MariaDB or MySQL): production
+ * code paths, loopback on a free port, a fresh token secret, the schema as the benchmark
+ * migrated it and no background sweep while measuring. With its configuration, once the
+ * database exists.
+ */
+export async function benchGateway(databaseUrl: string): Promise<{
+  env: Record<string, string>;
+  config: Config & { database: Extract<Config['database'], { url: string }> };
+}> {
+  const env = {
+    NODE_ENV: 'production',
+    DATABASE_URL: databaseUrl,
+    HOST: '127.0.0.1',
+    PORT: '0',
+    AUTH_SECRET: randomBytes(32).toString('base64url'),
+    MIGRATE_ON_START: 'false',
+    SWEEP_INTERVAL_SECONDS: '0',
+  };
+  const config = loadConfig(env);
+  const { database } = config;
+  if (database.type === 'sqlite') throw new Error('the benchmark needs MariaDB or MySQL');
+  await ensureDatabase(database.url);
+  return { env, config: { ...config, database } };
 }

@@ -1,12 +1,10 @@
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
 import { createPool, type Pool } from 'mysql2/promise';
 import type { DataSource } from 'typeorm';
-import { loadConfig } from '../config/config.js';
 import { createDataSource } from '../db/data-source.js';
 import { load, percentile, summarize, table, type Row } from './catalog.js';
-import { ensureDatabase } from './database.js';
+import { benchGateway } from './database.js';
 import type { LoadResult } from './load.js';
 import { shape, sleep } from './mutation-bench.js';
 import {
@@ -327,18 +325,7 @@ export async function benchSegments(): Promise<number> {
   const databaseUrl =
     process.env.BENCH_SEGMENTS_DATABASE_URL ??
     'mariadb://root@127.0.0.1:3306/marketgate_bench_segments';
-  const gatewayEnv = {
-    NODE_ENV: 'production',
-    DATABASE_URL: databaseUrl,
-    HOST: '127.0.0.1',
-    PORT: '0',
-    AUTH_SECRET: randomBytes(32).toString('base64url'),
-    MIGRATE_ON_START: 'false',
-    SWEEP_INTERVAL_SECONDS: '0',
-  };
-  const config = loadConfig(gatewayEnv);
-  if (config.database.type === 'sqlite') throw new Error('the benchmark needs MariaDB or MySQL');
-  await ensureDatabase(config.database.url);
+  const { env: gatewayEnv, config } = await benchGateway(databaseUrl);
   const dataSource = createDataSource(config.database);
   await dataSource.initialize();
   const pool = createPool({
