@@ -54,7 +54,7 @@ export const workspaces: readonly Workspace[] = [
       { route: 'seller-customers', label: 'nav.customers' },
       { route: 'seller-segments', label: 'nav.segments' },
       { route: 'seller-content', label: 'nav.content' },
-      { route: 'seller-lifecycle', label: 'nav.sellerLifecycle' },
+      { route: 'seller-lifecycle', label: 'nav.lifecycle' },
       { route: 'seller-remittances', label: 'nav.sellerRemittances' },
       { route: 'seller-cod-fee', label: 'nav.sellerCodFee' },
     ],
@@ -71,7 +71,7 @@ export const workspaces: readonly Workspace[] = [
       { route: 'admin-customers', label: 'nav.customers' },
       { route: 'admin-segments', label: 'nav.segments' },
       { route: 'admin-content', label: 'nav.content' },
-      { route: 'admin-lifecycle', label: 'nav.adminLifecycle' },
+      { route: 'admin-lifecycle', label: 'nav.lifecycle' },
     ],
   },
 ];

@@ -405,7 +405,7 @@ export type FunnelStage =
   | 'RENEWAL'
   /** Of them, consumers with two or more such orders. */
   | 'REPEAT'
-  /** B2B entry: companies whose first request for quotation to you (admins: to any seller) was written within the range; drafts never sent do not count. */
+  /** B2B entry: companies whose first request for quotation to you (admins: to any seller) was sent within the range; drafts never sent do not count. */
   | 'RFQ';
 
 /** A catalog CSV, one row per variant, header row required. Columns: product_slug, product_name, description, category_slug, status, sku, variant_name, options, list_price, currency, stock_on_hand, tiers, min_order_quantity, order_increment, image_urls, attributes (required: product_slug, product_name, category_slug, sku, list_price). Rows sharing a product_slug form one product; the first row sets its fields and later rows leave them empty or repeat them. On existing products and variants a column missing from the header keeps its current value; an empty cell sets the default. */
