@@ -742,6 +742,12 @@ describe('who sees what', () => {
     ).toBe('FORBIDDEN');
   });
 
+  it('tells editors the currency of high-value amounts', async () => {
+    for (const who of ['dairy', 'admin']) {
+      expect((await ask(who, '{ platformCurrency }')).platformCurrency).toBe('CNY');
+    }
+  });
+
   it("another shop's segments, customers and tags answer as missing", async () => {
     const seen = await ask('office', 'query ($id: ID!) { segment(id: $id) { id } }', {
       id: dairySegment,
@@ -829,6 +835,7 @@ describe('who sees what', () => {
         '{ segments { edges { node { id } } } }',
         '{ segmentPreview(accountType: CONSUMER, rule: { kind: FIRST_TIME_BUYER }) { memberCount } }',
         '{ tagsInUse(accountType: COMPANY) { tag } }',
+        '{ platformCurrency }',
       ]) {
         expect(errorCode(await gw.gql(query, {}, token[who]))).toBe('FORBIDDEN');
       }

@@ -88,6 +88,7 @@ async function render(
   const gateway = createFakeGateway({
     Me: () => ({ me }),
     AudienceTagsInUse: () => ({ tagsInUse: [] }),
+    AudienceSegmentEditor: () => ({ platformCurrency: 'CNY' }),
     ...handlers,
   });
   vi.stubGlobal('fetch', withErrors(gateway.fetch));
@@ -527,7 +528,7 @@ describe('segments', () => {
 
   it('edits a stored segment and deletes it after confirming', async () => {
     const { wrapper, router, sent } = await render('/admin/segments/g1', {
-      AudienceSegment: () => ({ segment: stored }),
+      AudienceSegmentEditor: () => ({ platformCurrency: 'CNY', segment: stored }),
       AudienceSegmentPreview: () => ({ segmentPreview: { memberCount: 3, members: [] } }),
       AudienceUpdateSegment: () =>
         badInput({

@@ -11,15 +11,15 @@ import {
 
 describe('the rule builder’s draft', () => {
   it('maps nested groups to SegmentRuleInput, each kind with exactly its parameters', () => {
-    const tag = { ...newCondition('HAS_TAG'), tag: 'vip', days: '7' };
-    const ending = newCondition('CONTRACT_ENDING');
-    const spend = { ...newCondition('HIGH_VALUE'), amount: '5,000.50', days: '365' };
-    const repeat = { ...newCondition('REPEAT_BUYER'), count: '3', days: ' 60 ' };
-    const stage = { ...newCondition('LIFECYCLE_STAGE'), stage: 'GROWTH' as const };
+    const tag = { ...newCondition('HAS_TAG', 'CNY'), tag: 'vip', days: '7' };
+    const ending = newCondition('CONTRACT_ENDING', 'CNY');
+    const spend = { ...newCondition('HIGH_VALUE', 'CNY'), amount: '5,000.50', days: '365' };
+    const repeat = { ...newCondition('REPEAT_BUYER', 'CNY'), count: '3', days: ' 60 ' };
+    const stage = { ...newCondition('LIFECYCLE_STAGE', 'CNY'), stage: 'GROWTH' as const };
     const root = newGroup('ANY', [
       tag,
       ending,
-      newGroup('ALL', [spend, repeat, stage, newCondition('OPEN_RFQ')]),
+      newGroup('ALL', [spend, repeat, stage, newCondition('OPEN_RFQ', 'CNY')]),
     ]);
 
     expect(toRuleInput(root)).toEqual({
@@ -44,9 +44,9 @@ describe('the rule builder’s draft', () => {
   });
 
   it('sends an empty number as null for the gateway to require, and keeps text that is no number', () => {
-    const empty = { ...newCondition('LAPSED'), days: '' };
-    const words = { ...newCondition('REPEAT_BUYER'), count: 'two' };
-    const amount = { ...newCondition('HIGH_VALUE'), amount: '12.345' };
+    const empty = { ...newCondition('LAPSED', 'CNY'), days: '' };
+    const words = { ...newCondition('REPEAT_BUYER', 'CNY'), count: 'two' };
+    const amount = { ...newCondition('HIGH_VALUE', 'CNY'), amount: '12.345' };
     expect(toRuleInput(newGroup('ALL', [empty])).input).toEqual({
       kind: 'ALL',
       rules: [{ kind: 'LAPSED', days: null }],
@@ -68,14 +68,14 @@ describe('the rule builder’s draft', () => {
         { kind: 'ALL', rules: [{ kind: 'HAS_TAG', tag: 'key account' }] },
       ],
     };
-    expect(toRuleInput(toDraft(stored)).input).toEqual({
+    expect(toRuleInput(toDraft(stored, 'CNY')).input).toEqual({
       kind: 'ANY',
       rules: [
         { kind: 'HIGH_VALUE', amount: 120000, days: 90 },
         { kind: 'ALL', rules: [{ kind: 'HAS_TAG', tag: 'key account' }] },
       ],
     });
-    const draft = toDraft({ kind: 'QUOTE_LOST', days: 30 });
+    const draft = toDraft({ kind: 'QUOTE_LOST', days: 30 }, 'CNY');
     expect(draft.kind).toBe('ALL');
     expect(toRuleInput(draft).input).toEqual({
       kind: 'ALL',
@@ -83,8 +83,21 @@ describe('the rule builder’s draft', () => {
     });
   });
 
+  it('reads a high-value amount in the platform currency’s minor units', () => {
+    const yen = { ...newCondition('HIGH_VALUE', 'JPY'), amount: '5000', days: '30' };
+    expect(toRuleInput(newGroup('ALL', [yen])).input).toEqual({
+      kind: 'ALL',
+      rules: [{ kind: 'HIGH_VALUE', amount: 5000, days: 30 }],
+    });
+    const yuan = { ...newCondition('HIGH_VALUE', 'CNY'), amount: '5000', days: '30' };
+    expect(toRuleInput(newGroup('ALL', [yuan])).input).toEqual({
+      kind: 'ALL',
+      rules: [{ kind: 'HIGH_VALUE', amount: 500000, days: 30 }],
+    });
+  });
+
   it('keeps what was typed when a condition changes kind, and takes the new kind’s defaults', () => {
-    const rule = { ...newCondition('LAPSED'), count: '5' };
+    const rule = { ...newCondition('LAPSED', 'CNY'), count: '5' };
     changeKind(rule, 'CONTRACT_ENDING');
     expect(rule).toMatchObject({ kind: 'CONTRACT_ENDING', days: '90', count: '5' });
     rule.days = '45';

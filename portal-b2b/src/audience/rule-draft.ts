@@ -43,12 +43,6 @@ export const MAX_DEPTH = 3;
 /** Rules of one group (MAX_GROUP_SIZE in the gateway). */
 export const MAX_GROUP_SIZE = 10;
 
-/**
- * The money of HIGH_VALUE: the platform currency, which no query tells; the gateway's default.
- * A stored rule brings its own, which then wins.
- */
-export const DEFAULT_CURRENCY = 'CNY';
-
 /** A condition as its inputs hold it: numbers as typed, so a half-typed one stays on screen. */
 export interface ConditionDraft {
   key: number;
@@ -89,7 +83,8 @@ function defaultParams(kind: ConditionKind): ParamDrafts {
   };
 }
 
-export function newCondition(kind: ConditionKind, currency = DEFAULT_CURRENCY): ConditionDraft {
+/** A new condition; `currency` is the platform's, the money of HIGH_VALUE amounts. */
+export function newCondition(kind: ConditionKind, currency: string): ConditionDraft {
   return { key: nextKey(), kind, currency, ...defaultParams(kind) };
 }
 
@@ -121,11 +116,14 @@ export interface StoredRule {
   rules?: readonly StoredRule[];
 }
 
-function draftOf(rule: StoredRule): RuleDraft {
+function draftOf(rule: StoredRule, currency: string): RuleDraft {
   if (rule.kind === 'ALL' || rule.kind === 'ANY') {
-    return newGroup(rule.kind, (rule.rules ?? []).map(draftOf));
+    return newGroup(
+      rule.kind,
+      (rule.rules ?? []).map((r) => draftOf(r, currency)),
+    );
   }
-  const draft = newCondition(rule.kind, rule.amount?.currency);
+  const draft = newCondition(rule.kind, rule.amount?.currency ?? currency);
   if (rule.count !== undefined) draft.count = String(rule.count);
   if (rule.days !== undefined) draft.days = String(rule.days);
   if (rule.amount) draft.amount = toMoneyInput(rule.amount);
@@ -138,8 +136,8 @@ function draftOf(rule: StoredRule): RuleDraft {
  * The editor's tree of a stored rule. The editor always shows a group at the top, so a single
  * condition becomes the one rule of an ALL group (which selects the same accounts).
  */
-export function toDraft(rule: StoredRule): GroupDraft {
-  const draft = draftOf(rule);
+export function toDraft(rule: StoredRule, currency: string): GroupDraft {
+  const draft = draftOf(rule, currency);
   return isGroup(draft) ? draft : newGroup('ALL', [draft]);
 }
 

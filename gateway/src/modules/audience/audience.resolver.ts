@@ -148,6 +148,16 @@ export class AudienceResolver {
   }
 
   @Authorized(Role.PLATFORM_ADMIN, Role.SELLER_STAFF)
+  @Query(() => String, {
+    description:
+      'The platform currency: HIGH_VALUE amounts are minor units of it, and lifecycle spend ' +
+      'is counted in it.',
+  })
+  platformCurrency(@Ctx() ctx: Context): string {
+    return ctx.config.platformCurrency;
+  }
+
+  @Authorized(Role.PLATFORM_ADMIN, Role.SELLER_STAFF)
   @Query(() => [TagUsage], { description: 'Your tags on accounts of a type, by tag.' })
   tagsInUse(@Arg('accountType', () => AccountType) accountType: AccountType, @Ctx() ctx: Context) {
     return ctx.services.audience.tagsInUse(ctx, requireViewer(ctx), accountType);
