@@ -173,7 +173,7 @@ describe('content list', () => {
     const { wrapper } = await render('/seller/content', {});
 
     expect(wrapper.get('nav a[aria-current="page"]').text()).toBe('Content');
-    expect(wrapper.get('[data-testid="content-count"]').text()).toBe('1 block');
+    expect(wrapper.get('[data-testid="content-list-count"]').text()).toBe('1 block');
     const row = wrapper.get('[data-testid="content-row"]');
     const cells = row.findAll('td').map((cell) => cell.text());
     expect(cells.slice(0, 3)).toEqual([
@@ -193,7 +193,7 @@ describe('content list', () => {
     });
 
     expect(sent(gateway, 'ContentBlocks')[0]).toMatchObject({ placement: null, status: 'DRAFT' });
-    expect(wrapper.get('[data-testid="content-empty"]').text()).toContain('No blocks match');
+    expect(wrapper.get('[data-testid="content-list-empty"]').text()).toContain('No blocks match');
 
     await wrapper.get('[data-testid="content-filter-placement"] select').setValue('CART');
     await flushPromises();
