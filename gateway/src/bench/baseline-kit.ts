@@ -153,6 +153,18 @@ export function createMutationBaseline(options: MutationBaselineOptions) {
     };
   }
 
+  return serveJson(answer, () => pool.end());
+}
+
+/**
+ * A baseline's HTTP side: POST bodies answered as JSON by `answer` (given the body, the bearer
+ * token and whether `x-bench-trace: 1` asks for the statements), 500 with the error otherwise;
+ * listening on a free loopback port, and `release` called on close.
+ */
+export function serveJson(
+  answer: (body: string, token: string | null, traced: boolean) => Promise<unknown>,
+  release: () => Promise<void>,
+) {
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -184,7 +196,7 @@ export function createMutationBaseline(options: MutationBaselineOptions) {
     },
     async close(): Promise<void> {
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await pool.end();
+      await release();
     },
   };
 }

@@ -1,9 +1,7 @@
 import 'reflect-metadata';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createPool } from 'mysql2/promise';
 import { TokenSigner } from '../modules/identity/token.js';
-import { columns, serveOverIpc, sessionSql, type Row } from './baseline-kit.js';
+import { columns, serveJson, serveOverIpc, sessionSql, type Row } from './baseline-kit.js';
 
 /**
  * The hand-written `placedContent` baseline: `node:http` and a mysql2 pool of the gateway's
@@ -222,37 +220,10 @@ function createSegmentsBaseline(options: SegmentsBaselineOptions) {
     };
   }
 
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const auth = req.headers.authorization;
-      const token = auth?.startsWith('Bearer ') ? auth.slice(7).trim() : null;
-      const trace = req.headers['x-bench-trace'] === '1' ? [] : null;
-      placed(token, Buffer.concat(chunks).toString('utf8'), trace).then(
-        (json) => {
-          res.writeHead(200, { 'content-type': 'application/json' });
-          res.end(JSON.stringify(json));
-        },
-        (error: unknown) => {
-          res.writeHead(500, { 'content-type': 'application/json' });
-          res.end(JSON.stringify({ errors: [{ message: String(error) }] }));
-        },
-      );
-    });
-  });
-
-  return {
-    async listen(): Promise<string> {
-      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-      const { port } = server.address() as AddressInfo;
-      return `http://127.0.0.1:${port}/`;
-    },
-    async close(): Promise<void> {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await pool.end();
-    },
-  };
+  return serveJson(
+    (body, token, traced) => placed(token, body, traced ? [] : null),
+    () => pool.end(),
+  );
 }
 
 serveOverIpc((options: SegmentsBaselineOptions) => createSegmentsBaseline(options));
