@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { GraphQLError, Kind, type DocumentNode, type GraphQLSchema, type TypeNode } from 'graphql';
 import depthLimit from 'graphql-depth-limit';
 import { createRequire } from 'node:module';
 
@@ -18,21 +18,48 @@ export function depthRule(maxDepth: number) {
 const COSTS_PER_DOCUMENT = 1000;
 
 /**
+ * The variables a cost can depend on: page sizes (`Int`, which list fields' costs read) and
+ * `@include`/`@skip` conditions (`Boolean`). An input object (a checkout's address, its
+ * idempotency key) cannot change the cost, so it does not make a new cache entry.
+ */
+function costVariables(document: DocumentNode): string[] {
+  return document.definitions.flatMap((d) =>
+    d.kind === Kind.OPERATION_DEFINITION
+      ? (d.variableDefinitions ?? [])
+          .filter((v) => ['Int', 'Boolean'].includes(namedTypeName(v.type)))
+          .map((v) => v.variable.name.value)
+      : [],
+  );
+}
+
+function namedTypeName(type: TypeNode): string {
+  return type.kind === Kind.NAMED_TYPE ? type.name.value : namedTypeName(type.type);
+}
+
+/**
  * Refuses queries whose estimated cost passes `max`: each field costs 1, and list fields
  * declare their own cost (`products` multiplies its children by `first`). The cost depends only
- * on the parsed document (Apollo hands the same object for the same text) and its variables, so
- * it is computed once per pair.
+ * on the parsed document (Apollo hands the same object for the same text) and its Int and Boolean
+ * variables, so it is computed once per such set.
  */
 export function complexityPlugin(schema: GraphQLSchema, max: number): ApolloServerPlugin {
-  const costs = new WeakMap<DocumentNode, Map<string, number>>();
+  const costs = new WeakMap<DocumentNode, { variables: string[]; known: Map<string, number> }>();
   const estimators = [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })];
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document }) {
-          const key = `${request.operationName ?? ''} ${JSON.stringify(request.variables ?? {})}`;
-          let known = costs.get(document);
-          if (!known) costs.set(document, (known = new Map()));
+          let entry = costs.get(document);
+          if (!entry) {
+            entry = { variables: costVariables(document), known: new Map() };
+            costs.set(document, entry);
+          }
+          const { variables, known } = entry;
+          // An omitted variable ('-') may have a default that differs from an explicit null.
+          const given = request.variables ?? {};
+          const key = `${request.operationName ?? ''} ${JSON.stringify(
+            variables.map((name) => (name in given ? given[name] : '-')),
+          )}`;
           let complexity = known.get(key);
           if (complexity === undefined) {
             complexity = getComplexity({

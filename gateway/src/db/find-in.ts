@@ -1,10 +1,13 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { locksRows } from './locks.js';
 
 /**
- * Rows of `entity` whose `column` is one of `values`, optionally ordered: the DataLoaders' one
- * read. The SQL comes from the entity's metadata and each row becomes an entity through the
- * driver's own column conversions, without TypeORM's general query builder and result
- * transformer (relations, aliases, grouping), which cost more than the query on hot pages.
+ * Rows of `entity` whose `column` is one of `values`, optionally ordered and locked: the
+ * DataLoaders' one read, and the reads of hot mutations (checkout). The SQL comes from the
+ * entity's metadata and each row becomes an entity through the driver's own column conversions,
+ * without TypeORM's general query builder and result transformer (relations, aliases, grouping),
+ * which cost more than the query on hot pages. `forUpdate` locks the rows on MySQL, as
+ * `forUpdate()` in locks.ts does for TypeORM's finders.
  */
 export async function findIn<T extends ObjectLiteral>(
   em: EntityManager,
@@ -12,6 +15,7 @@ export async function findIn<T extends ObjectLiteral>(
   column: keyof T & string,
   values: readonly unknown[],
   orderBy: [keyof T & string, 'ASC' | 'DESC'][] = [],
+  { forUpdate = false }: { forUpdate?: boolean } = {},
 ): Promise<T[]> {
   if (values.length === 0) return [];
   const metadata = em.connection.getMetadata(entity);
@@ -26,8 +30,30 @@ export async function findIn<T extends ObjectLiteral>(
   const sql =
     `SELECT ${columns.map((c) => driver.escape(c.databaseName)).join(', ')} ` +
     `FROM ${driver.escape(metadata.tableName)} WHERE ${name(column)} IN ` +
-    `(${values.map(() => '?').join(', ')})${order ? ` ORDER BY ${order}` : ''}`;
+    `(${values.map(() => '?').join(', ')})${order ? ` ORDER BY ${order}` : ''}` +
+    (forUpdate && locksRows(em) ? ' FOR UPDATE' : '');
   return hydrate(em, entity, (await em.query(sql, [...values])) as Record<string, unknown>[]);
+}
+
+/**
+ * `alias`'s selected columns of `entity`, each named `${alias}_${column}` as `hydrate` reads
+ * them: the select list of a hand-written join.
+ */
+export function selectColumns<T extends ObjectLiteral>(
+  em: EntityManager,
+  entity: EntityTarget<T>,
+  alias: string,
+): string {
+  const { driver } = em.connection;
+  return em.connection
+    .getMetadata(entity)
+    .columns.filter((c) => c.isSelect)
+    .map(
+      (c) =>
+        `${driver.escape(alias)}.${driver.escape(c.databaseName)} AS ` +
+        driver.escape(`${alias}_${c.databaseName}`),
+    )
+    .join(', ');
 }
 
 /**

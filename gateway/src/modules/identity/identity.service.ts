@@ -14,6 +14,7 @@ import { keysetPage, type Keyset, type PageArgs } from '../../api/pagination.js'
 import { inTransaction } from '../../api/transaction.js';
 import { parseId } from '../../common/batch.js';
 import { containsAny } from '../../db/contains.js';
+import { hydrate, selectColumns } from '../../db/find-in.js';
 import { forUpdate } from '../../db/locks.js';
 import { StateMachine } from '../../common/state-machine.js';
 import type { AuditService } from '../audit/audit.service.js';
@@ -68,6 +69,33 @@ export function normaliseEmail(email: string): string {
 
 function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
+}
+
+/**
+ * The viewer's session, user, memberships with their companies and seller staff row: one
+ * statement per request (a row per membership).
+ */
+const viewerStatements = new WeakMap<object, string>();
+function viewerSql(em: EntityManager): string {
+  let sql = viewerStatements.get(em.connection);
+  if (!sql) {
+    const q = (name: string) => em.connection.driver.escape(name);
+    sql =
+      `SELECT ${[
+        selectColumns(em, Session, 's'),
+        selectColumns(em, User, 'u'),
+        selectColumns(em, CompanyMember, 'm'),
+        selectColumns(em, Company, 'c'),
+        selectColumns(em, SellerStaff, 'st'),
+      ].join(', ')} ` +
+      `FROM ${q('session')} ${q('s')} INNER JOIN ${q('user')} ${q('u')} ON ${q('u')}.${q('id')} = ${q('s')}.${q('userId')} ` +
+      `LEFT JOIN ${q('company_member')} ${q('m')} ON ${q('m')}.${q('userId')} = ${q('u')}.${q('id')} ` +
+      `LEFT JOIN ${q('company')} ${q('c')} ON ${q('c')}.${q('id')} = ${q('m')}.${q('companyId')} ` +
+      `LEFT JOIN ${q('seller_staff')} ${q('st')} ON ${q('st')}.${q('userId')} = ${q('u')}.${q('id')} ` +
+      `WHERE ${q('s')}.${q('id')} = ? AND ${q('s')}.${q('userId')} = ? AND ${q('s')}.${q('expiresAt')} > ?`;
+    viewerStatements.set(em.connection, sql);
+  }
+  return sql;
 }
 
 /** Accounts, sessions, companies and their members, sellers and their staff. */
@@ -144,26 +172,31 @@ export class IdentityService {
   async viewerForToken(em: EntityManager, token: string): Promise<Viewer | null> {
     const claims = await this.signer.verify(token);
     if (!claims) return null;
-    // One statement, with short aliases: `findOne` with joined relations runs a DISTINCT query
-    // first, and its generated aliases are long enough that TypeORM hashes them every time.
-    const session = await em
-      .createQueryBuilder(Session, 's')
-      .innerJoinAndSelect('s.user', 'u')
-      .leftJoinAndSelect('u.memberships', 'm')
-      .leftJoinAndSelect('m.company', 'c')
-      .leftJoinAndSelect('u.sellerStaff', 'st')
-      .where('s.id = :id AND s.userId = :userId AND s.expiresAt > :now', {
-        id: claims.sessionId,
-        userId: claims.userId,
-        now: new Date(),
-      })
-      .getOne();
-    if (!session) return null;
+    // One hand-written statement, hydrated through the entities' column conversions: it runs
+    // on every signed-in request, where TypeORM's query builder and result transformer cost more
+    // than the statement (see db/find-in.ts).
+    const { driver } = em.connection;
+    const expiresAt = em.connection.getMetadata(Session).findColumnWithPropertyName('expiresAt')!;
+    const rows = (await em.query(viewerSql(em), [
+      claims.sessionId,
+      claims.userId,
+      driver.preparePersistentValue(new Date(), expiresAt),
+    ])) as Record<string, unknown>[];
+    const first = rows[0];
+    if (!first) return null;
+    const [user] = hydrate(em, User, [first], 'u') as [User];
+    const members = new Map<unknown, Record<string, unknown>>();
+    for (const row of rows) if (row.m_id !== null) members.set(row.m_id, row);
+    const memberRows = [...members.values()];
+    const companies = hydrate(em, Company, memberRows, 'c');
+    const memberships = hydrate(em, CompanyMember, memberRows, 'm').map((m, i) =>
+      Object.assign(m, { company: companies[i]! }),
+    );
     return {
-      user: session.user,
-      sessionId: session.id,
-      memberships: session.user.memberships,
-      sellerId: session.user.sellerStaff[0]?.sellerId ?? null,
+      user,
+      sessionId: first.s_id as string,
+      memberships,
+      sellerId: (first.st_sellerId as number | null) ?? null,
     };
   }
 

@@ -7,7 +7,8 @@ import { inTransaction, RetryTransaction } from '../../api/transaction.js';
 import { parseId } from '../../common/batch.js';
 import type { Config } from '../../config/config.js';
 import { isUniqueViolation } from '../../db/errors.js';
-import { insertRows } from '../../db/insert-rows.js';
+import { findIn } from '../../db/find-in.js';
+import { insertRows, insertRowsReturningIds } from '../../db/insert-rows.js';
 import { forUpdate } from '../../db/locks.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { Cart, CartLine } from '../cart/cart.entity.js';
@@ -87,11 +88,9 @@ export class OrderingService {
     // the first one ends, then replays its orders (or, if it rolled back, claims the key).
     let checkoutId: number;
     try {
-      const claimed = await ctx.em.insert(Checkout, {
-        userId,
-        idempotencyKey: input.idempotencyKey,
-      });
-      checkoutId = (claimed.identifiers[0] as { id: number }).id;
+      [checkoutId] = (await insertRowsReturningIds(ctx.em, Checkout, [
+        { userId, idempotencyKey: input.idempotencyKey },
+      ])) as [number];
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       const replay = await this.replay(ctx, userId, input.idempotencyKey);
@@ -99,27 +98,41 @@ export class OrderingService {
       return replay;
     }
 
-    const cart = await ctx.em.findOne(Cart, { where: { userId }, ...forUpdate(ctx.em) });
-    const lines = cart
-      ? await ctx.em.find(CartLine, { where: { cartId: cart.id }, order: { id: 'ASC' } })
-      : [];
+    // The checkout's reads skip TypeORM's finders, whose query building costs more than the
+    // statements on this hot path (see db/find-in.ts).
+    const [cart] = await findIn(ctx.em, Cart, 'userId', [userId], [], { forUpdate: true });
+    const lines = cart ? await findIn(ctx.em, CartLine, 'cartId', [cart.id], [['id', 'ASC']]) : [];
     if (!cart || lines.length === 0) return new EmptyCartError();
 
     const variants = new Map(
-      (await ctx.em.findBy(Variant, { id: In(lines.map((l) => l.variantId)) })).map((v) => [
-        v.id,
-        v,
-      ]),
+      (
+        await findIn(
+          ctx.em,
+          Variant,
+          'id',
+          lines.map((l) => l.variantId),
+        )
+      ).map((v) => [v.id, v]),
     );
     const products = new Map(
       (
-        await ctx.em.findBy(Product, { id: In([...variants.values()].map((v) => v.productId)) })
+        await findIn(
+          ctx.em,
+          Product,
+          'id',
+          [...variants.values()].map((v) => v.productId),
+        )
       ).map((p) => [p.id, p]),
     );
     const sellers = new Map(
-      (await ctx.em.findBy(Seller, { id: In([...products.values()].map((p) => p.sellerId)) })).map(
-        (s) => [s.id, s],
-      ),
+      (
+        await findIn(
+          ctx.em,
+          Seller,
+          'id',
+          [...products.values()].map((p) => p.sellerId),
+        )
+      ).map((s) => [s.id, s]),
     );
 
     // Checked against what was read: sold-out and off-sale lines fail before anything is
@@ -169,11 +182,13 @@ export class OrderingService {
           trackingNumber: null,
           confirmBy: new Date(now.getTime() + this.config.orderConfirmTimeoutSeconds * 1000),
           createdAt: now,
+          updatedAt: now,
         }),
       );
     }
 
-    await ctx.em.insert(Order, orders);
+    const ids = await insertRowsReturningIds(ctx.em, Order, orders);
+    orders.forEach((o, i) => (o.id = ids[i]!));
     const ordered = [...groups.values()];
     await insertRows(
       ctx.em,
