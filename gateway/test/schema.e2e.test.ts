@@ -3,8 +3,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createConnection } from 'mysql2/promise';
+import { getMetadataStorage } from 'type-graphql';
 import { describe, expect, it } from 'vitest';
 import { printedSchema, schemaFile } from '../dist/api/emit-schema.js';
+import { createSchema } from '../dist/api/schema.js';
 import { createDataSource } from '../dist/db/data-source.js';
 import { pendingSchemaChanges } from '../dist/db/schema-diff.js';
 import { usesMysql } from './harness.js';
@@ -12,6 +14,16 @@ import { usesMysql } from './harness.js';
 describe('committed artifacts', () => {
   it('schema.graphql is what the code emits (run `pnpm --filter @marketgate/gateway schema:emit`)', async () => {
     expect(readFileSync(schemaFile, 'utf8')).toBe(await printedSchema());
+  });
+
+  it('every object type reads its plain fields straight from the object, and no plain field asks for roles', async () => {
+    // A type without `simpleResolvers` wraps each plain field in a resolver: on a page of 50
+    // products with their variants, hundreds of calls that only read a property. A simple field
+    // would skip `@Authorized`, so roles belong on field resolvers only.
+    await createSchema();
+    const storage = getMetadataStorage();
+    expect(storage.objectTypes.filter((t) => !t.simpleResolvers).map((t) => t.name)).toEqual([]);
+    expect(storage.fields.filter((f) => f.roles).map((f) => f.name)).toEqual([]);
   });
 
   it('the migrations build exactly the schema the entities declare', async () => {

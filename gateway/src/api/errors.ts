@@ -62,14 +62,14 @@ export function isErrorResult(value: unknown): value is ErrorResult {
   return value instanceof ErrorResult;
 }
 
-@ObjectType({ implements: ErrorResult })
+@ObjectType({ implements: ErrorResult, simpleResolvers: true })
 export class NotFoundError extends BaseErrorResult {
   constructor(what: string) {
     super(ErrorCode.NOT_FOUND, `${what} not found`);
   }
 }
 
-@ObjectType({ implements: ErrorResult })
+@ObjectType({ implements: ErrorResult, simpleResolvers: true })
 export class AlreadyExistsError extends BaseErrorResult {
   @Field(() => String, { description: 'The field whose value is taken.' })
   field: string;
@@ -80,7 +80,7 @@ export class AlreadyExistsError extends BaseErrorResult {
   }
 }
 
-@ObjectType({ implements: ErrorResult })
+@ObjectType({ implements: ErrorResult, simpleResolvers: true })
 export class InvalidStateError extends BaseErrorResult {
   constructor(message: string) {
     super(ErrorCode.INVALID_STATE, message);

@@ -158,7 +158,10 @@ export function problem(code: InputProblemCode, params: ProblemParams = {}): Inp
   return { code, params };
 }
 
-@ObjectType({ description: 'One parameter of an input problem, e.g. max = 200.' })
+@ObjectType({
+  description: 'One parameter of an input problem, e.g. max = 200.',
+  simpleResolvers: true,
+})
 export class InputProblemParam {
   @Field(() => String)
   name: string;

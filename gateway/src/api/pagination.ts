@@ -58,7 +58,7 @@ export function connectionOf<T extends object>(
     cursor: string;
   }
 
-  @ObjectType(`${node.name}Connection`, { description: options.description })
+  @ObjectType(`${node.name}Connection`, { description: options.description, simpleResolvers: true })
   class PageOf implements Connection<T> {
     @Field(() => [Edge])
     edges: Edge[];

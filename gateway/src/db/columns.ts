@@ -5,7 +5,7 @@ import { CreateDateColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'type
  * Columns every table shares. Ids are integers inside the database and `ID` strings in the
  * schema; timestamps are UTC `datetime`s on both drivers.
  */
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export abstract class BaseEntity {
   @Field(() => ID)
   @PrimaryGeneratedColumn({ type: 'int' })

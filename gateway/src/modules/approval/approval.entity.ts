@@ -65,7 +65,10 @@ export class ApprovalPolicy extends BaseEntity {
  * snapshotted when it was raised, decided one after the other. `version` moves on every decision,
  * so two approvers deciding at once cannot both move it.
  */
-@ObjectType({ description: "A purchase going through the company's approval chain." })
+@ObjectType({
+  description: "A purchase going through the company's approval chain.",
+  simpleResolvers: true,
+})
 @Entity('approval_request')
 @Index(['companyId', 'status'])
 export class ApprovalRequest extends BaseEntity {

@@ -38,7 +38,10 @@ export const PLATFORM = 0;
  * A word a seller's staff (for their shop's customers) or the platform admins (for anyone) put
  * on a consumer or a company. Each owner sees only its own tags.
  */
-@ObjectType({ description: 'A tag on an account, seen only by the shop or platform that set it.' })
+@ObjectType({
+  description: 'A tag on an account, seen only by the shop or platform that set it.',
+  simpleResolvers: true,
+})
 @Entity('account_tag')
 @Index(['ownerId', 'accountType', 'tag', 'accountId'], { unique: true })
 @Index(['accountType', 'accountId'])
@@ -91,7 +94,10 @@ export class CompanyLifecycleStage extends BaseEntity {
  * stages), kept as data and evaluated in the database when asked. A seller's segment counts only
  * that seller's business and customers; a platform segment counts everyone's.
  */
-@ObjectType({ description: 'A named rule selecting consumers or companies.' })
+@ObjectType({
+  description: 'A named rule selecting consumers or companies.',
+  simpleResolvers: true,
+})
 @Entity('segment')
 @Index(['ownerId', 'name'], { unique: true })
 @Index(['ownerId', 'id'])

@@ -254,7 +254,10 @@ export function ruleNode(rule: SegmentRule, currency: string): SegmentRuleNode {
 }
 
 /** A seller's view of where a company stands with it. */
-@ObjectType({ description: 'Where a company stands with your shop (seller staff only).' })
+@ObjectType({
+  description: 'Where a company stands with your shop (seller staff only).',
+  simpleResolvers: true,
+})
 export class CompanyLifecycle {
   companyId: number;
 
@@ -282,7 +285,10 @@ export class CompanyLifecycle {
   setByUserId: number | null;
 }
 
-@ObjectType({ description: "A rule's members, counted and the first few, without saving it." })
+@ObjectType({
+  description: "A rule's members, counted and the first few, without saving it.",
+  simpleResolvers: true,
+})
 export class SegmentPreview {
   @Field(() => Int)
   memberCount: number;
@@ -291,7 +297,10 @@ export class SegmentPreview {
   members: Account[];
 }
 
-@ObjectType({ description: 'A tag in use, with the number of accounts carrying it.' })
+@ObjectType({
+  description: 'A tag in use, with the number of accounts carrying it.',
+  simpleResolvers: true,
+})
 export class TagUsage {
   @Field(() => String)
   tag: string;

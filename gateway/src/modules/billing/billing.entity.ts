@@ -29,7 +29,7 @@ registerEnumType(MilestoneStatus, {
  * call-off order; when it falls due once its trigger happened, and what was paid. Its status is
  * derived from those and the clock, so "overdue" needs no job to flip it.
  */
-@ObjectType({ description: 'An installment of a contract.' })
+@ObjectType({ description: 'An installment of a contract.', simpleResolvers: true })
 @Entity('contract_milestone')
 @Index(['contractId', 'position'], { unique: true })
 @Index(['companyId', 'dueAt'])
@@ -117,7 +117,7 @@ export class ContractMilestone extends BaseEntity {
 }
 
 /** Money received against a milestone; a seller's bank reference is recorded once. */
-@ObjectType({ description: 'A payment received for a contract.' })
+@ObjectType({ description: 'A payment received for a contract.', simpleResolvers: true })
 @Entity('contract_payment')
 @Index(['sellerId', 'reference'], { unique: true })
 export class ContractPayment extends BaseEntity {

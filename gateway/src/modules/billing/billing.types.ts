@@ -115,6 +115,7 @@ const DueMilestonePage = connectionOf(ContractMilestone, {
   description:
     'A page of the installments and invoices due (Relay connection), with what all of those ' +
     'matching the filter add up to.',
+  simpleResolvers: true,
 })
 export class DueMilestoneConnection extends DueMilestonePage {
   /** One aggregate statement, run once and only when a total is asked. */

@@ -10,7 +10,10 @@ import { CodUnavailableReason } from '../payment/cash-on-delivery.js';
 
 export const MAX_LINE_QUANTITY = 999;
 
-@ObjectType('CartLine', { description: 'A variant and quantity in a cart, at list price.' })
+@ObjectType('CartLine', {
+  description: 'A variant and quantity in a cart, at list price.',
+  simpleResolvers: true,
+})
 export class CartLineView {
   @Field(() => ID)
   id: number;
@@ -48,7 +51,10 @@ export class CashOnDeliveryCheck {
   reason: CodUnavailableReason | null;
 }
 
-@ObjectType({ description: "One seller's part of a cart: it becomes one order at checkout." })
+@ObjectType({
+  description: "One seller's part of a cart: it becomes one order at checkout.",
+  simpleResolvers: true,
+})
 export class CartGroup {
   @Field(() => Seller)
   seller: Seller;
@@ -66,7 +72,10 @@ export class CartGroup {
   total: Money;
 }
 
-@ObjectType('Cart', { description: 'A shopping cart, a guest’s or a signed-in user’s.' })
+@ObjectType('Cart', {
+  description: 'A shopping cart, a guest’s or a signed-in user’s.',
+  simpleResolvers: true,
+})
 export class CartView {
   @Field(() => ID)
   id: number;

@@ -37,7 +37,6 @@ import {
   ProductFacets,
   ProductResult,
   ProductsArgs,
-  Stock,
   UpdateCategoryInput,
   UpdateProductInput,
   UpsertVariantInput,
@@ -189,25 +188,18 @@ export class ProductConnectionResolver {
 @Resolver(() => Product)
 export class ProductFieldsResolver {
   @FieldResolver(() => Seller)
-  async seller(@Root() product: Product, @Ctx() ctx: Context): Promise<Seller> {
-    return (await ctx.loaders.identity.seller.load(product.sellerId)) as Seller;
+  seller(@Root() product: Product, @Ctx() ctx: Context): Promise<Seller> {
+    return ctx.loaders.identity.seller.load(product.sellerId) as Promise<Seller>;
   }
 
   @FieldResolver(() => Category)
-  async category(@Root() product: Product, @Ctx() ctx: Context): Promise<Category> {
-    return (await ctx.loaders.catalog.category.load(product.categoryId)) as Category;
+  category(@Root() product: Product, @Ctx() ctx: Context): Promise<Category> {
+    return ctx.loaders.catalog.category.load(product.categoryId) as Promise<Category>;
   }
 
   @FieldResolver(() => [Variant])
   variants(@Root() product: Product, @Ctx() ctx: Context) {
     return ctx.loaders.catalog.variantsOfProduct.load(product.id);
-  }
-
-  @FieldResolver(() => Money, { nullable: true, description: 'Lowest list price of the variants.' })
-  priceFrom(@Root() product: Product): Money | null {
-    return product.minPrice === null || product.currency === null
-      ? null
-      : Money.of(product.minPrice, product.currency);
   }
 }
 
@@ -225,17 +217,6 @@ export class VariantFieldsResolver {
     return buysForVerifiedCompany(ctx.viewer) || (await this.manages(variant, ctx))
       ? ctx.loaders.catalog.tiersOfVariant.load(variant.id)
       : [];
-  }
-
-  @FieldResolver(() => Stock)
-  stock(@Root() variant: Variant): Stock {
-    const available = Math.max(0, variant.stockOnHand - variant.stockReserved);
-    return Object.assign(new Stock(), {
-      onHand: variant.stockOnHand,
-      reserved: variant.stockReserved,
-      available,
-      inStock: available > 0,
-    });
   }
 
   @FieldResolver(() => PriceQuote, { description: 'The price for the viewer at this quantity.' })

@@ -144,7 +144,7 @@ export class ProductEdge {
   cursor: string;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class CategoryFacet {
   @Field(() => Category)
   category: Category;
@@ -153,7 +153,7 @@ export class CategoryFacet {
   count: number;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class SellerFacet {
   @Field(() => Seller)
   seller: Seller;
@@ -162,7 +162,10 @@ export class SellerFacet {
   count: number;
 }
 
-@ObjectType({ description: 'Counts of matching products per category and per seller.' })
+@ObjectType({
+  description: 'Counts of matching products per category and per seller.',
+  simpleResolvers: true,
+})
 export class ProductFacets {
   @Field(() => [CategoryFacet], { description: 'Counted without the category filter.' })
   categories: CategoryFacet[];
@@ -186,7 +189,7 @@ export interface ProductQuery {
   empty: boolean;
 }
 
-@ObjectType({ description: 'A page of products (Relay connection).' })
+@ObjectType({ description: 'A page of products (Relay connection).', simpleResolvers: true })
 export class ProductConnection {
   @Field(() => [ProductEdge])
   edges: ProductEdge[];
@@ -198,21 +201,6 @@ export class ProductConnection {
 
   /** The count of a search page, read with the page itself (null: counted when asked). */
   total: number | null;
-}
-
-@ObjectType({ description: 'Stock of a variant.', simpleResolvers: true })
-export class Stock {
-  @Field(() => Int)
-  onHand: number;
-
-  @Field(() => Int)
-  reserved: number;
-
-  @Field(() => Int, { description: 'onHand - reserved.' })
-  available: number;
-
-  @Field(() => Boolean)
-  inStock: boolean;
 }
 
 @ObjectType({
@@ -457,7 +445,7 @@ export class UpdateCategoryInput {
   position: number;
 }
 
-@ObjectType({ implements: ErrorResult })
+@ObjectType({ implements: ErrorResult, simpleResolvers: true })
 export class InsufficientStockError extends BaseErrorResult {
   @Field(() => Int)
   available: number;

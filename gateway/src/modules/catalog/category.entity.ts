@@ -3,7 +3,7 @@ import { Column, Entity, Index } from 'typeorm';
 import { BaseEntity } from '../../db/columns.js';
 
 /** A node of the category tree. */
-@ObjectType({ description: 'A node of the category tree.' })
+@ObjectType({ description: 'A node of the category tree.', simpleResolvers: true })
 @Entity('category')
 export class Category extends BaseEntity {
   @Field(() => ID, { nullable: true })

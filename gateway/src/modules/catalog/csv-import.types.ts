@@ -76,7 +76,10 @@ export class ImportCatalogCsvInput {
   firstRow: number;
 }
 
-@ObjectType({ description: 'A problem with one row (row 0 is the header or the whole file).' })
+@ObjectType({
+  description: 'A problem with one row (row 0 is the header or the whole file).',
+  simpleResolvers: true,
+})
 export class CsvRowError {
   @Field(() => Int, {
     description:
@@ -97,7 +100,7 @@ export class CsvRowError {
   params: InputProblemParam[];
 }
 
-@ObjectType({ description: 'What a catalog CSV import found and did.' })
+@ObjectType({ description: 'What a catalog CSV import found and did.', simpleResolvers: true })
 export class CsvImportReport {
   @Field(() => Boolean, { description: 'Whether anything was written.' })
   committed: boolean;

@@ -3,7 +3,7 @@ import { Column, Entity, Index } from 'typeorm';
 import { BaseEntity, intTransformer } from '../../db/columns.js';
 
 /** Volume price for business buyers: from `minQuantity` units on, each costs `unitPrice`. */
-@ObjectType({ description: 'A volume price for business buyers.' })
+@ObjectType({ description: 'A volume price for business buyers.', simpleResolvers: true })
 @Entity('price_tier')
 @Index(['variantId', 'minQuantity'], { unique: true })
 export class PriceTier extends BaseEntity {

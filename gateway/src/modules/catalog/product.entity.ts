@@ -1,5 +1,6 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index } from 'typeorm';
+import { Money } from '../../api/money.type.js';
 import { BaseEntity, intTransformer } from '../../db/columns.js';
 
 export const productStatuses = ['DRAFT', 'ACTIVE', 'ARCHIVED'] as const;
@@ -20,7 +21,7 @@ export class NameValue {
 }
 
 /** A product of one seller. Only ACTIVE products are visible outside the seller. */
-@ObjectType({ description: 'A product of one seller.' })
+@ObjectType({ description: 'A product of one seller.', simpleResolvers: true })
 @Entity('product')
 @Index(['status', 'minPrice', 'id'])
 @Index(['sellerId', 'status'])
@@ -69,4 +70,12 @@ export class Product extends BaseEntity {
   @Field(() => Boolean, { description: 'Whether any variant has stock available.' })
   @Column({ type: 'boolean', default: false })
   inStock: boolean;
+
+  /** Read from the row itself: a page of products costs no resolver call for it. */
+  @Field(() => Money, { nullable: true, description: 'Lowest list price of the variants.' })
+  get priceFrom(): Money | null {
+    return this.minPrice === null || this.currency === null
+      ? null
+      : Money.of(this.minPrice, this.currency);
+  }
 }

@@ -17,7 +17,7 @@ export const StockReason = Object.fromEntries(stockReasons.map((r) => [r, r])) a
 registerEnumType(StockReason, { name: 'StockReason' });
 
 /** One change of a variant's stock on hand; the history behind the current number. */
-@ObjectType({ description: 'One change of stock on hand.' })
+@ObjectType({ description: 'One change of stock on hand.', simpleResolvers: true })
 @Entity('stock_movement')
 @Index(['variantId', 'id'])
 export class StockMovement {

@@ -3,8 +3,23 @@ import { Column, Entity, Index } from 'typeorm';
 import { BaseEntity, intTransformer } from '../../db/columns.js';
 import { NameValue } from './product.entity.js';
 
+@ObjectType({ description: 'Stock of a variant.', simpleResolvers: true })
+export class Stock {
+  @Field(() => Int)
+  onHand: number;
+
+  @Field(() => Int)
+  reserved: number;
+
+  @Field(() => Int, { description: 'onHand - reserved.' })
+  available: number;
+
+  @Field(() => Boolean)
+  inStock: boolean;
+}
+
 /** A sellable unit (SKU) of a product, with its list price and its stock. */
-@ObjectType({ description: 'A sellable unit (SKU) of a product.' })
+@ObjectType({ description: 'A sellable unit (SKU) of a product.', simpleResolvers: true })
 @Entity('variant')
 export class Variant extends BaseEntity {
   @Index()
@@ -51,4 +66,16 @@ export class Variant extends BaseEntity {
 
   @Column({ type: 'int', default: 0 })
   position: number;
+
+  /** Read from the row itself: a page of variants costs no resolver call for it. */
+  @Field(() => Stock)
+  get stock(): Stock {
+    const available = Math.max(0, this.stockOnHand - this.stockReserved);
+    return {
+      onHand: this.stockOnHand,
+      reserved: this.stockReserved,
+      available,
+      inStock: available > 0,
+    };
+  }
 }

@@ -46,7 +46,10 @@ registerEnumType(ContentStatus, {
  * and tags) within a schedule. Kept by a seller's staff for their shop (its own segments, tags
  * and products only) or by the platform admins (`ownerId` PLATFORM, as in the audience module).
  */
-@ObjectType({ description: 'A banner or product slot placed on a page for a target.' })
+@ObjectType({
+  description: 'A banner or product slot placed on a page for a target.',
+  simpleResolvers: true,
+})
 @Entity('content_block')
 @Index(['placement', 'status', 'priority', 'id'])
 @Index(['ownerId', 'id'])

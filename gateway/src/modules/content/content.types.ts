@@ -150,7 +150,10 @@ export class ContentPreviewArgs extends PlacedContentArgs {
   includeDrafts: boolean;
 }
 
-@ObjectType({ description: 'Whom a block shows to (seen by those who keep it).' })
+@ObjectType({
+  description: 'Whom a block shows to (seen by those who keep it).',
+  simpleResolvers: true,
+})
 export class ContentTarget {
   @Field(() => Boolean)
   everyone: boolean;

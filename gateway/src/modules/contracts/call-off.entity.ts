@@ -47,7 +47,7 @@ export class CreditLine extends BaseEntity {
 }
 
 /** An order placed under a framework agreement at its prices, drawn down from its quantities. */
-@ObjectType({ description: 'An order under a framework agreement.' })
+@ObjectType({ description: 'An order under a framework agreement.', simpleResolvers: true })
 @Entity('call_off')
 @Index(['contractId', 'id'])
 @Index(['contractId', 'idempotencyKey'], { unique: true })

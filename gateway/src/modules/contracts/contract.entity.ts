@@ -53,7 +53,7 @@ registerEnumType(ContractAction, {
 });
 
 /** The agreement an approved quote becomes: parties, term, agreed lines and payment terms. */
-@ObjectType({ description: 'A contract between a company and a seller.' })
+@ObjectType({ description: 'A contract between a company and a seller.', simpleResolvers: true })
 @Entity('contract')
 @Index(['companyId', 'id'])
 @Index(['sellerId', 'id'])

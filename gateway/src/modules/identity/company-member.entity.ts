@@ -18,7 +18,7 @@ registerEnumType(CompanyRole, { name: 'CompanyRole' });
 registerEnumType(Department, { name: 'Department' });
 
 /** A user's place in a company: one or more roles; an approver approves for one department. */
-@ObjectType({ description: "A user's membership of a company." })
+@ObjectType({ description: "A user's membership of a company.", simpleResolvers: true })
 @Entity('company_member')
 @Index(['companyId', 'userId'], { unique: true })
 export class CompanyMember extends BaseEntity {

@@ -13,7 +13,11 @@ export const CompanyStatus = {
 } as const;
 registerEnumType(CompanyStatus, { name: 'CompanyStatus' });
 
-@ObjectType({ description: 'A business buying on the marketplace.', implements: Account })
+@ObjectType({
+  description: 'A business buying on the marketplace.',
+  implements: Account,
+  simpleResolvers: true,
+})
 @Entity('company')
 // Admins list companies by name (a keyset on name, id), of one status or all.
 @Index(['name', 'id'])

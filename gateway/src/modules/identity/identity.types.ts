@@ -43,6 +43,7 @@ import { InputProblemCode, refusedAs } from '../../api/input-problems.js';
 
 @ObjectType({
   description: 'A signed-in session: send `token` as `Authorization: Bearer <token>`.',
+  simpleResolvers: true,
 })
 export class AuthPayload {
   @Field(() => String)
@@ -55,14 +56,14 @@ export class AuthPayload {
   expiresAt: Date;
 }
 
-@ObjectType({ implements: ErrorResult })
+@ObjectType({ implements: ErrorResult, simpleResolvers: true })
 export class InvalidCredentialsError extends BaseErrorResult {
   constructor() {
     super(ErrorCode.INVALID_CREDENTIALS, 'The email or password is wrong');
   }
 }
 
-@ObjectType({ implements: ErrorResult })
+@ObjectType({ implements: ErrorResult, simpleResolvers: true })
 export class TooManyAttemptsError extends BaseErrorResult {
   @Field(() => Int)
   retryAfterSeconds: number;
@@ -76,7 +77,7 @@ export class TooManyAttemptsError extends BaseErrorResult {
   }
 }
 
-@ObjectType({ implements: ErrorResult })
+@ObjectType({ implements: ErrorResult, simpleResolvers: true })
 export class EmailTakenError extends BaseErrorResult {
   constructor() {
     super(ErrorCode.EMAIL_TAKEN, 'An account with this email exists already');
@@ -98,7 +99,7 @@ registerEnumType(InvitationInvalidReason, {
   },
 });
 
-@ObjectType({ implements: ErrorResult })
+@ObjectType({ implements: ErrorResult, simpleResolvers: true })
 export class InvitationInvalidError extends BaseErrorResult {
   @Field(() => InvitationInvalidReason)
   reason: InvitationInvalidReason;
@@ -122,7 +123,10 @@ registerEnumType(InvitationKind, {
  * What the holder of an invitation's token may see before accepting it: only what the invitation
  * itself says, so a token grants no look at the company or seller behind it.
  */
-@ObjectType({ description: 'An open invitation as its invitee sees it before accepting.' })
+@ObjectType({
+  description: 'An open invitation as its invitee sees it before accepting.',
+  simpleResolvers: true,
+})
 export class InvitationPreview {
   @Field(() => InvitationKind)
   kind: InvitationKind;
@@ -145,6 +149,7 @@ export class InvitationPreview {
 
 @ObjectType({
   description: 'A new invitation; `token` is shown only here, to pass on to the invitee.',
+  simpleResolvers: true,
 })
 export class InvitationPayload {
   @Field(() => Invitation)

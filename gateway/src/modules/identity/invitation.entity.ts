@@ -7,7 +7,10 @@ import { CompanyRole, Department } from './company-member.entity.js';
  * An invitation for someone without an account yet to join a company or a seller's staff.
  * Only the SHA-256 of the token is stored; the token itself is shown once to the inviter.
  */
-@ObjectType({ description: 'An invitation to join a company or a seller staff.' })
+@ObjectType({
+  description: 'An invitation to join a company or a seller staff.',
+  simpleResolvers: true,
+})
 @Entity('invitation')
 export class Invitation extends BaseEntity {
   @Index({ unique: true })

@@ -8,7 +8,7 @@ export const SellerStatus = { ACTIVE: 'ACTIVE', SUSPENDED: 'SUSPENDED' } as cons
 registerEnumType(SellerStatus, { name: 'SellerStatus' });
 
 /** A shop on the marketplace; created by platform admins. */
-@ObjectType({ description: 'A shop selling on the marketplace.' })
+@ObjectType({ description: 'A shop selling on the marketplace.', simpleResolvers: true })
 @Entity('seller')
 // Admins list sellers by name (a keyset on name, id), of one status or all; `sellers` lists the
 // ACTIVE ones by name.

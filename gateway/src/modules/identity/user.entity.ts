@@ -5,7 +5,11 @@ import { Account } from './account.type.js';
 import type { CompanyMember } from './company-member.entity.js';
 import type { SellerStaff } from './seller-staff.entity.js';
 
-@ObjectType({ description: 'A person with an account.', implements: Account })
+@ObjectType({
+  description: 'A person with an account.',
+  implements: Account,
+  simpleResolvers: true,
+})
 @Entity('user')
 export class User extends BaseEntity {
   /** Stored lower-cased and trimmed, so `Alice@X` and `alice@x` are one account. */

@@ -96,7 +96,10 @@ export class FunnelPeriod {
   stages: FunnelStageCount[];
 }
 
-@ObjectType({ description: "One funnel's cohort over the range, whole and per bucket." })
+@ObjectType({
+  description: "One funnel's cohort over the range, whole and per bucket.",
+  simpleResolvers: true,
+})
 export class LifecycleFunnel {
   @Field(() => [FunnelStageCount], { description: 'The whole range, every stage in order.' })
   stages: FunnelStageCount[];
@@ -105,7 +108,10 @@ export class LifecycleFunnel {
   periods: FunnelPeriod[];
 }
 
-@ObjectType({ description: 'The consumer and business funnels over a range.' })
+@ObjectType({
+  description: 'The consumer and business funnels over a range.',
+  simpleResolvers: true,
+})
 export class LifecycleFunnels {
   @Field(() => Date)
   from: Date;

@@ -28,7 +28,7 @@ export class Checkout {
 }
 
 /** A consumer order: what one checkout bought from one seller. */
-@ObjectType({ description: 'A consumer order to one seller.' })
+@ObjectType({ description: 'A consumer order to one seller.', simpleResolvers: true })
 @Entity('customer_order')
 @Index(['userId', 'id'])
 @Index(['sellerId', 'id'])
@@ -114,7 +114,7 @@ export class Order extends BaseEntity {
 }
 
 /** A line of an order, with the names and price as they were when it was placed. */
-@ObjectType({ description: 'A line of an order, as it was when placed.' })
+@ObjectType({ description: 'A line of an order, as it was when placed.', simpleResolvers: true })
 @Entity('order_line')
 // Cross-sell: the orders holding a product, read from the index alone.
 @Index(['productId', 'orderId'])

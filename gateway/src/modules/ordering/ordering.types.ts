@@ -131,7 +131,7 @@ export class CheckoutInput {
   idempotencyKey: string;
 }
 
-@ObjectType({ description: 'The orders a checkout placed, one per seller.' })
+@ObjectType({ description: 'The orders a checkout placed, one per seller.', simpleResolvers: true })
 export class CheckoutSuccess {
   @Field(() => [Order])
   orders: Order[];
@@ -145,7 +145,7 @@ export class CheckoutSuccess {
   }
 }
 
-@ObjectType({ implements: ErrorResult })
+@ObjectType({ implements: ErrorResult, simpleResolvers: true })
 export class EmptyCartError extends BaseErrorResult {
   constructor() {
     super(ErrorCode.EMPTY_CART, 'Your cart is empty');
@@ -167,7 +167,7 @@ export class OutOfStockLine {
   available: number;
 }
 
-@ObjectType({ implements: ErrorResult })
+@ObjectType({ implements: ErrorResult, simpleResolvers: true })
 export class OutOfStockError extends BaseErrorResult {
   @Field(() => [OutOfStockLine])
   lines: OutOfStockLine[];
@@ -187,7 +187,7 @@ const codMessages: Record<CodUnavailableReason, string> = {
   CURRENCY_NOT_ACCEPTED: 'Cash on delivery is not offered in this currency',
 };
 
-@ObjectType({ implements: ErrorResult })
+@ObjectType({ implements: ErrorResult, simpleResolvers: true })
 export class CashOnDeliveryNotAvailableError extends BaseErrorResult {
   @Field(() => CodUnavailableReason)
   reason: CodUnavailableReason;
@@ -220,7 +220,7 @@ export class FieldError {
   params: InputProblemParam[];
 }
 
-@ObjectType({ implements: ErrorResult })
+@ObjectType({ implements: ErrorResult, simpleResolvers: true })
 export class InvalidAddressError extends BaseErrorResult {
   @Field(() => [FieldError])
   fields: FieldError[];
@@ -233,7 +233,7 @@ export class InvalidAddressError extends BaseErrorResult {
   }
 }
 
-@ObjectType({ implements: ErrorResult })
+@ObjectType({ implements: ErrorResult, simpleResolvers: true })
 export class CollectedAmountMismatchError extends BaseErrorResult {
   @Field(() => Money)
   expected: Money;

@@ -43,7 +43,7 @@ registerEnumType(RemittanceResolution, {
 });
 
 /** The payment of one order: for cash on delivery, what is due, collected and remitted. */
-@ObjectType({ description: 'The payment of an order.' })
+@ObjectType({ description: 'The payment of an order.', simpleResolvers: true })
 @Entity('payment')
 export class Payment extends BaseEntity {
   @Index({ unique: true })
@@ -91,7 +91,10 @@ export class Payment extends BaseEntity {
 }
 
 /** Cash a courier handed over to a seller for a batch of delivered orders. */
-@ObjectType({ description: "A courier's remittance of collected cash for a batch of orders." })
+@ObjectType({
+  description: "A courier's remittance of collected cash for a batch of orders.",
+  simpleResolvers: true,
+})
 @Entity('cash_remittance')
 @Index(['sellerId', 'reference'], { unique: true })
 @Index(['sellerId', 'id'])

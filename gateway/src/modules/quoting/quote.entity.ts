@@ -96,7 +96,7 @@ registerEnumType(QuoteSide, { name: 'QuoteSide' });
  * A request for quotation from a company to one seller, and the negotiation that follows.
  * `version` moves on every change; each mutation names the version its client saw.
  */
-@ObjectType({ description: 'A request for quotation and its negotiation.' })
+@ObjectType({ description: 'A request for quotation and its negotiation.', simpleResolvers: true })
 @Entity('quote_request')
 @Index(['companyId', 'id'])
 @Index(['sellerId', 'id'])
@@ -208,7 +208,10 @@ export class QuotedTier {
 }
 
 /** One side's complete offer. Never changed once written: a new offer is a new version. */
-@ObjectType({ description: "One side's offer: prices, quantities and terms." })
+@ObjectType({
+  description: "One side's offer: prices, quantities and terms.",
+  simpleResolvers: true,
+})
 @Entity('quote_version')
 @Index(['quoteId', 'number'], { unique: true })
 export class QuoteVersion extends BaseEntity {

@@ -48,6 +48,7 @@ export interface RecommendationRow {
 @ObjectType({
   description:
     'A product recommended to the viewer, with the reason and the facts to explain it in their language.',
+  simpleResolvers: true,
 })
 export class Recommendation {
   /** Resolved to `product`, `variant`, `basedOn` by the request's loaders. */
