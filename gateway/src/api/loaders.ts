@@ -11,20 +11,61 @@ import { createRecommendationLoaders } from '../modules/recommendations/recommen
 
 /**
  * The request's DataLoaders, one set per request (and a fresh set after each transaction), so
- * a list of N items costs one statement per relation instead of N.
+ * a list of N items costs one statement per relation instead of N. Each module's set is made on
+ * first use: most requests touch one or two modules, and a mutation starts three sets.
  */
-export function createLoaders(ctx: Context) {
-  return {
-    audience: createAudienceLoaders(ctx),
-    catalog: createCatalogLoaders(ctx),
-    content: createContentLoaders(ctx),
-    contracts: createContractLoaders(ctx),
-    identity: createIdentityLoaders(ctx),
-    ordering: createOrderingLoaders(ctx),
-    quoting: createQuotingLoaders(ctx),
-    approval: createApprovalLoaders(ctx),
-    recommendations: createRecommendationLoaders(ctx),
-  };
+class RequestLoaders {
+  #audience?: ReturnType<typeof createAudienceLoaders>;
+  #catalog?: ReturnType<typeof createCatalogLoaders>;
+  #content?: ReturnType<typeof createContentLoaders>;
+  #contracts?: ReturnType<typeof createContractLoaders>;
+  #identity?: ReturnType<typeof createIdentityLoaders>;
+  #ordering?: ReturnType<typeof createOrderingLoaders>;
+  #quoting?: ReturnType<typeof createQuotingLoaders>;
+  #approval?: ReturnType<typeof createApprovalLoaders>;
+  #recommendations?: ReturnType<typeof createRecommendationLoaders>;
+
+  constructor(private readonly ctx: Context) {}
+
+  get audience() {
+    return (this.#audience ??= createAudienceLoaders(this.ctx));
+  }
+
+  get catalog() {
+    return (this.#catalog ??= createCatalogLoaders(this.ctx));
+  }
+
+  get content() {
+    return (this.#content ??= createContentLoaders(this.ctx));
+  }
+
+  get contracts() {
+    return (this.#contracts ??= createContractLoaders(this.ctx));
+  }
+
+  get identity() {
+    return (this.#identity ??= createIdentityLoaders(this.ctx));
+  }
+
+  get ordering() {
+    return (this.#ordering ??= createOrderingLoaders(this.ctx));
+  }
+
+  get quoting() {
+    return (this.#quoting ??= createQuotingLoaders(this.ctx));
+  }
+
+  get approval() {
+    return (this.#approval ??= createApprovalLoaders(this.ctx));
+  }
+
+  get recommendations() {
+    return (this.#recommendations ??= createRecommendationLoaders(this.ctx));
+  }
 }
 
-export type Loaders = ReturnType<typeof createLoaders>;
+export function createLoaders(ctx: Context) {
+  return new RequestLoaders(ctx);
+}
+
+export type Loaders = RequestLoaders;

@@ -1,11 +1,12 @@
 import 'reflect-metadata';
-import { randomInt } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { ResultSetHeader } from 'mysql2/promise';
 import { validateAddress, type AddressInput } from '../modules/ordering/address.js';
 import {
   createMutationBaseline,
   Retry,
   Rollback,
+  columns,
   serveOverIpc,
   type Query,
   type Row,
@@ -14,9 +15,8 @@ import {
 /**
  * The hand-written checkout baseline: `node:http` and a mysql2 pool of the gateway's size,
  * running the statements the gateway's `checkout` runs (captured with LOG_SQL=true: the
- * session read, then one transaction of 12 statements when every variant keeps a unit), in the
- * same order, with the same
- * locks and the same retry on deadlock, answering the same JSON. Forked by `checkout.ts`; it
+ * session read, then one transaction of 9 statements when every variant keeps a unit), in the
+ * same order, with the same locks and the same retry on deadlock, answering the same JSON. Forked by `checkout.ts`; it
  * reports its address over IPC.
  *
  * The one GraphQL document it answers is `checkoutMutation` (checkout-workloads.ts). A request
@@ -34,6 +34,59 @@ export interface BaselineOptions {
   confirmTimeoutSeconds: number;
 }
 
+const CART = ['id', 'createdAt', 'updatedAt', 'token', 'userId'];
+const CART_LINE = ['id', 'createdAt', 'updatedAt', 'cartId', 'variantId', 'quantity'];
+const VARIANT = [
+  'id',
+  'createdAt',
+  'updatedAt',
+  'productId',
+  'sku',
+  'name',
+  'options',
+  'listPrice',
+  'currency',
+  'minOrderQuantity',
+  'orderIncrement',
+  'stockOnHand',
+  'stockReserved',
+  'position',
+];
+const PRODUCT = [
+  'id',
+  'createdAt',
+  'updatedAt',
+  'sellerId',
+  'categoryId',
+  'slug',
+  'name',
+  'description',
+  'attributes',
+  'imageUrls',
+  'status',
+  'minPrice',
+  'currency',
+  'inStock',
+];
+const SELLER = [
+  'id',
+  'createdAt',
+  'updatedAt',
+  'name',
+  'slug',
+  'description',
+  'status',
+  'codFeeAmount',
+];
+
+/** The columns a joined row holds under `prefix_`, by their own names. */
+function part(row: Row, prefix: string): Row {
+  const out = {} as Row;
+  for (const key in row)
+    if (key.startsWith(`${prefix}_`)) out[key.slice(prefix.length + 1)] = row[key];
+  return out;
+}
+
 /** The statements, as the gateway sends them (see the file comment). */
 const SQL = {
   replay:
@@ -46,22 +99,14 @@ const SQL = {
     'INSERT INTO `checkout`(`id`, `userId`, `idempotencyKey`, `createdAt`) ' +
     'VALUES (DEFAULT, ?, ?, DEFAULT) RETURNING `id`, `createdAt`',
   cart:
-    'SELECT `id`, `createdAt`, `updatedAt`, `token`, `userId` FROM `cart` WHERE `userId` = ? ' +
-    'LIMIT 1 FOR UPDATE',
-  lines:
-    'SELECT `id`, `createdAt`, `updatedAt`, `cartId`, `variantId`, `quantity` FROM `cart_line` ' +
-    'WHERE `cartId` = ? ORDER BY `id` ASC',
-  variants:
-    'SELECT `id`, `createdAt`, `updatedAt`, `productId`, `sku`, `name`, `options`, `listPrice`, ' +
-    '`currency`, `minOrderQuantity`, `orderIncrement`, `stockOnHand`, `stockReserved`, `position` ' +
-    'FROM `variant` WHERE `id` IN (?)',
-  products:
-    'SELECT `id`, `createdAt`, `updatedAt`, `sellerId`, `categoryId`, `slug`, `name`, ' +
-    '`description`, `attributes`, `imageUrls`, `status`, `minPrice`, `currency`, `inStock` ' +
-    'FROM `product` WHERE `id` IN (?)',
-  sellers:
-    'SELECT `id`, `createdAt`, `updatedAt`, `name`, `slug`, `description`, `status`, ' +
-    '`codFeeAmount` FROM `seller` WHERE `id` IN (?)',
+    `SELECT ${columns('c', 'c', CART)}, ${columns('l', 'l', CART_LINE)} FROM \`cart\` \`c\` ` +
+    'LEFT JOIN `cart_line` `l` ON `l`.`cartId` = `c`.`id` WHERE `c`.`userId` = ? ' +
+    'ORDER BY `l`.`id` FOR UPDATE',
+  sellables:
+    `SELECT ${columns('v', 'v', VARIANT)}, ${columns('p', 'p', PRODUCT)}, ` +
+    `${columns('s', 's', SELLER)} FROM \`variant\` \`v\` ` +
+    'INNER JOIN `product` `p` ON `p`.`id` = `v`.`productId` ' +
+    'INNER JOIN `seller` `s` ON `s`.`id` = `p`.`sellerId` WHERE `v`.`id` IN (?)',
   orders:
     'INSERT INTO `customer_order`(`id`, `createdAt`, `updatedAt`, `number`, `checkoutId`, ' +
     '`userId`, `sellerId`, `status`, `paymentMethod`, `currency`, `itemsAmount`, ' +
@@ -95,7 +140,7 @@ const NUMBER_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 function orderNumber(now: Date): string {
   const day = now.toISOString().slice(2, 10).replaceAll('-', '');
   let suffix = '';
-  for (let i = 0; i < 8; i++) suffix += NUMBER_ALPHABET[randomInt(32)];
+  for (const byte of randomBytes(8)) suffix += NUMBER_ALPHABET[byte & 31];
   return `MG${day}-${suffix}`;
 }
 
@@ -153,18 +198,16 @@ export function createBaseline(options: BaselineOptions) {
         orders: orders.map((o) => orderJson(o as Parameters<typeof orderJson>[0])),
       };
     }
-    const [carts] = (await q(SQL.cart, [userId])) as [Row[]];
-    const cart = carts[0];
-    const [lines] = cart ? ((await q(SQL.lines, [cart.id])) as [Row[]]) : [[] as Row[]];
+    const [cartRows] = (await q(SQL.cart, [userId])) as [Row[]];
+    const cart = cartRows[0] && part(cartRows[0], 'c');
+    const lines = cartRows.filter((r) => r.l_id !== null).map((r) => part(r, 'l'));
     if (!cart || lines.length === 0) {
       throw new Rollback({ __typename: 'EmptyCartError', ...errorResult('EMPTY_CART') });
     }
-    const [variantRows] = (await q(SQL.variants, [lines.map((l) => l.variantId)])) as [Row[]];
-    const variants = new Map(variantRows.map((v) => [v.id as number, v]));
-    const [productRows] = (await q(SQL.products, [variantRows.map((v) => v.productId)])) as [Row[]];
-    const products = new Map(productRows.map((p) => [p.id as number, p]));
-    const [sellerRows] = (await q(SQL.sellers, [productRows.map((p) => p.sellerId)])) as [Row[]];
-    const sellers = new Map(sellerRows.map((s) => [s.id as number, s]));
+    const [sellableRows] = (await q(SQL.sellables, [lines.map((l) => l.variantId)])) as [Row[]];
+    const variants = new Map(sellableRows.map((r) => [r.v_id as number, part(r, 'v')]));
+    const products = new Map(sellableRows.map((r) => [r.p_id as number, part(r, 'p')]));
+    const sellers = new Map(sellableRows.map((r) => [r.s_id as number, part(r, 's')]));
 
     const short: { sku: string; requested: number; available: number }[] = [];
     const groups = new Map<number, { seller: Row; lines: { line: Row; v: Row; p: Row }[] }>();

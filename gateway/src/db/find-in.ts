@@ -46,17 +46,26 @@ export function selectColumns<T extends ObjectLiteral>(
   entity: EntityTarget<T>,
   alias: string,
 ): string {
-  const { driver } = em.connection;
-  return em.connection
-    .getMetadata(entity)
-    .columns.filter((c) => c.isSelect)
-    .map(
-      (c) =>
-        `${driver.escape(alias)}.${driver.escape(c.databaseName)} AS ` +
-        driver.escape(`${alias}_${c.databaseName}`),
-    )
-    .join(', ');
+  const metadata = em.connection.getMetadata(entity);
+  let byAlias = selectLists.get(metadata);
+  if (!byAlias) selectLists.set(metadata, (byAlias = new Map()));
+  let list = byAlias.get(alias);
+  if (list === undefined) {
+    const { driver } = em.connection;
+    list = metadata.columns
+      .filter((c) => c.isSelect)
+      .map(
+        (c) =>
+          `${driver.escape(alias)}.${driver.escape(c.databaseName)} AS ` +
+          driver.escape(`${alias}_${c.databaseName}`),
+      )
+      .join(', ');
+    byAlias.set(alias, list);
+  }
+  return list;
 }
+
+const selectLists = new WeakMap<EntityMetadata, Map<string, string>>();
 
 /**
  * Entities from raw rows through the driver's column conversions (and transformers). Columns are

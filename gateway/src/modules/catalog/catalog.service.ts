@@ -10,6 +10,7 @@ import {
 import { InputProblemCode } from '../../api/input-problems.js';
 import { decodeCursor, toPage, type CursorKey } from '../../api/pagination.js';
 import { parseId } from '../../common/batch.js';
+import { affectedRows } from '../../db/affected-rows.js';
 import { findIn, hydrate } from '../../db/find-in.js';
 import { insertRows } from '../../db/insert-rows.js';
 import { forUpdate } from '../../db/locks.js';
@@ -605,14 +606,14 @@ export class CatalogService {
       [1, 'reserved'],
       [0, 'emptied'],
     ] as const) {
-      const result = await ctx.em
-        .createQueryBuilder()
-        .update(Variant)
-        .set({ stockReserved: () => 'stockReserved + :quantity' })
-        .where('id = :id AND stockOnHand - stockReserved >= :needed')
-        .setParameters({ id: variantId, quantity, needed: quantity + leave })
-        .execute();
-      if (result.affected) return outcome;
+      // By hand: every checkout of a hot variant waits on this row, so it is the last write.
+      const changed = await affectedRows(
+        ctx.em,
+        'UPDATE variant SET stockReserved = stockReserved + ?, updatedAt = CURRENT_TIMESTAMP ' +
+          'WHERE id = ? AND stockOnHand - stockReserved >= ?',
+        [quantity, variantId, quantity + leave],
+      );
+      if (changed) return outcome;
     }
     return 'short';
   }

@@ -1,4 +1,4 @@
-import { randomInt } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { In, LessThanOrEqual, type SelectQueryBuilder } from 'typeorm';
 import type { Context, Viewer } from '../../api/context.js';
 import { InvalidStateError, NotFoundError } from '../../api/errors.js';
@@ -7,9 +7,9 @@ import { inTransaction, RetryTransaction } from '../../api/transaction.js';
 import { parseId } from '../../common/batch.js';
 import type { Config } from '../../config/config.js';
 import { isUniqueViolation } from '../../db/errors.js';
-import { findIn } from '../../db/find-in.js';
+import { hydrate, selectColumns } from '../../db/find-in.js';
 import { insertRows, insertRowsReturningIds } from '../../db/insert-rows.js';
-import { forUpdate } from '../../db/locks.js';
+import { forUpdate, locksRows } from '../../db/locks.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { Cart, CartLine } from '../cart/cart.entity.js';
 import { availableToBuy } from '../cart/cart.service.js';
@@ -47,7 +47,8 @@ const NUMBER_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 export function newOrderNumber(now: Date): string {
   const day = now.toISOString().slice(2, 10).replaceAll('-', '');
   let suffix = '';
-  for (let i = 0; i < 8; i++) suffix += NUMBER_ALPHABET[randomInt(32)];
+  // 256 is a multiple of 32: the low five bits of each random byte are uniform.
+  for (const byte of randomBytes(8)) suffix += NUMBER_ALPHABET[byte & 31];
   return `MG${day}-${suffix}`;
 }
 
@@ -98,41 +99,11 @@ export class OrderingService {
       return replay;
     }
 
-    // The checkout's reads skip TypeORM's finders, whose query building costs more than the
-    // statements on this hot path (see db/find-in.ts).
-    const [cart] = await findIn(ctx.em, Cart, 'userId', [userId], [], { forUpdate: true });
-    const lines = cart ? await findIn(ctx.em, CartLine, 'cartId', [cart.id], [['id', 'ASC']]) : [];
+    const { cart, lines } = await this.lockedCart(ctx, userId);
     if (!cart || lines.length === 0) return new EmptyCartError();
-
-    const variants = new Map(
-      (
-        await findIn(
-          ctx.em,
-          Variant,
-          'id',
-          lines.map((l) => l.variantId),
-        )
-      ).map((v) => [v.id, v]),
-    );
-    const products = new Map(
-      (
-        await findIn(
-          ctx.em,
-          Product,
-          'id',
-          [...variants.values()].map((v) => v.productId),
-        )
-      ).map((p) => [p.id, p]),
-    );
-    const sellers = new Map(
-      (
-        await findIn(
-          ctx.em,
-          Seller,
-          'id',
-          [...products.values()].map((p) => p.sellerId),
-        )
-      ).map((s) => [s.id, s]),
+    const { variants, products, sellers } = await this.sellables(
+      ctx,
+      lines.map((l) => l.variantId),
     );
 
     // Checked against what was read: sold-out and off-sale lines fail before anything is
@@ -233,7 +204,10 @@ export class OrderingService {
         data: { actor: OrderActor.CONSUMER, note: '' },
       })),
     );
-    await ctx.em.delete(CartLine, { id: In(lines.map((l) => l.id)) });
+    await ctx.em.query(
+      `DELETE FROM cart_line WHERE id IN (${lines.map(() => '?').join(', ')})`,
+      lines.map((l) => l.id),
+    );
 
     // Reserve last, in variant order: the rows every buyer of a hot item waits on stay locked
     // only from here to the commit, and always in the same order (no deadlock between carts).
@@ -263,6 +237,50 @@ export class OrderingService {
     // Only a variant this checkout sold out can change its product's "in stock" flag.
     await this.catalog.refreshStockFlags(ctx, emptied);
     return new CheckoutSuccess(orders, false);
+  }
+
+  /**
+   * The viewer's cart and its lines in one statement, locked (MySQL) until the checkout ends, so
+   * a second checkout of the same cart waits and then finds it empty. Checkout reads by hand:
+   * TypeORM's finders cost more than the statements on this hot path (see db/find-in.ts).
+   */
+  private async lockedCart(ctx: Context, userId: number) {
+    const q = (name: string) => ctx.em.connection.driver.escape(name);
+    const rows = (await ctx.em.query(
+      `SELECT ${selectColumns(ctx.em, Cart, 'c')}, ${selectColumns(ctx.em, CartLine, 'l')} ` +
+        `FROM ${q('cart')} ${q('c')} LEFT JOIN ${q('cart_line')} ${q('l')} ` +
+        `ON ${q('l')}.${q('cartId')} = ${q('c')}.${q('id')} WHERE ${q('c')}.${q('userId')} = ? ` +
+        `ORDER BY ${q('l')}.${q('id')}${locksRows(ctx.em) ? ' FOR UPDATE' : ''}`,
+      [userId],
+    )) as Record<string, unknown>[];
+    const [cart] = hydrate(ctx.em, Cart, rows.slice(0, 1), 'c');
+    const lines = hydrate(
+      ctx.em,
+      CartLine,
+      rows.filter((r) => r.l_id !== null),
+      'l',
+    );
+    return { cart, lines };
+  }
+
+  /** Variants with their products and sellers, in one statement. */
+  private async sellables(ctx: Context, variantIds: number[]) {
+    const q = (name: string) => ctx.em.connection.driver.escape(name);
+    const rows = (await ctx.em.query(
+      `SELECT ${selectColumns(ctx.em, Variant, 'v')}, ${selectColumns(ctx.em, Product, 'p')}, ` +
+        `${selectColumns(ctx.em, Seller, 's')} FROM ${q('variant')} ${q('v')} ` +
+        `INNER JOIN ${q('product')} ${q('p')} ON ${q('p')}.${q('id')} = ${q('v')}.${q('productId')} ` +
+        `INNER JOIN ${q('seller')} ${q('s')} ON ${q('s')}.${q('id')} = ${q('p')}.${q('sellerId')} ` +
+        `WHERE ${q('v')}.${q('id')} IN (${variantIds.map(() => '?').join(', ')})`,
+      variantIds,
+    )) as Record<string, unknown>[];
+    const byId = <T extends { id: number }>(entities: T[]) =>
+      new Map(entities.map((e) => [e.id, e]));
+    return {
+      variants: byId(hydrate(ctx.em, Variant, rows, 'v')),
+      products: byId(hydrate(ctx.em, Product, rows, 'p')),
+      sellers: byId(hydrate(ctx.em, Seller, rows, 's')),
+    };
   }
 
   /** The viewer's orders, newest first. */
