@@ -607,10 +607,12 @@ export class CatalogService {
       [0, 'emptied'],
     ] as const) {
       // By hand: every checkout of a hot variant waits on this row, so it is the last write.
+      const q = (name: string) => ctx.em.connection.driver.escape(name);
       const changed = await affectedRows(
         ctx.em,
-        'UPDATE variant SET stockReserved = stockReserved + ?, updatedAt = CURRENT_TIMESTAMP ' +
-          'WHERE id = ? AND stockOnHand - stockReserved >= ?',
+        `UPDATE ${q('variant')} SET ${q('stockReserved')} = ${q('stockReserved')} + ?, ` +
+          `${q('updatedAt')} = CURRENT_TIMESTAMP ` +
+          `WHERE ${q('id')} = ? AND ${q('stockOnHand')} - ${q('stockReserved')} >= ?`,
         [quantity, variantId, quantity + leave],
       );
       if (changed) return outcome;

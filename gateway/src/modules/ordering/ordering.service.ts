@@ -204,8 +204,9 @@ export class OrderingService {
         data: { actor: OrderActor.CONSUMER, note: '' },
       })),
     );
+    const q = (name: string) => ctx.em.connection.driver.escape(name);
     await ctx.em.query(
-      `DELETE FROM cart_line WHERE id IN (${lines.map(() => '?').join(', ')})`,
+      `DELETE FROM ${q('cart_line')} WHERE ${q('id')} IN (${lines.map(() => '?').join(', ')})`,
       lines.map((l) => l.id),
     );
 
