@@ -562,6 +562,7 @@ async function loadPlaced(
       result: summarize(results[i]!),
       statements,
       cpu: cpu[i]!,
+      rounds: results[i]!.map((r) => r.requests / r.seconds),
     })),
     shown,
   ];
