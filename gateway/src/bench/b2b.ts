@@ -11,10 +11,12 @@ import {
   settle,
   shape,
   sleep,
+  roundRates,
   summarize,
   table,
   type Row,
 } from './mutation-bench.js';
+import { pairedRatio } from './ratio.js';
 import type { MutationLoadResult } from './mutation-load.js';
 import {
   cpuSeconds,
@@ -38,7 +40,9 @@ hand-written node:http + mysql2 baseline running the same SQL transaction, then:
       lines (all of one agreement, so they take turns on its row lock, as one company's
       buyers do).
 
-  --duration SECONDS   measured seconds per target, in 2 rounds (default 10)
+  --duration SECONDS   measured seconds per target (default 12)
+  --rounds N           turns the targets take within those seconds (default 4); gw/base is
+                       the median of the rounds' ratios (see pnpm bench catalog)
   --connections N      concurrent orders in (b) (default 20)
   --repeats N          credit repeats (default 20)
   --orders N           orders per credit repeat (default 50)
@@ -53,12 +57,12 @@ const CALL_OFF = `mutation CallOff($input: PlaceCallOffInput!) {
   }
 }`;
 
-const ROUNDS = 2;
 const WARMUP_REQUESTS = 300;
 const CONTRACT_LINES = 100;
 
 interface Options {
   seconds: number;
+  rounds: number;
   connections: number;
   repeats: number;
   orders: number;
@@ -69,7 +73,8 @@ function parseOptions(): Options | null {
   const { values } = parseArgs({
     allowPositionals: true,
     options: {
-      duration: { type: 'string', default: '10' },
+      duration: { type: 'string', default: '12' },
+      rounds: { type: 'string', default: '4' },
       connections: { type: 'string', default: '20' },
       repeats: { type: 'string', default: '20' },
       orders: { type: 'string', default: '50' },
@@ -79,6 +84,7 @@ function parseOptions(): Options | null {
   });
   const options = {
     seconds: Number(values.duration),
+    rounds: Number(values.rounds),
     connections: Number(values.connections),
     repeats: Number(values.repeats),
     orders: Number(values.orders),
@@ -301,10 +307,10 @@ export async function benchB2b(): Promise<number> {
       (_, i) => fixture.tokens[i % fixture.tokens.length]!,
     );
     const run = Date.now().toString(36);
-    for (let round = 1; round <= ROUNDS; round++) {
+    for (let round = 1; round <= options.rounds; round++) {
       for (const [i, t] of targets.entries()) {
         process.stdout.write(
-          `throughput: ${t.target}, ${options.connections} connections, round ${round}/${ROUNDS} (${elapsed()})\n`,
+          `throughput: ${t.target}, ${options.connections} connections, round ${round}/${options.rounds} (${elapsed()})\n`,
         );
         await settle(dataSource);
         const before = [cpuSeconds(t.pid), cpuSeconds(dbPid)];
@@ -312,7 +318,7 @@ export async function benchB2b(): Promise<number> {
         const result = await load({
           url: t.url,
           connections: options.connections,
-          seconds: options.seconds / ROUNDS,
+          seconds: options.seconds / options.rounds,
           warmupRequests: WARMUP_REQUESTS,
           tokens,
           query: CALL_OFF,
@@ -343,11 +349,12 @@ export async function benchB2b(): Promise<number> {
       databaseCpuMs: (cpu[i]!.database * 1000) / cpu[i]!.served,
       lockWaitMs: cpu[i]!.lockWait / cpu[i]!.served,
       deadlocks: cpu[i]!.deadlocks,
+      rounds: roundRates(results[i]!),
     }));
     process.stdout.write(
       `\n${table(rows, options.connections, statements.length, 'CallOff', 'tokens')}\n`,
     );
-    const ratio = rows[0]!.result.reqPerSec / rows[1]!.result.reqPerSec;
+    const ratio = pairedRatio(rows[0]!.rounds, rows[1]!.rounds);
     process.stdout.write(
       `\nGoals:\n  ${exact === options.repeats ? 'met ' : 'MISS'}  credit: ${exact}/${options.repeats} ` +
         `repeats placed exactly ${options.allowed} of ${options.orders}\n` +

@@ -15,10 +15,12 @@ import {
   settle,
   shape,
   sleep,
+  roundRates,
   summarize,
   table,
   type Row,
 } from './mutation-bench.js';
+import { pairedRatio } from './ratio.js';
 import type { MutationLoadResult } from './mutation-load.js';
 import {
   cpuSeconds,
@@ -40,7 +42,9 @@ baseline running the same SQL transaction, prepares users, sessions and carts in
   (b) throughput with ample stock, gateway vs baseline: every checkout buying one hot
       variant, and each buying one of VARIANTS variants (spread).
 
-  --duration SECONDS   measured seconds per workload and target, in 2 rounds (default 10)
+  --duration SECONDS   measured seconds per workload and target (default 12)
+  --rounds N           turns the targets take within those seconds (default 4); gw/base is
+                       the median of the rounds' ratios (see pnpm bench catalog)
   --connections N      concurrent checkouts in (b) (default 20)
   --repeats N          oversell repeats (default 20)
   --buyers N           oversell buyers per repeat (default 200)
@@ -72,11 +76,11 @@ const ADDRESS = {
 };
 
 const EMAIL_DOMAIN = 'bench-checkout.invalid';
-const ROUNDS = 2;
 const WARMUP_REQUESTS = 300;
 
 interface Options {
   seconds: number;
+  rounds: number;
   connections: number;
   repeats: number;
   buyers: number;
@@ -90,7 +94,8 @@ function parseOptions(): Options | null {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: {
-      duration: { type: 'string', default: '10' },
+      duration: { type: 'string', default: '12' },
+      rounds: { type: 'string', default: '4' },
       connections: { type: 'string', default: '20' },
       repeats: { type: 'string', default: '20' },
       buyers: { type: 'string', default: '200' },
@@ -104,6 +109,7 @@ function parseOptions(): Options | null {
   const n = (text: string) => (/^\d+$/.test(text) ? Number(text) : NaN);
   const options = {
     seconds: Number(values.duration),
+    rounds: n(values.rounds),
     connections: n(values.connections),
     repeats: n(values.repeats),
     buyers: n(values.buyers),
@@ -116,6 +122,7 @@ function parseOptions(): Options | null {
     !values.help &&
     positionals[0] === 'checkout' &&
     options.seconds > 0 &&
+    options.rounds >= 1 &&
     options.connections >= 1 &&
     options.repeats >= 0 &&
     options.buyers >= 1 &&
@@ -547,10 +554,10 @@ export async function benchCheckout(): Promise<number> {
         deadlocks: 0,
         lockWaitMs: 0,
       }));
-      for (let round = 1; round <= ROUNDS; round++) {
+      for (let round = 1; round <= options.rounds; round++) {
         for (const [i, t] of targets.entries()) {
           process.stdout.write(
-            `${w.name}: ${t.target}, ${options.connections} connections, round ${round}/${ROUNDS} (${elapsed()})\n`,
+            `${w.name}: ${t.target}, ${options.connections} connections, round ${round}/${options.rounds} (${elapsed()})\n`,
           );
           await fillCarts(dataSource, buyers, w.variantOf);
           const cpuBefore = [cpuSeconds(t.pid), cpuSeconds(dbPid)];
@@ -558,7 +565,7 @@ export async function benchCheckout(): Promise<number> {
           const result = await load({
             url: t.url,
             connections: options.connections,
-            seconds: options.seconds / ROUNDS,
+            seconds: options.seconds / options.rounds,
             warmupRequests: WARMUP_REQUESTS,
             tokens: buyers.map((b) => b.token),
             query: checkoutMutation,
@@ -591,6 +598,7 @@ export async function benchCheckout(): Promise<number> {
           databaseCpuMs: (cpu[i]!.database * 1000) / cpu[i]!.requests,
           lockWaitMs: cpu[i]!.lockWaitMs / cpu[i]!.requests,
           deadlocks: cpu[i]!.deadlocks,
+          rounds: roundRates(results[i]!),
         });
       }
     }
@@ -621,8 +629,8 @@ export async function benchCheckout(): Promise<number> {
     );
     const ratio = (workload: string) => {
       const of = (target: string) =>
-        rows.find((r) => r.workload === workload && r.target === target)!.result.reqPerSec;
-      return of('gateway') / of('baseline');
+        rows.find((r) => r.workload === workload && r.target === target)!.rounds;
+      return pairedRatio(of('gateway'), of('baseline'));
     };
     for (const [w, goal] of [
       [workloads[0]!.name, 0.8],

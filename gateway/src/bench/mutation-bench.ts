@@ -2,6 +2,7 @@ import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { DataSource } from 'typeorm';
 import type { MutationLoadJob, MutationLoadResult } from './mutation-load.js';
+import { pairedRatio } from './ratio.js';
 
 /**
  * What the mutation benchmarks (checkout, call-off orders) share: the load process, the
@@ -117,7 +118,13 @@ export interface Row {
   /** Row lock wait per request (InnoDB), and deadlocks (each retried by the server). */
   lockWaitMs: number;
   deadlocks: number;
+  /** Requests per second of each round. */
+  rounds: number[];
 }
+
+/** Requests per second of each round of one target. */
+export const roundRates = (results: MutationLoadResult[]) =>
+  results.map((r) => r.requests / r.seconds);
 
 export function table(
   rows: Row[],
@@ -143,9 +150,7 @@ export function table(
   const lines = rows.map((r) => {
     const base = rows.find((b) => b.workload === r.workload && b.target === 'baseline');
     const ratio =
-      r.target === 'gateway' && base
-        ? `${(r.result.reqPerSec / base.result.reqPerSec).toFixed(2)}x`
-        : '';
+      r.target === 'gateway' && base ? `${pairedRatio(r.rounds, base.rounds).toFixed(2)}x` : '';
     const failed = r.result.requests - (r.result.outcomes[success] ?? 0);
     return [
       r.workload,
