@@ -273,7 +273,7 @@ export async function seedProducts(
           sku: v.sku,
           name: v.name,
           options: v.options,
-          listPrice: v.listPrice,
+          listPriceAmount: v.listPrice,
           currency: 'CNY',
           minOrderQuantity: v.minOrderQuantity,
           orderIncrement: v.orderIncrement,

@@ -232,8 +232,8 @@ export class CartService {
       item.variant = variant;
       item.product = product;
       item.quantity = line.quantity;
-      item.unitPrice = Money.of(variant.listPrice, variant.currency);
-      item.lineTotal = Money.of(variant.listPrice * line.quantity, variant.currency);
+      item.unitPrice = Money.of(variant.listPriceAmount, variant.currency);
+      item.lineTotal = Money.of(variant.listPriceAmount * line.quantity, variant.currency);
       item.available = availableToBuy(variant, product, seller);
       view.lines.push(item);
       let group = groups.get(seller.id);

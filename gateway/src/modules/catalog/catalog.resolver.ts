@@ -205,11 +205,6 @@ export class ProductFieldsResolver {
 
 @Resolver(() => Variant)
 export class VariantFieldsResolver {
-  @FieldResolver(() => Money, { description: 'The consumer price.' })
-  listPrice(@Root() variant: Variant): Money {
-    return Money.of(variant.listPrice, variant.currency);
-  }
-
   @FieldResolver(() => [PriceTier], {
     description: 'Volume prices, shown to members of verified companies.',
   })

@@ -521,7 +521,7 @@ export class CatalogService {
     const fields = {
       name: input.name.trim(),
       options: input.options.map(({ name, value }) => ({ name, value })),
-      listPrice: input.listPrice,
+      listPriceAmount: input.listPrice,
       currency: input.currency,
       minOrderQuantity: input.minOrderQuantity,
       orderIncrement: input.orderIncrement,
@@ -778,7 +778,7 @@ export class CatalogService {
             id: true,
             productId: true,
             sku: true,
-            listPrice: true,
+            listPriceAmount: true,
             currency: true,
             stockOnHand: true,
             stockReserved: true,
@@ -804,11 +804,11 @@ export class CatalogService {
       products.forEach((product, n) => {
         const own = byProduct.get(product.id) ?? [];
         const cheapest = own.reduce<Variant | null>(
-          (m, v) => (m === null || v.listPrice < m.listPrice ? v : m),
+          (m, v) => (m === null || v.listPriceAmount < m.listPriceAmount ? v : m),
           null,
         );
         const values = {
-          minPrice: cheapest?.listPrice ?? null,
+          minPrice: cheapest?.listPriceAmount ?? null,
           currency: cheapest?.currency ?? null,
           inStock: own.some((v) => v.stockOnHand > v.stockReserved) ? 1 : 0,
         };

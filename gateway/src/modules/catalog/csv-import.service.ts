@@ -886,7 +886,7 @@ export class CsvImportService {
               sku: v.sku,
               name: v.name || (parsed.products.get(v.productSlug) as ImportProduct).name,
               options: v.options,
-              listPrice: v.listPrice,
+              listPriceAmount: v.listPrice,
               currency: v.currency,
               minOrderQuantity: v.minOrderQuantity,
               orderIncrement: v.orderIncrement,

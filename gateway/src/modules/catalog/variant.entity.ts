@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index } from 'typeorm';
+import { Money } from '../../api/money.type.js';
 import { BaseEntity, intTransformer } from '../../db/columns.js';
 import { NameValue } from './product.entity.js';
 
@@ -40,8 +41,8 @@ export class Variant extends BaseEntity {
   options: NameValue[];
 
   /** List price in minor units of `currency`: what consumers pay. */
-  @Column({ type: 'int', transformer: intTransformer })
-  listPrice: number;
+  @Column({ name: 'listPrice', type: 'int', transformer: intTransformer })
+  listPriceAmount: number;
 
   @Column({ type: 'varchar', length: 3 })
   currency: string;
@@ -66,6 +67,12 @@ export class Variant extends BaseEntity {
 
   @Column({ type: 'int', default: 0 })
   position: number;
+
+  /** Read from the row itself, as `stock`: no resolver call per variant of a page. */
+  @Field(() => Money, { description: 'The consumer price.' })
+  get listPrice(): Money {
+    return Money.of(this.listPriceAmount, this.currency);
+  }
 
   /** Read from the row itself: a page of variants costs no resolver call for it. */
   @Field(() => Stock)

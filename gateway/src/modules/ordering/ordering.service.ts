@@ -131,7 +131,7 @@ export class OrderingService {
     const orders: Order[] = [];
     for (const { seller, lines: own } of groups.values()) {
       const currency = own[0]!.variant.currency;
-      const itemsAmount = own.reduce((n, l) => n + l.variant.listPrice * l.line.quantity, 0);
+      const itemsAmount = own.reduce((n, l) => n + l.variant.listPriceAmount * l.line.quantity, 0);
       const codFeeAmount = this.cod.fee(seller.codFeeAmount);
       const totalAmount = itemsAmount + codFeeAmount;
       const reason = this.cod.unavailableReason(address.province, totalAmount, currency);
@@ -173,7 +173,7 @@ export class OrderingService {
           productName: product.name,
           variantName: variant.name,
           currency: variant.currency,
-          unitAmount: variant.listPrice,
+          unitAmount: variant.listPriceAmount,
           quantity: line.quantity,
         })),
       ),

@@ -24,14 +24,14 @@ export function buysForVerifiedCompany(viewer: Viewer | null): boolean {
  * quantity, if it is lower than the list price.
  */
 export function resolvePrice(
-  variant: Pick<Variant, 'listPrice' | 'currency'>,
+  variant: Pick<Variant, 'listPriceAmount' | 'currency'>,
   tiers: readonly Pick<PriceTier, 'id' | 'minQuantity' | 'unitPrice'>[],
   quantity: number,
   business: boolean,
   contract: { id: number; unitPriceAmount: number } | null = null,
 ): ResolvedPrice {
   const list: ResolvedPrice = {
-    unitPrice: variant.listPrice,
+    unitPrice: variant.listPriceAmount,
     currency: variant.currency,
     source: 'LIST',
     ruleId: null,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolvePrice } from './pricing.service.js';
 
-const variant = { listPrice: 1000, currency: 'CNY' };
+const variant = { listPriceAmount: 1000, currency: 'CNY' };
 const tiers = [
   { id: 1, minQuantity: 10, unitPrice: 900 },
   { id: 2, minQuantity: 50, unitPrice: 800 },
