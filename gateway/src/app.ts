@@ -5,7 +5,6 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import { getDistDirectory, renderAltair } from 'altair-static';
 import express from 'express';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -102,7 +101,9 @@ export async function startGateway(config: Config): Promise<Gateway> {
   });
 
   if (config.env === 'development') {
-    // The IDE is served from the altair-static package: nothing loads from the internet.
+    // The IDE is served from the altair-static package: nothing loads from the internet. Loaded
+    // here only, so production processes do not hold it.
+    const { getDistDirectory, renderAltair } = await import('altair-static');
     app.use('/ide', express.static(getDistDirectory()));
     app.get('/graphql', (req, res, next) => {
       if (
