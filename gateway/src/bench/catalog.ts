@@ -27,7 +27,7 @@ import {
   type Workload,
 } from './workloads.js';
 
-const usage = `usage: pnpm bench catalog [--duration SECONDS] [--rounds N] [--products N]
+const usage = `usage: pnpm bench catalog [--duration SECONDS] [--rounds N] [--products N] [--profile DIR]
 
 Seeds (or reuses) a catalog on MariaDB/MySQL (BENCH_DATABASE_URL, default
 mysql://root@127.0.0.1:3306/marketgate_bench), starts the built gateway and a hand-written
@@ -39,6 +39,8 @@ loopback.
                        the median of the rounds' ratios, each of a gateway round and the
                        baseline round right after it
   --products N         catalog size (default 100000)
+  --profile DIR        CPU profiles of the measured gateway and the baseline into DIR/gateway
+                       and DIR/baseline (node --cpu-prof)
 
 pnpm bench checkout --help describes the checkout benchmark.
 `;
@@ -258,6 +260,7 @@ export async function benchCatalog(): Promise<number> {
       duration: { type: 'string', default: '18' },
       rounds: { type: 'string', default: '6' },
       products: { type: 'string', default: '100000' },
+      profile: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -289,7 +292,7 @@ export async function benchCatalog(): Promise<number> {
   try {
     await prepareCatalog(dataSource, products);
     const dbPid = await databasePid(dataSource);
-    const gateway = await startGatewayProcess(gatewayEnv);
+    const gateway = await startGatewayProcess(gatewayEnv, values.profile);
     children.push(gateway);
     const probe = await startGatewayProcess({
       ...gatewayEnv,
@@ -297,7 +300,11 @@ export async function benchCatalog(): Promise<number> {
       EXPOSE_SQL_COUNT: 'true',
     });
     children.push(probe);
-    const baseline = await forkBaseline('./baseline.js', { databaseUrl: config.database.url });
+    const baseline = await forkBaseline(
+      './baseline.js',
+      { databaseUrl: config.database.url },
+      values.profile,
+    );
     children.push(baseline);
     const rows: Row[] = [];
     const plan = await workloads(dataSource);
