@@ -9,63 +9,41 @@ import { createQuotingLoaders } from '../modules/quoting/quoting.loaders.js';
 import { createApprovalLoaders } from '../modules/approval/approval.loaders.js';
 import { createRecommendationLoaders } from '../modules/recommendations/recommendations.loaders.js';
 
+/** Each module's DataLoader set, by the name resolvers reach it under (`ctx.loaders.catalog`). */
+const modules = {
+  audience: createAudienceLoaders,
+  catalog: createCatalogLoaders,
+  content: createContentLoaders,
+  contracts: createContractLoaders,
+  identity: createIdentityLoaders,
+  ordering: createOrderingLoaders,
+  quoting: createQuotingLoaders,
+  approval: createApprovalLoaders,
+  recommendations: createRecommendationLoaders,
+};
+
+export type Loaders = { readonly [M in keyof typeof modules]: ReturnType<(typeof modules)[M]> };
+
 /**
  * The request's DataLoaders, one set per request (and a fresh set after each transaction), so
  * a list of N items costs one statement per relation instead of N. Each module's set is made on
  * first use: most requests touch one or two modules, and a mutation starts three sets.
  */
 class RequestLoaders {
-  #audience?: ReturnType<typeof createAudienceLoaders>;
-  #catalog?: ReturnType<typeof createCatalogLoaders>;
-  #content?: ReturnType<typeof createContentLoaders>;
-  #contracts?: ReturnType<typeof createContractLoaders>;
-  #identity?: ReturnType<typeof createIdentityLoaders>;
-  #ordering?: ReturnType<typeof createOrderingLoaders>;
-  #quoting?: ReturnType<typeof createQuotingLoaders>;
-  #approval?: ReturnType<typeof createApprovalLoaders>;
-  #recommendations?: ReturnType<typeof createRecommendationLoaders>;
-
-  constructor(private readonly ctx: Context) {}
-
-  get audience() {
-    return (this.#audience ??= createAudienceLoaders(this.ctx));
-  }
-
-  get catalog() {
-    return (this.#catalog ??= createCatalogLoaders(this.ctx));
-  }
-
-  get content() {
-    return (this.#content ??= createContentLoaders(this.ctx));
-  }
-
-  get contracts() {
-    return (this.#contracts ??= createContractLoaders(this.ctx));
-  }
-
-  get identity() {
-    return (this.#identity ??= createIdentityLoaders(this.ctx));
-  }
-
-  get ordering() {
-    return (this.#ordering ??= createOrderingLoaders(this.ctx));
-  }
-
-  get quoting() {
-    return (this.#quoting ??= createQuotingLoaders(this.ctx));
-  }
-
-  get approval() {
-    return (this.#approval ??= createApprovalLoaders(this.ctx));
-  }
-
-  get recommendations() {
-    return (this.#recommendations ??= createRecommendationLoaders(this.ctx));
-  }
+  readonly made: Partial<Record<keyof Loaders, unknown>> = {};
+  constructor(readonly ctx: Context) {}
+}
+for (const [name, create] of Object.entries(modules) as [
+  keyof Loaders,
+  (ctx: Context) => unknown,
+][]) {
+  Object.defineProperty(RequestLoaders.prototype, name, {
+    get(this: RequestLoaders) {
+      return (this.made[name] ??= create(this.ctx));
+    },
+  });
 }
 
-export function createLoaders(ctx: Context) {
-  return new RequestLoaders(ctx);
+export function createLoaders(ctx: Context): Loaders {
+  return new RequestLoaders(ctx) as unknown as Loaders;
 }
-
-export type Loaders = RequestLoaders;

@@ -47,12 +47,9 @@ export function selectColumns<T extends ObjectLiteral>(
   alias: string,
 ): string {
   const metadata = em.connection.getMetadata(entity);
-  let byAlias = selectLists.get(metadata);
-  if (!byAlias) selectLists.set(metadata, (byAlias = new Map()));
-  let list = byAlias.get(alias);
-  if (list === undefined) {
+  return perAlias(selectLists, metadata, alias, () => {
     const { driver } = em.connection;
-    list = metadata.columns
+    return metadata.columns
       .filter((c) => c.isSelect)
       .map(
         (c) =>
@@ -60,12 +57,20 @@ export function selectColumns<T extends ObjectLiteral>(
           driver.escape(`${alias}_${c.databaseName}`),
       )
       .join(', ');
-    byAlias.set(alias, list);
-  }
-  return list;
+  });
 }
 
 const selectLists = new WeakMap<EntityMetadata, Map<string, string>>();
+
+/** Quotes a name or an `alias.column` path as the database does, for hand-written statements. */
+export function sqlNames(em: EntityManager): (path: string) => string {
+  const { driver } = em.connection;
+  return (path) =>
+    path
+      .split('.')
+      .map((part) => driver.escape(part))
+      .join('.');
+}
 
 /**
  * Entities from raw rows through the driver's column conversions (and transformers). Columns are
@@ -78,14 +83,24 @@ export function hydrate<T extends ObjectLiteral>(
   alias?: string,
 ): T[] {
   const metadata = em.connection.getMetadata(entity);
-  let byAlias = hydrators.get(metadata);
-  if (!byAlias) hydrators.set(metadata, (byAlias = new Map()));
-  let hydrateRow = byAlias.get(alias ?? '');
-  if (!hydrateRow) {
-    hydrateRow = compileHydrator(metadata, em.connection.driver, alias);
-    byAlias.set(alias ?? '', hydrateRow);
-  }
+  const hydrateRow = perAlias(hydrators, metadata, alias ?? '', () =>
+    compileHydrator(metadata, em.connection.driver, alias),
+  );
   return rows.map(hydrateRow) as T[];
+}
+
+/** What `make` builds for one entity and alias, built once. */
+function perAlias<V>(
+  store: WeakMap<EntityMetadata, Map<string, V>>,
+  metadata: EntityMetadata,
+  alias: string,
+  make: () => V,
+): V {
+  let byAlias = store.get(metadata);
+  if (!byAlias) store.set(metadata, (byAlias = new Map()));
+  let value = byAlias.get(alias);
+  if (value === undefined) byAlias.set(alias, (value = make()));
+  return value;
 }
 
 type Hydrator = (row: Record<string, unknown>) => ObjectLiteral;

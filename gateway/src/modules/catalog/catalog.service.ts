@@ -11,7 +11,7 @@ import { InputProblemCode } from '../../api/input-problems.js';
 import { decodeCursor, toPage, type CursorKey } from '../../api/pagination.js';
 import { parseId } from '../../common/batch.js';
 import { affectedRows } from '../../db/affected-rows.js';
-import { findIn, hydrate } from '../../db/find-in.js';
+import { findIn, hydrate, sqlNames } from '../../db/find-in.js';
 import { insertRows } from '../../db/insert-rows.js';
 import { forUpdate } from '../../db/locks.js';
 import { StateMachine } from '../../common/state-machine.js';
@@ -607,7 +607,7 @@ export class CatalogService {
       [0, 'emptied'],
     ] as const) {
       // By hand: every checkout of a hot variant waits on this row, so it is the last write.
-      const q = (name: string) => ctx.em.connection.driver.escape(name);
+      const q = sqlNames(ctx.em);
       const changed = await affectedRows(
         ctx.em,
         `UPDATE ${q('variant')} SET ${q('stockReserved')} = ${q('stockReserved')} + ?, ` +

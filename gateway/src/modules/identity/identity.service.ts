@@ -14,7 +14,7 @@ import { keysetPage, type Keyset, type PageArgs } from '../../api/pagination.js'
 import { inTransaction } from '../../api/transaction.js';
 import { parseId } from '../../common/batch.js';
 import { containsAny } from '../../db/contains.js';
-import { hydrate, selectColumns } from '../../db/find-in.js';
+import { hydrate, selectColumns, sqlNames } from '../../db/find-in.js';
 import { forUpdate } from '../../db/locks.js';
 import { StateMachine } from '../../common/state-machine.js';
 import type { AuditService } from '../audit/audit.service.js';
@@ -79,7 +79,7 @@ const viewerStatements = new WeakMap<object, string>();
 function viewerSql(em: EntityManager): string {
   let sql = viewerStatements.get(em.connection);
   if (!sql) {
-    const q = (name: string) => em.connection.driver.escape(name);
+    const q = sqlNames(em);
     sql =
       `SELECT ${[
         selectColumns(em, Session, 's'),
@@ -88,11 +88,11 @@ function viewerSql(em: EntityManager): string {
         selectColumns(em, Company, 'c'),
         selectColumns(em, SellerStaff, 'st'),
       ].join(', ')} ` +
-      `FROM ${q('session')} ${q('s')} INNER JOIN ${q('user')} ${q('u')} ON ${q('u')}.${q('id')} = ${q('s')}.${q('userId')} ` +
-      `LEFT JOIN ${q('company_member')} ${q('m')} ON ${q('m')}.${q('userId')} = ${q('u')}.${q('id')} ` +
-      `LEFT JOIN ${q('company')} ${q('c')} ON ${q('c')}.${q('id')} = ${q('m')}.${q('companyId')} ` +
-      `LEFT JOIN ${q('seller_staff')} ${q('st')} ON ${q('st')}.${q('userId')} = ${q('u')}.${q('id')} ` +
-      `WHERE ${q('s')}.${q('id')} = ? AND ${q('s')}.${q('userId')} = ? AND ${q('s')}.${q('expiresAt')} > ?`;
+      `FROM ${q('session')} ${q('s')} INNER JOIN ${q('user')} ${q('u')} ON ${q('u.id')} = ${q('s.userId')} ` +
+      `LEFT JOIN ${q('company_member')} ${q('m')} ON ${q('m.userId')} = ${q('u.id')} ` +
+      `LEFT JOIN ${q('company')} ${q('c')} ON ${q('c.id')} = ${q('m.companyId')} ` +
+      `LEFT JOIN ${q('seller_staff')} ${q('st')} ON ${q('st.userId')} = ${q('u.id')} ` +
+      `WHERE ${q('s.id')} = ? AND ${q('s.userId')} = ? AND ${q('s.expiresAt')} > ?`;
     viewerStatements.set(em.connection, sql);
   }
   return sql;

@@ -7,7 +7,7 @@ import { inTransaction, RetryTransaction } from '../../api/transaction.js';
 import { parseId } from '../../common/batch.js';
 import type { Config } from '../../config/config.js';
 import { isUniqueViolation } from '../../db/errors.js';
-import { hydrate, selectColumns } from '../../db/find-in.js';
+import { hydrate, selectColumns, sqlNames } from '../../db/find-in.js';
 import { insertRows, insertRowsReturningIds } from '../../db/insert-rows.js';
 import { forUpdate, locksRows } from '../../db/locks.js';
 import type { AuditService } from '../audit/audit.service.js';
@@ -204,7 +204,7 @@ export class OrderingService {
         data: { actor: OrderActor.CONSUMER, note: '' },
       })),
     );
-    const q = (name: string) => ctx.em.connection.driver.escape(name);
+    const q = sqlNames(ctx.em);
     await ctx.em.query(
       `DELETE FROM ${q('cart_line')} WHERE ${q('id')} IN (${lines.map(() => '?').join(', ')})`,
       lines.map((l) => l.id),
@@ -246,12 +246,12 @@ export class OrderingService {
    * TypeORM's finders cost more than the statements on this hot path (see db/find-in.ts).
    */
   private async lockedCart(ctx: Context, userId: number) {
-    const q = (name: string) => ctx.em.connection.driver.escape(name);
+    const q = sqlNames(ctx.em);
     const rows = (await ctx.em.query(
       `SELECT ${selectColumns(ctx.em, Cart, 'c')}, ${selectColumns(ctx.em, CartLine, 'l')} ` +
         `FROM ${q('cart')} ${q('c')} LEFT JOIN ${q('cart_line')} ${q('l')} ` +
-        `ON ${q('l')}.${q('cartId')} = ${q('c')}.${q('id')} WHERE ${q('c')}.${q('userId')} = ? ` +
-        `ORDER BY ${q('l')}.${q('id')}${locksRows(ctx.em) ? ' FOR UPDATE' : ''}`,
+        `ON ${q('l.cartId')} = ${q('c.id')} WHERE ${q('c.userId')} = ? ` +
+        `ORDER BY ${q('l.id')}${locksRows(ctx.em) ? ' FOR UPDATE' : ''}`,
       [userId],
     )) as Record<string, unknown>[];
     const [cart] = hydrate(ctx.em, Cart, rows.slice(0, 1), 'c');
@@ -266,13 +266,13 @@ export class OrderingService {
 
   /** Variants with their products and sellers, in one statement. */
   private async sellables(ctx: Context, variantIds: number[]) {
-    const q = (name: string) => ctx.em.connection.driver.escape(name);
+    const q = sqlNames(ctx.em);
     const rows = (await ctx.em.query(
       `SELECT ${selectColumns(ctx.em, Variant, 'v')}, ${selectColumns(ctx.em, Product, 'p')}, ` +
         `${selectColumns(ctx.em, Seller, 's')} FROM ${q('variant')} ${q('v')} ` +
-        `INNER JOIN ${q('product')} ${q('p')} ON ${q('p')}.${q('id')} = ${q('v')}.${q('productId')} ` +
-        `INNER JOIN ${q('seller')} ${q('s')} ON ${q('s')}.${q('id')} = ${q('p')}.${q('sellerId')} ` +
-        `WHERE ${q('v')}.${q('id')} IN (${variantIds.map(() => '?').join(', ')})`,
+        `INNER JOIN ${q('product')} ${q('p')} ON ${q('p.id')} = ${q('v.productId')} ` +
+        `INNER JOIN ${q('seller')} ${q('s')} ON ${q('s.id')} = ${q('p.sellerId')} ` +
+        `WHERE ${q('v.id')} IN (${variantIds.map(() => '?').join(', ')})`,
       variantIds,
     )) as Record<string, unknown>[];
     const byId = <T extends { id: number }>(entities: T[]) =>
