@@ -16,8 +16,8 @@ import {
  * The hand-written checkout baseline: `node:http` and a mysql2 pool of the gateway's size,
  * running the statements the gateway's `checkout` runs (captured with LOG_SQL=true: the
  * session read, then one transaction of 9 statements when every variant keeps a unit), in the
- * same order, with the same locks and the same retry on deadlock, answering the same JSON. Forked by `checkout.ts`; it
- * reports its address over IPC.
+ * same order, with the same locks and the same retry on deadlock, answering the same JSON.
+ * Forked by `checkout.ts`; it reports its address over IPC.
  *
  * The one GraphQL document it answers is `checkoutMutation` (checkout-workloads.ts). A request
  * with `x-bench-trace: 1` also gets the statements it ran in `extensions.statements`, which

@@ -68,7 +68,7 @@ export class Variant extends BaseEntity {
   @Column({ type: 'int', default: 0 })
   position: number;
 
-  /** Read from the row itself, as `stock`: no resolver call per variant of a page. */
+  /** What a consumer pays, read from the row itself: no resolver call per variant of a page. */
   @Field(() => Money, { description: 'The consumer price.' })
   get listPrice(): Money {
     return Money.of(this.listPriceAmount, this.currency);
