@@ -11,9 +11,14 @@ import type { ProductStatus } from './product.entity.js';
  * On MySQL/MariaDB `term` has the binary collation (set by its migration, which TypeORM's schema
  * diff does not compare): terms are already folded, and a case- or accent-insensitive
  * collation would call two different terms of one product the same key.
+ *
+ * A search below a category reads the second index instead: its ranges are the category's
+ * subtree times the term's range, holding every column a search filters and sorts on, so it
+ * reads only the rows of that subtree (a third of the catalog or less) and never the table.
  */
 @Entity('product_search_term')
 @Index(['productId', 'term'])
+@Index(['categoryId', 'term', 'status', 'inStock', 'minPrice', 'weight', 'sellerId'])
 export class ProductSearchTerm {
   @PrimaryColumn({ type: 'varchar', length: 64 })
   term: string;
