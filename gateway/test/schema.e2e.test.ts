@@ -26,6 +26,28 @@ describe('committed artifacts', () => {
     expect(storage.fields.filter((f) => f.roles).map((f) => f.name)).toEqual([]);
   });
 
+  it('a getter field is read off the object like a plain field, without a resolver call', async () => {
+    // type-graphql wraps a getter in a resolver of its own unless the patch in `patches/` sees
+    // it; graphql-jit then builds a resolve info per item of a list for nothing.
+    const schema = await createSchema();
+    const storage = getMetadataStorage();
+    const getters = storage.fieldResolvers.filter(
+      (r) =>
+        r.kind === 'internal' &&
+        typeof Object.getOwnPropertyDescriptor(r.target.prototype, r.methodName)?.get ===
+          'function',
+    );
+    expect(getters.map((r) => r.methodName)).toContain('listPrice');
+    const resolved = getters.flatMap((r) => {
+      const name = storage.objectTypes.find((t) => t.target === r.target)?.name;
+      const type = name ? schema.getType(name) : undefined;
+      expect(type, `${r.target.name} is an object type of the schema`).toBeDefined();
+      const field = type && 'getFields' in type ? type.getFields()[r.methodName] : undefined;
+      return field?.resolve ? [`${r.target.name}.${r.methodName}`] : [];
+    });
+    expect(resolved).toEqual([]);
+  });
+
   it('the migrations build exactly the schema the entities declare', async () => {
     if (usesMysql) {
       const server = process.env.MYSQL_TEST_URL ?? 'mysql://root@127.0.0.1:3306';
