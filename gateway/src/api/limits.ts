@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, Kind, type DocumentNode, type GraphQLSchema, type TypeNode } from 'graphql';
 import depthLimit from 'graphql-depth-limit';
+import type { ComplexityEstimator } from 'graphql-query-complexity';
 import { createRequire } from 'node:module';
 
 // graphql-query-complexity's ESM build imports graphql's .mjs files, a second copy of graphql
@@ -37,14 +38,47 @@ function namedTypeName(type: TypeNode): string {
 }
 
 /**
- * Refuses queries whose estimated cost passes `max`: each field costs 1, and list fields
- * declare their own cost (`products` multiplies its children by `first`). The cost depends only
+ * A field taking `first` (every connection, and the short lists such as `oftenBoughtWith`)
+ * costs 1 plus its page size times what each item asks for. Every `first` in the schema has a
+ * default, so the page size is always known.
+ */
+const pageEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
+  if (!field.args.some((a) => a.name === 'first')) return undefined;
+  const first = Number(args.first);
+  return 1 + childComplexity * (Number.isSafeInteger(first) && first > 0 ? first : 1);
+};
+
+const estimators = [
+  fieldExtensionsEstimator(),
+  pageEstimator,
+  simpleEstimator({ defaultComplexity: 1 }),
+];
+
+/** The estimated cost of an operation with these variables (see `complexityPlugin`). */
+export function queryCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown> | undefined,
+): number {
+  return getComplexity({
+    schema,
+    query: document,
+    operationName: operationName ?? undefined,
+    variables,
+    estimators,
+  });
+}
+
+/**
+ * Refuses queries whose estimated cost passes `max`: each field costs 1 plus its children, a
+ * field taking `first` multiplies its children by it (`pageEstimator`), and a field may declare
+ * its own cost (`complexity` in its decorator). The cost depends only
  * on the parsed document (Apollo hands the same object for the same text) and its Int and Boolean
  * variables, so it is computed once per such set.
  */
 export function complexityPlugin(schema: GraphQLSchema, max: number): ApolloServerPlugin {
   const costs = new WeakMap<DocumentNode, { variables: string[]; known: Map<string, number> }>();
-  const estimators = [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })];
   return {
     async requestDidStart() {
       return {
@@ -62,13 +96,7 @@ export function complexityPlugin(schema: GraphQLSchema, max: number): ApolloServ
           )}`;
           let complexity = known.get(key);
           if (complexity === undefined) {
-            complexity = getComplexity({
-              schema,
-              query: document,
-              operationName: request.operationName,
-              variables: request.variables,
-              estimators,
-            });
+            complexity = queryCost(schema, document, request.operationName, request.variables);
             if (known.size >= COSTS_PER_DOCUMENT) known.clear();
             known.set(key, complexity);
           }

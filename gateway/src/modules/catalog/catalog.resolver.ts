@@ -52,7 +52,6 @@ export class CatalogResolver {
   @Query(() => ProductConnection, {
     description:
       'Products, newest or best match first; ACTIVE only unless the seller or an admin asks.',
-    complexity: ({ args, childComplexity }) => 1 + childComplexity * Number(args.first ?? 20),
   })
   products(@Args(() => ProductsArgs) args: ProductsArgs, @Ctx() ctx: Context) {
     return ctx.services.catalog.products(ctx, args);
