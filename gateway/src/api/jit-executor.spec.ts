@@ -1,4 +1,11 @@
-import { buildSchema, parse, type OperationDefinitionNode } from 'graphql';
+import {
+  buildSchema,
+  execute,
+  parse,
+  type ExecutionResult,
+  type OperationDefinitionNode,
+} from 'graphql';
+import { compileQuery, isCompiledQuery } from 'graphql-jit';
 import { describe, expect, it } from 'vitest';
 import { jitExecutor, unboundedInputs } from './jit-executor.js';
 
@@ -55,5 +62,34 @@ describe('jitExecutor', () => {
       },
     } as never);
     expect(result).toEqual({ data: { count: 2 } });
+  });
+
+  it('answers leaf values, nulls, errors and unserializable values as graphql-js does', async () => {
+    // graphql-jit is patched (patches/) to build a leaf's error path only when it fails.
+    const schema = buildSchema(`
+      type Item { n: Int! s: String d: Boolean }
+      type Query { b: Int c: String items: [Item] }`);
+    const rootValue = {
+      b: 3.5,
+      c: 7,
+      items: [
+        { n: 1, s: null, d: true },
+        { n: null, s: 'ok', d: 1 },
+        { n: new Error('boom'), s: 5, d: false },
+        { n: 2, s: {}, d: 'x' },
+      ],
+    };
+    const document = parse('{ b c items { n s d } }');
+    const compiled = compileQuery(schema, document);
+    if (!isCompiledQuery(compiled)) throw new Error('did not compile');
+    const jit = (await compiled.query(rootValue, {}, {})) as ExecutionResult;
+    const js = await execute({ schema, document, rootValue });
+    expect(jit.data).toEqual(js.data);
+    const byPath = (r: ExecutionResult) =>
+      (r.errors ?? [])
+        .map((e) => ({ path: e.path, message: e.message, locations: e.locations }))
+        .sort((a, b) => JSON.stringify(a.path).localeCompare(JSON.stringify(b.path)));
+    expect(byPath(jit)).toEqual(byPath(js));
+    expect(byPath(jit)).toHaveLength(5);
   });
 });
