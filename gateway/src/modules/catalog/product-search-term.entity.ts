@@ -12,9 +12,11 @@ import type { ProductStatus } from './product.entity.js';
  * diff does not compare): terms are already folded, and a case- or accent-insensitive
  * collation would call two different terms of one product the same key.
  *
- * A search below a category reads the second index instead: its ranges are the category's
- * subtree times the term's range, holding every column a search filters and sorts on, so it
- * reads only the rows of that subtree (a third of the catalog or less) and never the table.
+ * A search below a category reads the index led by `categoryId` instead: its ranges are the
+ * subtree's categories times the term's range, and it holds every column a search filters and
+ * sorts on, so it reads only that subtree's rows and never the table. (`productId, term` is
+ * for replacing a product's rows, and for the EXISTS of a search's other terms when the planner
+ * takes it.)
  */
 @Entity('product_search_term')
 @Index(['productId', 'term'])
