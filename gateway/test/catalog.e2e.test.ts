@@ -115,6 +115,36 @@ describe('catalog queries', () => {
     expect([...prices].sort((a, b) => b - a)).toEqual(prices);
   });
 
+  it('pages through search results in every sort as one long page lists them', async () => {
+    const COUNTED = PAGE.replace('pageInfo {', 'totalCount pageInfo {');
+    const filter = { search: 'organic' };
+    for (const sort of ['RELEVANCE', 'PRICE_ASC', 'PRICE_DESC', 'NEWEST']) {
+      const whole = await gw.gql<PageData & { products: { totalCount: number } }>(COUNTED, {
+        first: 100,
+        filter,
+        sort,
+      });
+      const expected = whole.data.products.edges.map((e) => e.node.id);
+      expect(expected.length).toBeGreaterThan(7);
+      expect(whole.data.products.totalCount).toBe(expected.length);
+      const paged: string[] = [];
+      let after: string | null = null;
+      do {
+        const res: Awaited<ReturnType<typeof gw.gql<PageData>>> = await gw.gql<PageData>(PAGE, {
+          first: 7,
+          after,
+          filter,
+          sort,
+        });
+        paged.push(...res.data.products.edges.map((e) => e.node.id));
+        after = res.data.products.pageInfo.hasNextPage
+          ? res.data.products.pageInfo.endCursor
+          : null;
+      } while (after);
+      expect(paged, sort).toEqual(expected);
+    }
+  });
+
   it('finds a product by slug or id, and answers null for unknown ones', async () => {
     const page = await gw.gql<PageData>(PAGE, { first: 1 });
     const node = page.data.products.edges[0]!.node;

@@ -138,8 +138,8 @@ async function productDetail(q: Query, variables: { slug: string }) {
 
 /**
  * The search statement as the gateway builds it: the index range of the most selective term, an
- * EXISTS per other term, the filters, grouped per product, sorted by relevance, and the page cut
- * with the total counted by a window.
+ * EXISTS per other term, the filters, grouped per product, sorted by relevance, the page cut
+ * with the total counted by a window, and the page's products joined in.
  */
 export function searchStatement(filter: SearchFilter, categoryIds: number[], first: number) {
   const [driver, ...others] = queryTerms(filter.search);
@@ -160,13 +160,14 @@ export function searchStatement(filter: SearchFilter, categoryIds: number[], fir
   });
   return {
     sql:
-      'SELECT t.productId AS id, COUNT(*) OVER () AS total FROM product_search_term t ' +
-      `WHERE ${first0.sql}${exists.map((e) => e.sql).join('')} AND t.status = ? ` +
-      'AND t.categoryId IN (?) AND t.minPrice >= ? AND t.minPrice <= ? AND t.inStock = ? ' +
-      'GROUP BY t.productId ' +
-      'ORDER BY MAX(t.weight + CASE WHEN t.term = ? THEN 1 ELSE 0 END) DESC, t.productId DESC ' +
-      'LIMIT ? OFFSET 0',
+      `SELECT ${productColumns}, h.total FROM (SELECT t.productId AS id, ` +
+      'MAX(t.weight + CASE WHEN t.term = ? THEN 1 ELSE 0 END) AS k, COUNT(*) OVER () AS total ' +
+      `FROM product_search_term t WHERE ${first0.sql}${exists.map((e) => e.sql).join('')} ` +
+      'AND t.status = ? AND t.categoryId IN (?) AND t.minPrice >= ? AND t.minPrice <= ? ' +
+      'AND t.inStock = ? GROUP BY t.productId ORDER BY k DESC, id DESC LIMIT ? OFFSET 0) h ' +
+      'INNER JOIN product p ON p.id = h.id ORDER BY h.k DESC, h.id DESC',
     params: [
+      driver.term,
       ...first0.params,
       ...exists.flatMap((e) => e.params),
       'ACTIVE',
@@ -174,7 +175,6 @@ export function searchStatement(filter: SearchFilter, categoryIds: number[], fir
       filter.minPrice,
       filter.maxPrice,
       filter.inStock,
-      driver.term,
       first + 1,
     ],
   };
@@ -201,12 +201,7 @@ async function search(q: Query, variables: { filter: SearchFilter }) {
   if (hits.length === 0) {
     return { products: { totalCount: 0, edges: [], pageInfo: pageInfo([], false) } };
   }
-  const products = await byId(
-    q,
-    `SELECT ${productColumns} FROM product p WHERE p.id IN (?)`,
-    hits.map((h) => h.id as number),
-  );
-  const page = hits.slice(0, first).map((h) => products.get(h.id) as Row);
+  const page = hits.slice(0, first);
   const sells = await sellers(
     q,
     page.map((p) => p.sellerId),
@@ -228,7 +223,7 @@ async function search(q: Query, variables: { filter: SearchFilter }) {
   });
   return {
     products: {
-      totalCount: Number(hits[0]?.total ?? 0),
+      totalCount: Number(hits[0]!.total),
       edges,
       pageInfo: pageInfo(edges, hits.length > page.length),
     },

@@ -247,7 +247,8 @@ async function explainSearch(dataSource: DataSource, filter: SearchFilter): Prom
       `  ${String(step.table).padEnd(4)} type=${String(step.type).padEnd(8)} ` +
         `key=${String(step.key)} rows=${String(step.rows)} ${String(step.Extra ?? '')}\n`,
     );
-    if (step.type === 'ALL') fullScan = true;
+    // The derived table is the page itself (at most first + 1 rows), not a table.
+    if (step.type === 'ALL' && !String(step.table).startsWith('<derived')) fullScan = true;
   }
   return fullScan;
 }

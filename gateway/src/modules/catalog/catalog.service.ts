@@ -1,4 +1,4 @@
-import { In, Like, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
+import { In, Like } from 'typeorm';
 import type { Context, Viewer } from '../../api/context.js';
 import {
   AlreadyExistsError,
@@ -11,7 +11,7 @@ import { InputProblemCode } from '../../api/input-problems.js';
 import { decodeCursor, toPage, type CursorKey } from '../../api/pagination.js';
 import { parseId } from '../../common/batch.js';
 import { affectedRows } from '../../db/affected-rows.js';
-import { findIn, hydrate, sqlNames } from '../../db/find-in.js';
+import { findIn, hydrate, selectColumns, sqlNames } from '../../db/find-in.js';
 import { insertRows } from '../../db/insert-rows.js';
 import { forUpdate } from '../../db/locks.js';
 import { StateMachine } from '../../common/state-machine.js';
@@ -127,19 +127,19 @@ export class CatalogService {
 
   /** A category's id and its descendants' (none when it does not exist). */
   private async categoryWithDescendants(ctx: Context, id: number): Promise<number[]> {
-    const rows = (await ctx.em
-      .createQueryBuilder(Category, 'c')
-      .innerJoin(Category, 'd', "d.path LIKE CONCAT(c.path, '%')")
-      .select('d.id', 'id')
-      .where('c.id = :id', { id })
-      .getRawMany()) as { id: number }[];
+    const q = sqlNames(ctx.em);
+    const rows = (await ctx.em.query(
+      `SELECT ${q('d.id')} AS id FROM ${q('category')} ${q('c')} INNER JOIN ${q('category')} ` +
+        `${q('d')} ON ${q('d.path')} LIKE CONCAT(${q('c.path')}, '%') WHERE ${q('c.id')} = ?`,
+      [id],
+    )) as { id: number }[];
     return rows.map((r) => Number(r.id));
   }
 
   /**
    * A page of products. Without a search it reads `product` in the sort's index order. A search
-   * reads the search index once: matching products grouped, sorted, the page cut and the total
-   * counted by a window in the same statement; the page's products are then loaded by id.
+   * reads the search index once: matching products grouped, sorted, the page cut, the total
+   * counted by a window and the page's products joined, all in one statement.
    */
   async products(ctx: Context, args: ProductsArgs): Promise<ProductConnection> {
     const query = await this.productQuery(ctx, args.filter);
@@ -159,9 +159,14 @@ export class CatalogService {
       return connection;
     }
     const m = matchingProducts(ctx.em, query);
-    const qb: SelectQueryBuilder<ObjectLiteral> = m.qb;
+    const q = sqlNames(ctx.em);
     const id = m.column('id');
     const price = m.column('minPrice');
+    let from = m.from;
+    const params = m.params;
+    /** The sort: a key besides the id (grouped search rows need one computed), and direction. */
+    let key: string | null = null;
+    let dir: 'ASC' | 'DESC' = 'DESC';
     let keyOf: (p: Product, index: number) => CursorKey;
     let offset = 0;
     let keyset = false;
@@ -169,27 +174,25 @@ export class CatalogService {
       case ProductSort.NEWEST: {
         if (args.after) {
           const [, afterId] = decodeCursor(args.after, 2);
-          qb.andWhere(`${id} < :afterId`, { afterId: Number(afterId) });
+          from += ` AND ${id} < ?`;
+          params.push(Number(afterId));
           keyset = true;
         }
-        qb.orderBy(id, 'DESC');
         keyOf = (p) => ['id', p.id];
         break;
       }
       case ProductSort.PRICE_ASC:
       case ProductSort.PRICE_DESC: {
-        const dir = sort === ProductSort.PRICE_ASC ? 'ASC' : 'DESC';
+        dir = sort === ProductSort.PRICE_ASC ? 'ASC' : 'DESC';
         const cmp = dir === 'ASC' ? '>' : '<';
         if (args.after) {
           const [, afterPrice, afterId] = decodeCursor(args.after, 3);
-          qb.andWhere(
-            `(${price} ${cmp} :afterPrice OR (${price} = :afterPrice AND ${id} ${cmp} :afterId))`,
-            { afterPrice: Number(afterPrice), afterId: Number(afterId) },
-          );
+          from += ` AND (${price} ${cmp} ? OR (${price} = ? AND ${id} ${cmp} ?))`;
+          params.push(Number(afterPrice), Number(afterPrice), Number(afterId));
           keyset = true;
         }
         // grouped search rows sort by the product's price, the same in each of its rows
-        qb.orderBy(m.search ? `MIN(${price})` : price, dir).addOrderBy(id, dir);
+        key = m.search ? `MIN(${price})` : price;
         keyOf = (p) => ['price', p.minPrice ?? 0, p.id];
         break;
       }
@@ -198,29 +201,42 @@ export class CatalogService {
         if (args.after) offset = Number(decodeCursor(args.after, 2)[1]);
         if (!Number.isSafeInteger(offset) || offset < 0)
           throw badInput('The cursor is not valid for this list', 'after', InputProblemCode.CURSOR);
-        const rel = relevance(query);
-        qb.orderBy(rel.sql, 'DESC').addOrderBy(id, 'DESC').setParameters(rel.params);
+        const rel = relevance(ctx.em, query);
+        key = rel.sql;
+        params.unshift(...rel.params);
         keyOf = (_p, index) => ['offset', offset + index + 1];
       }
     }
+    // `first` and `offset` are validated integers.
+    const page = `LIMIT ${args.first + 1} OFFSET ${offset}`;
+    const products = selectColumns(ctx.em, Product, 'p');
     let rows: Product[];
     if (m.search) {
-      // A keyset page sees only the products after its cursor, so it cannot count them all.
-      m.qb
-        .select(id, 'id')
-        .groupBy(id)
-        .limit(args.first + 1)
-        .offset(offset);
-      if (!keyset) m.qb.addSelect('COUNT(*) OVER ()', 'total');
-      const hits = (await m.qb.getRawMany()) as { id: number; total?: number | string }[];
+      // One statement: the index grouped per product, sorted and cut to the page (the total
+      // counted by a window over all the groups, except on a keyset page, which sees only the
+      // products after its cursor), then the page's products joined in.
+      const hits = (await ctx.em.query(
+        `SELECT ${products}${keyset ? '' : `, ${q('h.total')} AS total`} FROM (` +
+          `SELECT ${id} AS id${key ? `, ${key} AS k` : ''}` +
+          `${keyset ? '' : ', COUNT(*) OVER () AS total'} ${from} GROUP BY ${id} ` +
+          `ORDER BY ${key ? `k ${dir}, ` : ''}id ${dir} ${page}) ${q('h')} ` +
+          `INNER JOIN ${q('product')} ${q('p')} ON ${q('p.id')} = ${q('h.id')} ` +
+          `ORDER BY ${key ? `${q('h.k')} ${dir}, ` : ''}${q('h.id')} ${dir}`,
+        params,
+      )) as (Record<string, unknown> & { total?: number | string })[];
       if (!keyset && (hits.length > 0 || offset === 0)) {
         connection.total = Number(hits[0]?.total ?? 0);
       }
-      const products = await ctx.loaders.catalog.product.loadMany(hits.map((h) => Number(h.id)));
-      rows = products.filter((p): p is Product => p instanceof Product);
+      rows = hydrate(ctx.em, Product, hits, 'p');
+      for (const product of rows) ctx.loaders.catalog.product.prime(product.id, product);
     } else {
-      const [sql, params] = m.qb.limit(args.first + 1).getQueryAndParameters();
-      rows = hydrate(ctx.em, Product, await ctx.em.query(sql, params), 'p');
+      const order = `${key ? `${key} ${dir}, ` : ''}${id} ${dir}`;
+      rows = hydrate(
+        ctx.em,
+        Product,
+        await ctx.em.query(`SELECT ${products} ${from} ORDER BY ${order} ${page}`, params),
+        'p',
+      );
     }
     Object.assign(connection, toPage(rows, args.first, args.after, keyOf));
     return connection;
@@ -229,7 +245,9 @@ export class CatalogService {
   async totalCount(ctx: Context, connection: ProductConnection): Promise<number> {
     if (connection.total !== null) return connection.total;
     const m = matchingProducts(ctx.em, connection.query);
-    const row = (await m.qb.select(m.count, 'n').getRawOne()) as { n: number | string } | undefined;
+    const [row] = (await ctx.em.query(`SELECT ${m.count} AS n ${m.from}`, m.params)) as {
+      n: number | string;
+    }[];
     return Number(row?.n ?? 0);
   }
 
@@ -237,11 +255,11 @@ export class CatalogService {
     if (query.empty) return { categories: [], sellers: [] };
     const countBy = (column: 'categoryId' | 'sellerId') => {
       const m = matchingProducts(ctx.em, query, column === 'categoryId' ? 'category' : 'seller');
-      return m.qb
-        .select(m.column(column), 'id')
-        .addSelect(m.count, 'count')
-        .groupBy(m.column(column))
-        .getRawMany<{ id: number; count: string | number }>();
+      const c = m.column(column);
+      return ctx.em.query(
+        `SELECT ${c} AS id, ${m.count} AS count ${m.from} GROUP BY ${c}`,
+        m.params,
+      ) as Promise<{ id: number; count: string | number }[]>;
     };
     const [byCategory, bySeller] = await Promise.all([countBy('categoryId'), countBy('sellerId')]);
     const [categories, sellers] = await Promise.all([

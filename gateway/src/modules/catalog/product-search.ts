@@ -1,56 +1,42 @@
-import { In, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
+import { sqlNames } from '../../db/find-in.js';
 import { insertRows } from '../../db/insert-rows.js';
 import type { ProductQuery } from './catalog.types.js';
 import { ProductSearchTerm } from './product-search-term.entity.js';
-import { Product } from './product.entity.js';
+import type { Product } from './product.entity.js';
 import { prefixEnd, productTerms, type QueryTerm, type SearchableProduct } from './search-terms.js';
 
 /**
- * The products a query matches, as SQL: without a search the `product` table (`p`); with one
- * the search index (`t`, one row per matching term of a product, so counts are DISTINCT). Both
- * carry the filter columns under the same names.
+ * The products a query matches, as SQL written by hand (these statements run on every catalog
+ * page and search; TypeORM's query builder cost more than they do): without a search the
+ * `product` table (`p`); with one the search index (`t`, one row per matching term of a
+ * product, so counts are DISTINCT). Both carry the filter columns under the same names.
+ * Callers add to `where` (with `params`, in order) and put a SELECT in front of `from`.
  */
-export type MatchingProducts = (
-  | { search: false; qb: SelectQueryBuilder<Product> }
-  | { search: true; qb: SelectQueryBuilder<ProductSearchTerm> }
-) & {
-  /** The qualified column of a product's id, price, category or seller. */
+export interface MatchingProducts {
+  search: boolean;
+  /** `FROM ... WHERE ...`, without GROUP BY or ORDER BY. */
+  from: string;
+  /** The placeholders' values of `from`, in order; callers append their own. */
+  params: unknown[];
+  /** The qualified, quoted column of a product's id, price, category or seller. */
   column(name: 'id' | 'minPrice' | 'categoryId' | 'sellerId'): string;
   /** Counts matching products. */
   count: string;
-};
-
-function termCondition(alias: string, term: QueryTerm, n: number) {
-  return term.prefix
-    ? {
-        sql: `${alias}.term >= :lo${n} AND ${alias}.term < :hi${n}`,
-        params: { [`lo${n}`]: term.term, [`hi${n}`]: prefixEnd(term.term) },
-      }
-    : { sql: `${alias}.term = :lo${n}`, params: { [`lo${n}`]: term.term } };
 }
 
-/** The filters besides the search, on the columns `product` and the index share. */
-function filter<T extends ObjectLiteral>(
-  qb: SelectQueryBuilder<T>,
-  a: 'p' | 't',
-  query: ProductQuery,
-  omit: 'category' | 'seller' | null,
-): SelectQueryBuilder<T> {
-  qb.andWhere(`${a}.status IN (:...statuses)`, { statuses: query.statuses });
-  if (query.categoryIds !== null && omit !== 'category') {
-    qb.andWhere(`${a}.categoryId IN (:...categoryIds)`, { categoryIds: query.categoryIds });
-  }
-  if (query.sellerId !== null && omit !== 'seller') {
-    qb.andWhere(`${a}.sellerId = :sellerId`, { sellerId: query.sellerId });
-  }
-  if (query.minPrice !== null) {
-    qb.andWhere(`${a}.minPrice >= :minPrice`, { minPrice: query.minPrice });
-  }
-  if (query.maxPrice !== null) {
-    qb.andWhere(`${a}.minPrice <= :maxPrice`, { maxPrice: query.maxPrice });
-  }
-  if (query.inStock !== null) qb.andWhere(`${a}.inStock = :inStock`, { inStock: query.inStock });
-  return qb;
+/** `?, ?, ?` for `values`. */
+function placeholders(values: readonly unknown[]): string {
+  return values.map(() => '?').join(', ');
+}
+
+function termCondition(q: (path: string) => string, alias: string, term: QueryTerm) {
+  return term.prefix
+    ? {
+        sql: `${q(`${alias}.term`)} >= ? AND ${q(`${alias}.term`)} < ?`,
+        params: [term.term, prefixEnd(term.term)],
+      }
+    : { sql: `${q(`${alias}.term`)} = ?`, params: [term.term] };
 }
 
 /**
@@ -63,31 +49,45 @@ export function matchingProducts(
   query: ProductQuery,
   omit: 'category' | 'seller' | null = null,
 ): MatchingProducts {
+  const q = sqlNames(em);
   const [first, ...others] = query.terms;
-  if (!first) {
-    return {
-      search: false,
-      qb: filter(em.createQueryBuilder(Product, 'p'), 'p', query, omit),
-      column: (name) => `p.${name}`,
-      count: 'COUNT(*)',
-    };
+  const a = first ? 't' : 'p';
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const and = (sql: string, ...values: unknown[]) => {
+    where.push(sql);
+    params.push(...values);
+  };
+  if (first) {
+    const driver = termCondition(q, 't', first);
+    and(driver.sql, ...driver.params);
+    others.forEach((term, i) => {
+      const alias = `t${i + 1}`;
+      const c = termCondition(q, alias, term);
+      and(
+        `EXISTS (SELECT 1 FROM ${q('product_search_term')} ${q(alias)} ` +
+          `WHERE ${q(`${alias}.productId`)} = ${q('t.productId')} AND ${c.sql})`,
+        ...c.params,
+      );
+    });
   }
-  const driver = termCondition('t', first, 0);
-  const qb = em.createQueryBuilder(ProductSearchTerm, 't').where(driver.sql, driver.params);
-  others.forEach((term, i) => {
-    const alias = `t${i + 1}`;
-    const c = termCondition(alias, term, i + 1);
-    qb.andWhere(
-      `EXISTS (SELECT 1 FROM product_search_term ${alias} ` +
-        `WHERE ${alias}.productId = t.productId AND ${c.sql})`,
-      c.params,
-    );
-  });
+  const col = (name: string) => q(`${a}.${name}`);
+  and(`${col('status')} IN (${placeholders(query.statuses)})`, ...query.statuses);
+  if (query.categoryIds !== null && omit !== 'category') {
+    and(`${col('categoryId')} IN (${placeholders(query.categoryIds)})`, ...query.categoryIds);
+  }
+  if (query.sellerId !== null && omit !== 'seller') and(`${col('sellerId')} = ?`, query.sellerId);
+  if (query.minPrice !== null) and(`${col('minPrice')} >= ?`, query.minPrice);
+  if (query.maxPrice !== null) and(`${col('minPrice')} <= ?`, query.maxPrice);
+  // A number, not a boolean: SQLite binds no booleans.
+  if (query.inStock !== null) and(`${col('inStock')} = ?`, query.inStock ? 1 : 0);
+  const table = first ? 'product_search_term' : 'product';
   return {
-    search: true,
-    qb: filter(qb, 't', query, omit),
-    column: (name) => (name === 'id' ? 't.productId' : `t.${name}`),
-    count: 'COUNT(DISTINCT t.productId)',
+    search: first !== undefined,
+    from: `FROM ${q(table)} ${q(a)} WHERE ${where.join(' AND ')}`,
+    params,
+    column: (name) => (first && name === 'id' ? q('t.productId') : col(name)),
+    count: first ? `COUNT(DISTINCT ${q('t.productId')})` : 'COUNT(*)',
   };
 }
 
@@ -95,10 +95,14 @@ export function matchingProducts(
  * Relevance of a searched product: the weight of its best match of the first term (2 in the
  * name or a SKU, 1 elsewhere), plus 1 when that match is the whole word.
  */
-export function relevance(query: ProductQuery): { sql: string; params: Record<string, string> } {
+export function relevance(
+  em: EntityManager,
+  query: ProductQuery,
+): { sql: string; params: string[] } {
+  const q = sqlNames(em);
   return {
-    sql: 'MAX(t.weight + CASE WHEN t.term = :exact THEN 1 ELSE 0 END)',
-    params: { exact: query.terms[0]?.term ?? '' },
+    sql: `MAX(${q('t.weight')} + CASE WHEN ${q('t.term')} = ? THEN 1 ELSE 0 END)`,
+    params: [query.terms[0]?.term ?? ''],
   };
 }
 
