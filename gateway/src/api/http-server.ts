@@ -98,9 +98,11 @@ export function createHttpServer(options: HttpServerOptions): http.Server {
   }
 
   return http.createServer((req, res) => {
-    const fail: Fail = finalhandler(req, res, {
-      onerror: (error: unknown) => logger.error({ err: error }, 'unexpected error'),
-    });
+    // Made only when needed: a 404, or an error no route answered.
+    const fail: Fail = (error) =>
+      finalhandler(req, res, {
+        onerror: (e: unknown) => logger.error({ err: e }, 'unexpected error'),
+      })(error);
     const url = req.url ?? '/';
     const at = url.indexOf('?');
     const path = at < 0 ? url : url.slice(0, at);
