@@ -582,11 +582,19 @@ describe('cost', () => {
 
 describe('concurrency', () => {
   it('sells the last 5 units to exactly 5 of 50 simultaneous buyers', async () => {
-    const scarce = await variantOf(gw, 'office-hub', 2);
+    // Each cart also holds an item in ample stock, reserved before the scarce one (variant
+    // order): a buyer who loses the last units must not keep that reservation either.
+    const [scarce, plenty] = [
+      await variantOf(gw, 'office-hub', 2),
+      await variantOf(gw, 'office-hub', 4),
+    ].sort((a, b) => Number(b.id) - Number(a.id)) as [SellableVariant, SellableVariant];
     await setAvailable(gw, office, scarce, 5);
+    await setAvailable(gw, office, plenty, 100);
+    const plentyBefore = await stockOf(gw, plenty);
     const buyers = await Promise.all(Array.from({ length: 50 }, () => registerConsumer(gw)));
     for (const token of buyers) {
       expect((await addToCart(gw, scarce.id, 1, token)).__typename).toBe('Cart');
+      expect((await addToCart(gw, plenty.id, 1, token)).__typename).toBe('Cart');
     }
     const results = await Promise.all(buyers.map((token) => checkout(gw, token)));
     expect(results.every((r) => r.status === 200 && !r.errors)).toBe(true);
@@ -594,5 +602,6 @@ describe('concurrency', () => {
     expect(kinds.filter((k) => k === 'CheckoutSuccess')).toHaveLength(5);
     expect(kinds.filter((k) => k === 'OutOfStockError')).toHaveLength(45);
     expect(await stockOf(gw, scarce)).toMatchObject({ reserved: 5, available: 0 });
+    expect(await stockOf(gw, plenty)).toMatchObject({ reserved: plentyBefore.reserved + 5 });
   }, 120_000);
 });

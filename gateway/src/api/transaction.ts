@@ -1,3 +1,4 @@
+import type { QueryRunner } from 'typeorm';
 import { isContext, type Context } from './context.js';
 import { isErrorResult } from './errors.js';
 import { createLoaders } from './loaders.js';
@@ -48,6 +49,23 @@ function serialiseOnSqlite<T>(ctx: Context, work: () => Promise<T>): Promise<T> 
 }
 
 /**
+ * The transactions a statement already committed on the server (`committedByStatement`), by
+ * their query runner: `inTransaction` then sends no COMMIT of its own.
+ */
+const committedOnServer = new WeakSet<QueryRunner>();
+
+/**
+ * Says that the statement just run committed the request's transaction on the server (a MariaDB
+ * block ending in COMMIT, see `CatalogService.reserveCheckoutStock`): the mutation must write
+ * nothing more, and `inTransaction` skips its COMMIT.
+ */
+export function committedByStatement(ctx: Context): void {
+  const runner = ctx.em.queryRunner;
+  if (!runner?.isTransactionActive) throw new Error('committedByStatement outside a transaction');
+  committedOnServer.add(runner);
+}
+
+/**
  * Runs `work` in one database transaction bound to `ctx.em`. Rolls back when `work` throws or
  * returns an error result (which is then answered as usual), and runs again on a deadlock.
  * Loaders are rebuilt around it so nothing read before or inside leaks into what follows.
@@ -55,15 +73,26 @@ function serialiseOnSqlite<T>(ctx: Context, work: () => Promise<T>): Promise<T> 
 export async function inTransaction<T>(ctx: Context, work: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await serialiseOnSqlite(ctx, () =>
-        ctx.dataSource.transaction(async (em) => {
-          ctx.em = em;
+      return await serialiseOnSqlite(ctx, async () => {
+        const runner = ctx.dataSource.createQueryRunner();
+        try {
+          await runner.startTransaction();
+          ctx.em = runner.manager;
           ctx.loaders = createLoaders(ctx);
           const result = await work();
           if (isErrorResult(result)) throw new RollbackWithResult(result);
+          if (!committedOnServer.has(runner)) await runner.commitTransaction();
           return result;
-        }),
-      );
+        } catch (error) {
+          if (runner.isTransactionActive && !committedOnServer.has(runner)) {
+            // The original error is the answer even if the rollback fails too.
+            await runner.rollbackTransaction().catch(() => undefined);
+          }
+          throw error;
+        } finally {
+          await runner.release();
+        }
+      });
     } catch (error) {
       if (error instanceof RollbackWithResult) return error.result as T;
       if (attempt < MAX_ATTEMPTS && isRetryable(error)) continue;

@@ -63,8 +63,11 @@ export interface MutationBaselineOptions {
   authSecret: string;
   /** The mutation's field in `data`. */
   field: string;
-  /** The mutation's transaction for the signed-in viewer, given `variables.input`. */
-  run(q: Query, viewer: BaselineViewer, input: unknown): Promise<unknown>;
+  /**
+   * The mutation's transaction for the signed-in viewer, given `variables.input`. It calls
+   * `committed` when a statement committed the transaction on the server (no COMMIT follows).
+   */
+  run(q: Query, viewer: BaselineViewer, input: unknown, committed: () => void): Promise<unknown>;
 }
 
 /** The signed-in user and the companies they belong to, with their roles there. */
@@ -98,20 +101,24 @@ export function createMutationBaseline(options: MutationBaselineOptions) {
   }
 
   /** One transaction on one pooled connection; retried on deadlock or a lost race. */
-  async function inTransaction(trace: string[] | null, work: (q: Query) => Promise<unknown>) {
+  async function inTransaction(
+    trace: string[] | null,
+    work: (q: Query, committed: () => void) => Promise<unknown>,
+  ) {
     for (let attempt = 1; ; attempt++) {
       const conn: PoolConnection = await pool.getConnection();
       const q: Query = (sql, params) => {
         trace?.push(sql);
         return conn.query(sql, params);
       };
+      let open = true;
       try {
         await q('START TRANSACTION', []);
-        const result = await work(q);
-        await q('COMMIT', []);
+        const result = await work(q, () => (open = false));
+        if (open) await q('COMMIT', []);
         return result;
       } catch (error) {
-        await q('ROLLBACK', []).catch(() => undefined);
+        if (open) await q('ROLLBACK', []).catch(() => undefined);
         if (error instanceof Rollback) return error.result;
         const e = error as { code?: string };
         const retry =
@@ -146,7 +153,9 @@ export function createMutationBaseline(options: MutationBaselineOptions) {
         data: null,
       };
     }
-    const result = await inTransaction(trace, (tq) => options.run(tq, who, variables.input));
+    const result = await inTransaction(trace, (tq, committed) =>
+      options.run(tq, who, variables.input, committed),
+    );
     return {
       data: { [options.field]: result },
       ...(trace ? { extensions: { statements: trace } } : {}),

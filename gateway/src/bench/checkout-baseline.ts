@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
-import type { ResultSetHeader } from 'mysql2/promise';
+import { stockReservationBlock } from '../modules/catalog/catalog.service.js';
 import { validateAddress, type AddressInput } from '../modules/ordering/address.js';
 import {
   createMutationBaseline,
@@ -15,8 +15,9 @@ import {
 /**
  * The hand-written checkout baseline: `node:http` and a mysql2 pool of the gateway's size,
  * running the statements the gateway's `checkout` runs (captured with LOG_SQL=true: the
- * session read, then one transaction of 9 statements when every variant keeps a unit), in the
- * same order, with the same locks and the same retry on deadlock, answering the same JSON.
+ * session read, then one transaction of 9 statements when every variant keeps a unit, the last
+ * a MariaDB block that reserves the stock and commits), in the same order, with the same locks
+ * and the same retry on deadlock, answering the same JSON.
  * Forked by `checkout.ts`; it reports its address over IPC.
  *
  * The one GraphQL document it answers is `checkoutMutation` (checkout-workloads.ts). A request
@@ -124,9 +125,6 @@ const SQL = {
     'INSERT INTO `audit_event`(`id`, `actorUserId`, `entityType`, `entityId`, `action`, ' +
     '`fromState`, `toState`, `data`, `createdAt`) VALUES ?',
   deleteLines: 'DELETE FROM `cart_line` WHERE `id` IN (?)',
-  reserve:
-    'UPDATE `variant` SET `stockReserved` = `stockReserved` + ?, ' +
-    '`updatedAt` = CURRENT_TIMESTAMP WHERE `id` = ? AND `stockOnHand` - `stockReserved` >= ?',
   lockVariants:
     'SELECT `id`, `sku`, `stockOnHand`, `stockReserved` FROM `variant` WHERE `id` IN (?) FOR UPDATE',
   stockFlags:
@@ -174,7 +172,7 @@ const orderJson = (o: { id: number; number: string; totalAmount: number; currenc
 
 export function createBaseline(options: BaselineOptions) {
   /** The checkout transaction; an error result rolls back (thrown as `Rollback`). */
-  async function place(q: Query, userId: number, input: CheckoutInput) {
+  async function place(q: Query, userId: number, input: CheckoutInput, committed: () => void) {
     const checked = validateAddress(input.shippingAddress, 'shippingAddress');
     if ('problems' in checked) {
       throw new Rollback({
@@ -347,17 +345,19 @@ export function createBaseline(options: BaselineOptions) {
     const wanted = lines
       .map((l) => ({ v: variants.get(l.variantId)!, quantity: l.quantity as number }))
       .sort((a, b) => a.v.id - b.v.id);
-    const unreserved: typeof wanted = [];
-    const emptied: number[] = [];
-    for (const w of wanted) {
-      const [leaving] = (await q(SQL.reserve, [w.quantity, w.v.id, w.quantity + 1])) as [
-        ResultSetHeader,
-      ];
-      if (leaving.affectedRows) continue;
-      const [last] = (await q(SQL.reserve, [w.quantity, w.v.id, w.quantity])) as [ResultSetHeader];
-      if (last.affectedRows) emptied.push(w.v.productId as number);
-      else unreserved.push(w);
+    const block = stockReservationBlock(
+      wanted.map((w) => ({ variantId: w.v.id as number, quantity: w.quantity })),
+    );
+    // The block answers a result set, then the OK of the block itself.
+    const [[[reserved]]] = (await q(block.sql, block.params)) as [[[Row]]];
+    if (Number(reserved.open) === 0) {
+      committed();
+      return { __typename: 'CheckoutSuccess', replayed: false, orders: orders.map(orderJson) };
     }
+    const unreserved = wanted.filter((_, i) => reserved.outcomes[i] === 's');
+    const emptied = wanted
+      .filter((_, i) => reserved.outcomes[i] === 'e')
+      .map((w) => w.v.productId as number);
     if (unreserved.length) {
       const [current] = (await q(SQL.lockVariants, [unreserved.map((u) => u.v.id)])) as [Row[]];
       const byId = new Map(current.map((v) => [v.id as number, v]));
@@ -383,7 +383,8 @@ export function createBaseline(options: BaselineOptions) {
   return createMutationBaseline({
     ...options,
     field: 'checkout',
-    run: (q, viewer, input) => place(q, viewer.userId, input as CheckoutInput),
+    run: (q, viewer, input, committed) =>
+      place(q, viewer.userId, input as CheckoutInput, committed),
   });
 }
 

@@ -211,17 +211,20 @@ export class OrderingService {
     );
 
     // Reserve last, in variant order: the rows every buyer of a hot item waits on stay locked
-    // only from here to the commit, and always in the same order (no deadlock between carts).
+    // only from here to the commit (on MariaDB, committed in the same statement when every line
+    // keeps a unit), and always in the same order (no deadlock between carts).
     const wanted = lines
       .map((l) => ({ variant: variants.get(l.variantId)!, quantity: l.quantity }))
       .sort((a, b) => a.variant.id - b.variant.id);
-    const unreserved: { variant: Variant; quantity: number }[] = [];
-    const emptied: number[] = [];
-    for (const w of wanted) {
-      const outcome = await this.catalog.reserveStock(ctx, w.variant.id, w.quantity);
-      if (outcome === 'short') unreserved.push(w);
-      if (outcome === 'emptied') emptied.push(w.variant.productId);
-    }
+    const reserved = await this.catalog.reserveCheckoutStock(
+      ctx,
+      wanted.map((w) => ({ variantId: w.variant.id, quantity: w.quantity })),
+    );
+    if (reserved.committed) return new CheckoutSuccess(orders, false);
+    const unreserved = wanted.filter((_, i) => reserved.outcomes[i] === 'short');
+    const emptied = wanted
+      .filter((_, i) => reserved.outcomes[i] === 'emptied')
+      .map((w) => w.variant.productId);
     if (unreserved.length) {
       const current = await ctx.em.find(Variant, {
         where: { id: In(unreserved.map((u) => u.variant.id)) },
