@@ -18,7 +18,10 @@ describe('TokenSigner', () => {
       'base64url',
     );
     expect(await signer.verify(`${head}.${forged}.${sig}`)).toBeNull();
-    expect(await signer.verify(`${head}.${body}.${sig.slice(0, -2)}xx`)).toBeNull();
+    // Another first character: the last ones may carry padding bits a decoder ignores, so
+    // rewriting them can leave the same signature (once in about a thousand tokens).
+    const tampered = `${sig.startsWith('A') ? 'B' : 'A'}${sig.slice(1)}`;
+    expect(await signer.verify(`${head}.${body}.${tampered}`)).toBeNull();
     const foreign = await new TokenSigner('t'.repeat(40)).sign(
       claims,
       new Date(Date.now() + 60_000),
