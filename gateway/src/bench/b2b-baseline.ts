@@ -97,10 +97,10 @@ const SQL = {
     `SELECT ${columns('CreditLine', 'CreditLine', CREDIT)} FROM \`credit_line\` \`CreditLine\` ` +
     'WHERE ((`CreditLine`.`sellerId` = ?) AND (`CreditLine`.`companyId` = ?)) LIMIT 1 FOR UPDATE',
   exposure:
-    'SELECT COALESCE(SUM(`m`.`amountDue` - `m`.`amountPaid`), 0) AS `owed`, ' +
-    '(SELECT COALESCE(SUM(o.totalAmount), 0) FROM call_off o WHERE o.sellerId = ? ' +
-    'AND o.companyId = ? AND o.status = ?) AS `held` ' +
-    'FROM `contract_milestone` `m` WHERE `m`.`sellerId` = ? AND `m`.`companyId` = ?',
+    'SELECT ((SELECT COALESCE(SUM(m.amountDue - m.amountPaid), 0) FROM contract_milestone m ' +
+    'WHERE m.sellerId = ? AND m.companyId = ?) + (SELECT COALESCE(SUM(o.totalAmount), 0) ' +
+    "FROM call_off o WHERE o.sellerId = ? AND o.companyId = ? AND o.status = 'PENDING_APPROVAL')) " +
+    'AS exposure',
   draw:
     'UPDATE `contract_line` SET `drawnQuantity` = `drawnQuantity` + ?, ' +
     '`updatedAt` = CURRENT_TIMESTAMP WHERE `id` = ? AND `drawnQuantity` + ? <= `quantity`',
@@ -182,14 +182,8 @@ async function place(q: Query, viewer: BaselineViewer, input: CallOffInput) {
     0,
   );
   const [[credit]] = (await q(SQL.credit, [sellerId, companyId])) as [Row[]];
-  const [[owed]] = (await q(SQL.exposure, [
-    sellerId,
-    companyId,
-    'PENDING_APPROVAL',
-    sellerId,
-    companyId,
-  ])) as [Row[]];
-  const exposure = Number(owed?.owed ?? 0) + Number(owed?.held ?? 0);
+  const [[owed]] = (await q(SQL.exposure, [sellerId, companyId, sellerId, companyId])) as [Row[]];
+  const exposure = Number(owed?.exposure ?? 0);
   if (exposure + amount > Number(credit?.CreditLine_limitAmount ?? 0)) {
     throw new Rollback(error('CreditLimitExceededError', 'CREDIT_LIMIT_EXCEEDED'));
   }
