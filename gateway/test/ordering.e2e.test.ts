@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorCode, startGateway, type TestGateway } from './harness.js';
+import { errorCode, startGateway, usesMysql, type TestGateway } from './harness.js';
 import {
   ADDRESS,
   ORDER_FIELDS,
@@ -577,6 +577,31 @@ describe('cost', () => {
     expect(large.data.myOrders.edges).toHaveLength(6);
     expect(large.extensions?.sqlStatements).toBe(small.extensions?.sqlStatements);
     expect(large.extensions?.sqlStatements).toBeLessThanOrEqual(9);
+  });
+});
+
+describe('checkout cost', () => {
+  it('places a two-seller cart in a fixed number of statements, committing with the reservation on MariaDB', async () => {
+    const token = await registerConsumer(gw);
+    await addToCart(gw, milk.id, 1, token);
+    await addToCart(gw, paper.id, 1, token);
+    const res = await gw.gql<any>(
+      'mutation ($input: CheckoutInput!) { checkout(input: $input) { ... on CheckoutSuccess { orders { id } } } }',
+      {
+        input: {
+          shippingAddress: ADDRESS,
+          paymentMethod: 'CASH_ON_DELIVERY',
+          idempotencyKey: randomUUID(),
+        },
+      },
+      token,
+    );
+    expect(res.data.checkout.orders).toHaveLength(2);
+    // The session read, START TRANSACTION, the key's claim, the locked cart, the variants, the
+    // orders, their lines, payments and audit events, the cart lines' delete, then the
+    // reservations: one block that also commits on MariaDB; elsewhere one UPDATE per variant
+    // and a COMMIT.
+    expect(res.extensions?.sqlStatements).toBe(usesMysql ? 11 : 13);
   });
 });
 
