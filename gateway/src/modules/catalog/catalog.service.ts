@@ -70,6 +70,15 @@ export function slugify(text: string): string {
 }
 
 /**
+ * The conditional reservation of a variant's units. Parameters: the quantity, the variant's id,
+ * and how many units must be available (the quantity, plus one to leave a unit). Backticks
+ * quote names on both databases.
+ */
+const RESERVE_STOCK =
+  'UPDATE `variant` SET `stockReserved` = `stockReserved` + ?, ' +
+  '`updatedAt` = CURRENT_TIMESTAMP WHERE `id` = ? AND `stockOnHand` - `stockReserved` >= ?';
+
+/**
  * MariaDB's block reserving checkout lines (see `CatalogService.reserveCheckoutStock`): per
  * line, the conditional update leaving a unit, else the one taking the last units; COMMIT when
  * every line left a unit. Answers one row: a letter per line, r(eserved), e(mptied) or s(hort),
@@ -79,9 +88,6 @@ export function stockReservationBlock(lines: { variantId: number; quantity: numb
   sql: string;
   params: number[];
 } {
-  const reserve =
-    'UPDATE `variant` SET `stockReserved` = `stockReserved` + ?, ' +
-    '`updatedAt` = CURRENT_TIMESTAMP WHERE `id` = ? AND `stockOnHand` - `stockReserved` >= ?';
   const outcome = lines.map((_, i) => `o${i}`);
   return {
     sql:
@@ -90,7 +96,7 @@ export function stockReservationBlock(lines: { variantId: number; quantity: numb
       outcome
         .map(
           (o) =>
-            `${reserve}; IF ROW_COUNT() = 0 THEN ${reserve}; ` +
+            `${RESERVE_STOCK}; IF ROW_COUNT() = 0 THEN ${RESERVE_STOCK}; ` +
             `SET ${o} = IF(ROW_COUNT() = 1, 'e', 's'); END IF; `,
         )
         .join('') +
@@ -664,14 +670,11 @@ export class CatalogService {
       [0, 'emptied'],
     ] as const) {
       // By hand: every checkout of a hot variant waits on this row, so it is the last write.
-      const q = sqlNames(ctx.em);
-      const changed = await affectedRows(
-        ctx.em,
-        `UPDATE ${q('variant')} SET ${q('stockReserved')} = ${q('stockReserved')} + ?, ` +
-          `${q('updatedAt')} = CURRENT_TIMESTAMP ` +
-          `WHERE ${q('id')} = ? AND ${q('stockOnHand')} - ${q('stockReserved')} >= ?`,
-        [quantity, variantId, quantity + leave],
-      );
+      const changed = await affectedRows(ctx.em, RESERVE_STOCK, [
+        quantity,
+        variantId,
+        quantity + leave,
+      ]);
       if (changed) return outcome;
     }
     return 'short';
