@@ -1,7 +1,7 @@
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
 import { stockReservationBlock } from '../modules/catalog/catalog.service.js';
 import { validateAddress, type AddressInput } from '../modules/ordering/address.js';
+import { newOrderNumber } from '../modules/ordering/ordering.service.js';
 import {
   createMutationBaseline,
   Retry,
@@ -133,15 +133,6 @@ const SQL = {
     '`updatedAt` = CURRENT_TIMESTAMP WHERE `id` IN (?)',
 };
 
-const NUMBER_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-
-function orderNumber(now: Date): string {
-  const day = now.toISOString().slice(2, 10).replaceAll('-', '');
-  let suffix = '';
-  for (const byte of randomBytes(8)) suffix += NUMBER_ALPHABET[byte & 31];
-  return `MG${day}-${suffix}`;
-}
-
 /** Raw SQL `?` for a multi-row insert value that must stay `DEFAULT`. */
 const DEFAULT = { toSqlString: () => 'DEFAULT' };
 
@@ -257,7 +248,7 @@ export function createBaseline(options: BaselineOptions) {
       }
       orders.push({
         id: 0,
-        number: orderNumber(now),
+        number: newOrderNumber(now),
         sellerId: seller.id,
         currency,
         itemsAmount,
