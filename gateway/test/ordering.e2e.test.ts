@@ -340,6 +340,34 @@ describe('order lifecycle', () => {
     expect(twice.data.reconcileCashRemittance.__typename).toBe('InvalidStateError');
   });
 
+  it('stamps the timeline and the payment with the time each step happened', async () => {
+    const token = await registerConsumer(gw);
+    await addToCart(gw, milk.id, 1, token);
+    const hours = (n: number) => new Date(Date.UTC(2026, 0, 5, 9) + n * 3_600_000);
+    const placed = await checkout(gw, token, {}, hours(0));
+    const [order] = placed.data.checkout.orders;
+    await sellerDoes(gw, dairy, 'confirmOrder', { orderId: order.id }, hours(2));
+    const ship = { orderId: order.id, carrier: 'SF Express', trackingNumber: 'SF0000000001' };
+    await sellerDoes(gw, dairy, 'shipOrder', ship, hours(20));
+    const delivery = { orderId: order.id, amountCollected: order.total.amount };
+    await sellerDoes(gw, dairy, 'recordDelivery', delivery, hours(60));
+    const res = await gw.gql<{ order: any }>(
+      `query ($id: ID!) { order(id: $id) { placedAt timeline { status at } payment { collectedAt } } }`,
+      { id: order.id },
+      token,
+    );
+    expect(res.data.order).toEqual({
+      placedAt: hours(0).toISOString(),
+      timeline: [
+        { status: 'PLACED', at: hours(0).toISOString() },
+        { status: 'CONFIRMED', at: hours(2).toISOString() },
+        { status: 'SHIPPED', at: hours(20).toISOString() },
+        { status: 'DELIVERED', at: hours(60).toISOString() },
+      ],
+      payment: { collectedAt: hours(60).toISOString() },
+    });
+  });
+
   it('flags a short remittance instead of accepting it, until it is resolved', async () => {
     const ids: string[] = [];
     let expected = 0;

@@ -149,6 +149,7 @@ export async function checkout(
   gw: TestGateway,
   token: string,
   patch: Record<string, unknown> = {},
+  at?: Date,
 ) {
   const res = await gw.gql<{ checkout: any }>(
     CHECKOUT,
@@ -161,6 +162,7 @@ export async function checkout(
       },
     },
     token,
+    at,
   );
   return res;
 }
@@ -171,6 +173,7 @@ export async function sellerDoes(
   token: string,
   mutation: string,
   input: Record<string, unknown>,
+  at?: Date,
 ) {
   const inputType = {
     confirmOrder: 'OrderActionInput',
@@ -187,6 +190,7 @@ export async function sellerDoes(
       ... on CollectedAmountMismatchError { expected { amount } } } }`,
     { input },
     token,
+    at,
   );
   return res.data?.[mutation] ?? res;
 }

@@ -328,7 +328,7 @@ export function createBaseline(options: BaselineOptions) {
         null,
         'PLACED',
         JSON.stringify({ actor: 'CONSUMER', note: '' }),
-        DEFAULT,
+        now,
       ]),
     ]);
     await q(SQL.deleteLines, [lines.map((l) => l.id)]);

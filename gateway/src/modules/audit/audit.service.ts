@@ -2,7 +2,11 @@ import type { Context, Viewer } from '../../api/context.js';
 import { insertRows } from '../../db/insert-rows.js';
 import { AuditEvent } from './audit-event.entity.js';
 
-/** Appends to the audit log inside the caller's transaction, so the record and the change commit together. */
+/**
+ * Appends to the audit log inside the caller's transaction, so the record and the change commit
+ * together. Stamped with the request's clock (`ctx.now()`), as the change itself is: the wall
+ * clock, except where a test gateway or the demo history moves time.
+ */
 export class AuditService {
   async record(
     ctx: Context,
@@ -30,6 +34,7 @@ export class AuditService {
       data?: Record<string, unknown> | null;
     }[],
   ): Promise<void> {
+    const at = ctx.now();
     await insertRows(
       ctx.em,
       AuditEvent,
@@ -41,6 +46,7 @@ export class AuditService {
         fromState: r.fromState ?? null,
         toState: r.toState ?? null,
         data: (r.data ?? null) as never,
+        createdAt: at,
       })),
     );
   }

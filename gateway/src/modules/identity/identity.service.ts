@@ -243,7 +243,7 @@ export class IdentityService {
       throw badInput('Say why the company is rejected', 'reason', InputProblemCode.REQUIRED);
     const from = company.status;
     company.status = to;
-    company.verifiedAt = to === 'VERIFIED' ? new Date() : null;
+    company.verifiedAt = to === 'VERIFIED' ? ctx.now() : null;
     await ctx.em.save(company);
     await this.audit.record(
       ctx,

@@ -521,7 +521,7 @@ export class OrderingService {
       await ctx.em.update(
         Payment,
         { orderId: order.id, status: PaymentStatus.PENDING },
-        { status: PaymentStatus.COLLECTED, collectedAmount: collected, collectedAt: new Date() },
+        { status: PaymentStatus.COLLECTED, collectedAmount: collected, collectedAt: ctx.now() },
       );
     } else if (
       to === OrderStatus.CANCELLED ||

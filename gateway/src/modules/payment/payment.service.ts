@@ -105,7 +105,7 @@ export class PaymentService {
       { orderId: In(ids), status: PaymentStatus.COLLECTED },
       {
         status: matched ? PaymentStatus.RECONCILED : PaymentStatus.DISPUTED,
-        reconciledAt: matched ? new Date() : null,
+        reconciledAt: matched ? ctx.now() : null,
         remittanceId: remittance.id,
       },
     );
@@ -143,7 +143,7 @@ export class PaymentService {
         `Remittance ${remittance.reference} has nothing left to resolve`,
       );
     }
-    const now = new Date();
+    const now = ctx.now();
     const note = input.note.trim();
     await ctx.em.update(
       CashRemittance,
