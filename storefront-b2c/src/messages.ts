@@ -129,6 +129,7 @@ const en = {
       district: 'District',
       line1: 'Street address',
       postalCode: 'Postal code',
+      fromLastOrder: 'Filled in from your last order. Change anything that is different this time.',
       errors: {
         required: 'This field is required.',
         tooLong: 'This is too long.',
@@ -369,6 +370,7 @@ const zhCN: StorefrontMessages = {
       district: '区县',
       line1: '详细地址',
       postalCode: '邮政编码',
+      fromLastOrder: '已填入您上一笔订单的收货地址，如有变化请修改。',
       errors: {
         required: '此项为必填项。',
         tooLong: '内容过长。',

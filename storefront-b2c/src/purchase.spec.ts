@@ -188,8 +188,13 @@ describe('product page', () => {
 });
 
 describe('checkout', () => {
-  function checkoutHandlers(result: () => unknown) {
+  function checkoutHandlers(result: () => unknown, lastAddress: unknown = null) {
     return {
+      LastShippingAddress: () => ({
+        myOrders: {
+          edges: lastAddress ? [{ node: { id: 'o0', shippingAddress: lastAddress } }] : [],
+        },
+      }),
       Categories: () => categoriesData,
       Login: () => ({ login: authPayload('token-1') }),
       Me: (_: unknown, request: { headers: Headers }) => ({ me: signedIn(request) ? alice : null }),
@@ -293,6 +298,57 @@ describe('checkout', () => {
       paymentMethod: 'CASH_ON_DELIVERY',
       shippingAddress: { phone: '138 1234 5678', province: 'Zhejiang', postalCode: '310000' },
     });
+  });
+
+  it('starts a returning buyer from the address of the last order', async () => {
+    localStorage.setItem('marketgate.storefront.token', 'token-1');
+    const last = {
+      __typename: 'Address',
+      name: 'Alice Wang',
+      phone: '13900139000',
+      province: 'Jiangsu',
+      city: 'Suzhou',
+      district: 'Gusu',
+      line1: '8 Pingjiang Road',
+      postalCode: '215000',
+    };
+    const { wrapper, gateway } = await render(
+      '/checkout',
+      checkoutHandlers(
+        () => ({
+          checkout: {
+            __typename: 'CheckoutSuccess',
+            replayed: false,
+            orders: [{ id: 'o1', number: 'MG261128-O1' }],
+          },
+        }),
+        last,
+      ),
+    );
+    await vi.waitFor(() => expect(wrapper.text()).toContain('Filled in from your last order.'));
+    const inputs = wrapper.findAll('[data-testid="address-form"] input');
+    expect(inputs.map((input) => (input.element as HTMLInputElement).value)).toEqual([
+      'Alice Wang',
+      '13900139000',
+      'Jiangsu',
+      'Suzhou',
+      'Gusu',
+      '215000',
+      '8 Pingjiang Road',
+    ]);
+    await wrapper.get('[data-testid="address-form"]').trigger('submit');
+    const place = () => wrapper.get('[data-testid="place-order"]');
+    await vi.waitFor(() => expect(place().attributes()).not.toHaveProperty('disabled'));
+    await place().trigger('click');
+    await vi.waitFor(() =>
+      expect(gateway.requests.some((r) => r.operationName === 'Checkout')).toBe(true),
+    );
+    const sent = gateway.requests.find((r) => r.operationName === 'Checkout');
+    const { __typename, ...address } = last;
+    expect(sent?.variables.input).toMatchObject({ shippingAddress: address });
+    expect(Object.keys((sent?.variables.input as any).shippingAddress).sort()).toEqual(
+      Object.keys(address).sort(),
+    );
   });
 
   it('names the lines that ran out and shows address errors from the gateway per field', async () => {

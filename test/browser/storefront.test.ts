@@ -148,6 +148,9 @@ describe('buying with cash on delivery', () => {
 
     await page.getByTestId('address-form').waitFor();
     expect(await page.getByTestId('checkout-group').count()).toBe(2);
+    // Alice has ordered before: the form starts from her last order's address.
+    await page.getByText('Filled in from your last order.').waitFor();
+    expect(await page.getByLabel('Street address').inputValue()).not.toBe('');
     await page.getByLabel('Recipient name').fill('Alice Wang');
     await page.getByLabel('Mobile phone').fill('138 1234 5678');
     await page.getByLabel('Province').fill('Zhejiang');

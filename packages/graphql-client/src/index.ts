@@ -19,6 +19,7 @@ export {
 export { useSearchSuggestions } from './composables/use-search-suggestions.js';
 export {
   useCheckoutOptions,
+  useLastShippingAddress,
   type CashOnDeliveryTerms,
   type CheckoutGroup,
 } from './composables/use-checkout-options.js';

@@ -4,7 +4,7 @@ import { createApp, effectScope, ref } from 'vue';
 import { createMarketgateClient } from '../client.js';
 import type { CheckoutOptionsQuery } from '../generated/graphql.js';
 import { createFakeGateway } from '../testing.js';
-import { useCheckoutOptions } from './use-checkout-options.js';
+import { useCheckoutOptions, useLastShippingAddress } from './use-checkout-options.js';
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -64,5 +64,41 @@ describe('useCheckoutOptions', () => {
   it('is empty without anything in the cart', async () => {
     const { api } = setup(0);
     await vi.waitFor(() => expect(api.state.value).toBe('empty'));
+  });
+});
+
+describe('useLastShippingAddress', () => {
+  const address = {
+    name: 'Li Lei',
+    phone: '13800138000',
+    province: 'Zhejiang',
+    city: 'Hangzhou',
+    district: 'Xihu',
+    line1: '1 Wensan Road',
+    postalCode: '310000',
+  };
+
+  function lastAddress(handler: () => unknown) {
+    vi.stubGlobal('fetch', createFakeGateway({ LastShippingAddress: handler }).fetch);
+    const app = createApp({});
+    install(app, createMarketgateClient({ token: 't' }));
+    return app.runWithContext(() => effectScope().run(() => useLastShippingAddress()))!;
+  }
+
+  it('is the address of the latest order', async () => {
+    const last = lastAddress(() => ({
+      myOrders: { edges: [{ node: { id: 'o1', shippingAddress: address } }] },
+    }));
+    expect(last.value).toBeUndefined();
+    await vi.waitFor(() => expect(last.value).toEqual(address));
+  });
+
+  it('is null without an order, and when the question fails', async () => {
+    const none = lastAddress(() => ({ myOrders: { edges: [] } }));
+    await vi.waitFor(() => expect(none.value).toBeNull());
+    const failed = lastAddress(() => {
+      throw new Error('down');
+    });
+    await vi.waitFor(() => expect(failed.value).toBeNull());
   });
 });

@@ -1,6 +1,11 @@
 import { useQuery } from '@urql/vue';
 import { computed, onScopeDispose, ref, toValue, watch, type MaybeRefOrGetter } from 'vue';
-import { CheckoutOptionsDocument, type CheckoutOptionsQuery } from '../generated/graphql.js';
+import {
+  CheckoutOptionsDocument,
+  LastShippingAddressDocument,
+  type AddressFieldsFragment,
+  type CheckoutOptionsQuery,
+} from '../generated/graphql.js';
 import type { LoadState } from './load-state.js';
 
 export type CheckoutCart = NonNullable<CheckoutOptionsQuery['cart']>;
@@ -52,4 +57,17 @@ export function useCheckoutOptions(province: MaybeRefOrGetter<string>) {
   }
 
   return { cart, terms, checkedProvince, state, fetching: query.fetching, refresh };
+}
+
+/**
+ * The address the signed-in viewer's latest order was shipped to: null when there is no order
+ * yet (or the question failed, which the checkout can live without), undefined until known.
+ */
+export function useLastShippingAddress() {
+  const query = useQuery({ query: LastShippingAddressDocument, requestPolicy: 'network-only' });
+  return computed<AddressFieldsFragment | null | undefined>(() => {
+    if (query.error.value) return null;
+    if (!query.data.value) return undefined;
+    return query.data.value.myOrders.edges[0]?.node.shippingAddress ?? null;
+  });
 }
