@@ -1,9 +1,12 @@
 // Starts the gateway (embedded database, demo data on first start) and both frontends.
 // `node scripts/start.mjs` serves the built apps; `--dev` runs everything in watch mode.
+// Ports: PORT (gateway, 4000), STOREFRONT_PORT (5173), PORTAL_PORT (5174).
 import { spawn } from 'node:child_process';
 
 const dev = process.argv.includes('--dev');
 const gatewayPort = process.env.PORT ?? '4000';
+const storefrontPort = process.env.STOREFRONT_PORT ?? '5173';
+const portalPort = process.env.PORTAL_PORT ?? '5174';
 const env = {
   ...process.env,
   PORT: gatewayPort,
@@ -24,12 +27,22 @@ const processes = [
           'gateway/dist/main.js',
         ],
       ],
-  ['storefront', 'pnpm', ['--filter', '@marketgate/storefront-b2c', dev ? 'dev' : 'preview']],
-  ['portal', 'pnpm', ['--filter', '@marketgate/portal-b2b', dev ? 'dev' : 'preview']],
+  [
+    'storefront',
+    'pnpm',
+    ['--filter', '@marketgate/storefront-b2c', dev ? 'dev' : 'preview', '--port', storefrontPort],
+  ],
+  [
+    'portal',
+    'pnpm',
+    ['--filter', '@marketgate/portal-b2b', dev ? 'dev' : 'preview', '--port', portalPort],
+  ],
 ];
 
 const children = processes.map(([name, command, args]) => {
-  const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // A process group of its own: stopping signals the whole group, so the servers that pnpm
+  // starts through a shell (`vite preview`) stop too instead of living on, holding their ports.
+  const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   const prefix = (chunk) =>
     chunk
       .toString()
@@ -49,7 +62,13 @@ const children = processes.map(([name, command, args]) => {
 });
 
 function stop(code = 0) {
-  for (const child of children) child.kill('SIGTERM');
+  for (const child of children) {
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      // That group is gone already.
+    }
+  }
   process.exit(code);
 }
 process.on('SIGINT', () => stop());
@@ -61,8 +80,8 @@ setTimeout(() => {
       '',
       'Marketgate is starting:',
       `  GraphQL gateway   http://localhost:${gatewayPort}/graphql  (open in a browser for the IDE)`,
-      '  Storefront (B2C)  http://localhost:5173',
-      '  Portal (B2B)      http://localhost:5174',
+      `  Storefront (B2C)  http://localhost:${storefrontPort}`,
+      `  Portal (B2B)      http://localhost:${portalPort}`,
       '  Demo accounts: see README.md (password demo-pass-123)',
       '',
     ].join('\n'),

@@ -36,7 +36,7 @@ function requireBuilt(path: string): void {
 }
 
 /** Starts a child process and keeps its recent output for error messages. */
-function launch(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv) {
+export function launch(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv) {
   const child = spawn(command, args, { cwd, env: { ...process.env, ...env } });
   let output = '';
   const keep = (chunk: Buffer) => {
@@ -47,7 +47,8 @@ function launch(command: string, args: string[], cwd: string, env: NodeJS.Proces
   return { child, output: () => output };
 }
 
-async function waitForOk(
+/** Waits until `url` answers 2xx; fails when `child` exits first or time runs out. */
+export async function waitForOk(
   url: string,
   child: ChildProcess,
   output: () => string,

@@ -35,15 +35,21 @@ function answer(province: string | null, groups: number): CheckoutOptionsQuery {
   };
 }
 
-function setup(groups = 2) {
-  const gateway = createFakeGateway({
-    CheckoutOptions: (variables) => answer(variables.province as string | null, groups),
-  });
+/** Runs a composable in an app with a signed-in client on `handlers`. */
+function inApp<T>(handlers: Parameters<typeof createFakeGateway>[0], composable: () => T) {
+  const gateway = createFakeGateway(handlers);
   vi.stubGlobal('fetch', gateway.fetch);
   const app = createApp({});
   install(app, createMarketgateClient({ token: 't' }));
+  return { api: app.runWithContext(() => effectScope().run(composable))!, gateway };
+}
+
+function setup(groups = 2) {
   const province = ref('');
-  const api = app.runWithContext(() => effectScope().run(() => useCheckoutOptions(province)))!;
+  const { api, gateway } = inApp(
+    { CheckoutOptions: (variables) => answer(variables.province as string | null, groups) },
+    () => useCheckoutOptions(province),
+  );
   return { api, province, requests: gateway.requests };
 }
 
@@ -78,12 +84,8 @@ describe('useLastShippingAddress', () => {
     postalCode: '310000',
   };
 
-  function lastAddress(handler: () => unknown) {
-    vi.stubGlobal('fetch', createFakeGateway({ LastShippingAddress: handler }).fetch);
-    const app = createApp({});
-    install(app, createMarketgateClient({ token: 't' }));
-    return app.runWithContext(() => effectScope().run(() => useLastShippingAddress()))!;
-  }
+  const lastAddress = (handler: () => unknown) =>
+    inApp({ LastShippingAddress: handler }, useLastShippingAddress).api;
 
   it('is the address of the latest order', async () => {
     const last = lastAddress(() => ({
