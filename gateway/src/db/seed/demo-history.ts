@@ -245,8 +245,9 @@ const sellerEmail: Record<string, string> = {
  * A few months of business on the freshly seeded demo, relative to `now`: consumers' cash on
  * delivery orders taken to the door (first-time, repeat and lapsed buyers; products often
  * bought together), Acme's one-year framework agreement with North Dairy signed 300 days ago
- * (so it ends within 90 days) with call-off orders under it and an earlier one-off deal, and a
- * one-off deal of Globex with Office Hub. Everything goes through the gateway's operations at past instants.
+ * (so it ends within 90 days) with call-off orders under it and an earlier one-off deal, their
+ * bills paid on time, and a one-off deal of Globex with Office Hub whose deposit is overdue.
+ * Everything goes through the gateway's operations at past instants.
  */
 export async function seedDemoHistory(
   config: Config,
@@ -378,6 +379,7 @@ export async function seedDemoHistory(
       ago(daysAgo - 3),
     );
   }
+  await payDueBills(client, 'sales@north-dairy.example', agreement.id, now);
   // One-off orders: a deposit on signing, the rest on acceptance. Acme's earlier one with North
   // Dairy is what its renewal may add; Globex's is with Office Hub.
   const oneOff = {
@@ -390,7 +392,7 @@ export async function seedDemoHistory(
     },
     unitPrice: 2_500,
   };
-  await signDeal(client, ago, {
+  const earlier = await signDeal(client, ago, {
     buyer: 'buyer@acme.example',
     signer: 'admin@acme.example',
     approver: 'sourcing@acme.example',
@@ -401,6 +403,7 @@ export async function seedDemoHistory(
     quote: { dealKind: 'ONE_OFF' },
     offer: oneOff,
   });
+  await payDueBills(client, 'sales@north-dairy.example', earlier.id, now);
   await signDeal(client, ago, {
     buyer: 'buyer@globex.example',
     signer: 'buyer@globex.example',
@@ -411,6 +414,37 @@ export async function seedDemoHistory(
     quote: { dealKind: 'ONE_OFF' },
     offer: oneOff,
   });
+}
+
+/**
+ * Acme pays on time: the seller records a transfer for each bill of the contract that is due by
+ * `now`, three days before its due time (or an hour after a bill due at once was raised).
+ * Globex's deposit is left unpaid, so the demo has one overdue bill to show.
+ */
+async function payDueBills(client: DemoClient, seller: string, contractId: string, now: Date) {
+  const { contract } = await client.run(
+    seller,
+    `query ($id: ID!) { contract(id: $id) {
+      milestones { id dueAt triggeredAt outstanding { amount } } } }`,
+    { id: contractId },
+    now,
+  );
+  for (const bill of contract.milestones as Fields[]) {
+    if (!bill.dueAt || bill.outstanding.amount === 0) continue;
+    const due = Date.parse(bill.dueAt);
+    if (due > now.getTime()) continue;
+    const paidAt = new Date(
+      Math.min(now.getTime(), Math.max(Date.parse(bill.triggeredAt) + HOUR, due - 3 * DAY)),
+    );
+    await client.mutate(
+      seller,
+      'recordContractPayment',
+      'RecordContractPaymentInput',
+      { milestoneId: bill.id, amount: bill.outstanding.amount, reference: `DEMO-${bill.id}` },
+      '',
+      paidAt,
+    );
+  }
 }
 
 interface Deal {
