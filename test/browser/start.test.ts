@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { openBrowser } from './support/browser.js';
 import { freePort, launch, repoRoot, waitForOk } from './support/processes.js';
 
@@ -39,7 +39,11 @@ describe('the start script (pnpm start, after its install and build)', () => {
       await waitForOk(`http://127.0.0.1:${gateway}/health`, child, output, 120_000);
       await waitForOk(`http://127.0.0.1:${storefront}/`, child, output, 60_000);
       await waitForOk(`http://127.0.0.1:${portal}/`, child, output, 60_000);
-      expect(output()).toContain(`Storefront (B2C)  http://localhost:${storefront}`);
+      // The URLs are printed a few seconds after the start, below the servers' own lines.
+      await vi.waitFor(
+        () => expect(output()).toContain(`Storefront (B2C)  http://localhost:${storefront}`),
+        { timeout: 15_000 },
+      );
 
       const browser = await openBrowser();
       try {
