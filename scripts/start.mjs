@@ -15,6 +15,10 @@ const env = {
   GATEWAY_URL: `http://127.0.0.1:${gatewayPort}`,
 };
 
+/** What each server prints once it listens: the gateway's log line, Vite's URL. */
+const readyLine = { gateway: 'gateway ready', storefront: 'Local:', portal: 'Local:' };
+const ready = new Set();
+
 const processes = [
   dev
     ? ['gateway', 'pnpm', ['--filter', '@marketgate/gateway', 'dev']]
@@ -50,7 +54,13 @@ const children = processes.map(([name, command, args]) => {
       .filter(Boolean)
       .map((line) => `[${name}] ${line}\n`)
       .join('');
-  child.stdout.on('data', (chunk) => process.stdout.write(prefix(chunk)));
+  child.stdout.on('data', (chunk) => {
+    process.stdout.write(prefix(chunk));
+    if (!ready.has(name) && chunk.toString().includes(readyLine[name])) {
+      ready.add(name);
+      if (ready.size === processes.length) printUrls();
+    }
+  });
   child.stderr.on('data', (chunk) => process.stderr.write(prefix(chunk)));
   child.on('exit', (code) => {
     if (code !== 0 && code !== null) {
@@ -74,11 +84,11 @@ function stop(code = 0) {
 process.on('SIGINT', () => stop());
 process.on('SIGTERM', () => stop());
 
-setTimeout(() => {
+function printUrls() {
   process.stdout.write(
     [
       '',
-      'Marketgate is starting:',
+      'Marketgate is ready:',
       `  GraphQL gateway   http://localhost:${gatewayPort}/graphql  (open in a browser for the IDE)`,
       `  Storefront (B2C)  http://localhost:${storefrontPort}`,
       `  Portal (B2B)      http://localhost:${portalPort}`,
@@ -86,4 +96,4 @@ setTimeout(() => {
       '',
     ].join('\n'),
   );
-}, 4000);
+}

@@ -39,7 +39,7 @@ describe('the start script (pnpm start, after its install and build)', () => {
       await waitForOk(`http://127.0.0.1:${gateway}/health`, child, output, 120_000);
       await waitForOk(`http://127.0.0.1:${storefront}/`, child, output, 60_000);
       await waitForOk(`http://127.0.0.1:${portal}/`, child, output, 60_000);
-      // The URLs are printed a few seconds after the start, below the servers' own lines.
+      // The URLs are printed once all three servers say they listen.
       await vi.waitFor(
         () => expect(output()).toContain(`Storefront (B2C)  http://localhost:${storefront}`),
         { timeout: 15_000 },
