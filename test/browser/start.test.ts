@@ -60,13 +60,13 @@ describe('the start script (pnpm start, after its install and build)', () => {
     expect(await exited).toBe(0);
     // The servers stop with it: none keeps its port (a `vite preview` left behind would make
     // the next start fail with "Found another Vite preview process").
-    const deadline = Date.now() + 10_000;
-    let open = [gateway, storefront, portal];
-    while (open.length > 0 && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 250));
-      const still = await Promise.all(open.map(listening));
-      open = open.filter((_, i) => still[i]);
-    }
-    expect(open).toEqual([]);
+    const ports = [gateway, storefront, portal];
+    await vi.waitFor(
+      async () => {
+        const still = await Promise.all(ports.map(listening));
+        expect(ports.filter((_, i) => still[i])).toEqual([]);
+      },
+      { timeout: 10_000, interval: 250 },
+    );
   }, 240_000);
 });
