@@ -2,6 +2,8 @@
 // `node scripts/start.mjs` serves the built apps; `--dev` runs everything in watch mode.
 // Ports: PORT (gateway, 4000), STOREFRONT_PORT (5173), PORTAL_PORT (5174).
 import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { stripVTControlCharacters } from 'node:util';
 
 const dev = process.argv.includes('--dev');
 const gatewayPort = process.env.PORT ?? '4000';
@@ -15,7 +17,11 @@ const env = {
   GATEWAY_URL: `http://127.0.0.1:${gatewayPort}`,
 };
 
-/** What each server prints once it listens: the gateway's log line, Vite's URL. */
+/**
+ * What each server prints once it listens: the gateway's log line, Vite's URL. Vite colours its
+ * output when it runs under CI (the `CI` variable) or a terminal, so lines are matched without
+ * their escape codes.
+ */
 const readyLine = { gateway: 'gateway ready', storefront: 'Local:', portal: 'Local:' };
 const ready = new Set();
 
@@ -47,21 +53,17 @@ const children = processes.map(([name, command, args]) => {
   // A process group of its own: stopping signals the whole group, so the servers that pnpm
   // starts through a shell (`vite preview`) stop too instead of living on, holding their ports.
   const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-  const prefix = (chunk) =>
-    chunk
-      .toString()
-      .split('\n')
-      .filter(Boolean)
-      .map((line) => `[${name}] ${line}\n`)
-      .join('');
-  child.stdout.on('data', (chunk) => {
-    process.stdout.write(prefix(chunk));
-    if (!ready.has(name) && chunk.toString().includes(readyLine[name])) {
+  // Line by line, so a line that arrives in two chunks is still prefixed and recognised whole.
+  createInterface({ input: child.stdout }).on('line', (line) => {
+    process.stdout.write(`[${name}] ${line}\n`);
+    if (!ready.has(name) && stripVTControlCharacters(line).includes(readyLine[name])) {
       ready.add(name);
       if (ready.size === processes.length) printUrls();
     }
   });
-  child.stderr.on('data', (chunk) => process.stderr.write(prefix(chunk)));
+  createInterface({ input: child.stderr }).on('line', (line) =>
+    process.stderr.write(`[${name}] ${line}\n`),
+  );
   child.on('exit', (code) => {
     if (code !== 0 && code !== null) {
       process.stderr.write(`[${name}] exited with ${code}; stopping\n`);
