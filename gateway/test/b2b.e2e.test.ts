@@ -748,6 +748,7 @@ describe('a framework deal', () => {
     ... on CreditLimitExceededError { errorCode limit { amount } exposure { amount } }
     ... on CommittedQuantityExceededError { errorCode remaining }
     ... on ErrorResult { errorCode } } }`;
+  let quoteId: string;
   let contractId: string;
   let lineIds: string[];
   let key = 0;
@@ -787,11 +788,13 @@ describe('a framework deal', () => {
       dealKind: 'FRAMEWORK',
       termMonths: 12,
       deliveryAddress: ADDRESS,
+      // The buyer's first guess; the offer commits them to 500 and 50 over the term.
       lines: [
-        { variantId, quantity: 500 },
-        { description: 'Cold-chain delivery per drop', quantity: 50 },
+        { variantId, quantity: 100 },
+        { description: 'Cold-chain delivery per drop', quantity: 10 },
       ],
     });
+    quoteId = created.id;
     let quote = await mutate('buyer', 'submitQuoteRequest', {
       quoteId: created.id,
       expectedVersion: 1,
@@ -826,6 +829,29 @@ describe('a framework deal', () => {
         id: contractId,
       })
     ).contract.lines.map((l: Fields) => l.id);
+  });
+
+  it('is worth what it commits the buyer to, for the approval chain and on the contract', async () => {
+    const { quoteRequest } = await ask(
+      'buyer',
+      `query ($id: ID!) { quoteRequest(id: $id) {
+        latestVersion { total { amount } lines { quantity committedQuantity lineTotal { amount } } }
+        approval { total { amount } }
+        contract { total { amount } lines { quantity } } } }`,
+      { id: quoteId },
+    );
+    const worth = 500 * 900 + 50 * 2_000;
+    expect(quoteRequest).toEqual({
+      latestVersion: {
+        total: { amount: worth },
+        lines: [
+          { quantity: 100, committedQuantity: 500, lineTotal: { amount: 500 * 900 } },
+          { quantity: 10, committedQuantity: 50, lineTotal: { amount: 50 * 2_000 } },
+        ],
+      },
+      approval: { total: { amount: worth } },
+      contract: { total: { amount: worth }, lines: [{ quantity: 500 }, { quantity: 50 }] },
+    });
   });
 
   it("shows the contract price to the company's members only", async () => {

@@ -13,6 +13,7 @@ import type { CatalogService } from '../catalog/catalog.service.js';
 import type { CompanyMember } from '../identity/company-member.entity.js';
 import { partyScope, partyScopeWhere } from '../identity/party-scope.js';
 import {
+  agreedQuantity,
   DealKind,
   QuoteRequest,
   QuoteRequestLine,
@@ -195,10 +196,7 @@ export class ContractService {
           contractId: contract.id,
           variantId: rl.variantId,
           description: rl.description,
-          quantity:
-            quote.dealKind === DealKind.FRAMEWORK
-              ? (vl.committedQuantity ?? vl.quantity)
-              : vl.quantity,
+          quantity: agreedQuantity(vl),
           unitPriceAmount: vl.unitPriceAmount,
           currency: vl.currency,
           drawnQuantity: 0,

@@ -251,7 +251,10 @@ export class QuoteVersion extends BaseEntity {
   @Column({ type: 'varchar', length: 3 })
   currency: string;
 
-  @Field(() => Money, { description: 'Sum of quantity x unit price over the lines.' })
+  @Field(() => Money, {
+    description:
+      "Sum of the lines' totals: what the approval chain approves and the contract is worth.",
+  })
   get total(): Money {
     return Money.of(this.totalAmount, this.currency);
   }
@@ -294,10 +297,20 @@ export class QuoteVersionLine extends BaseEntity {
     return Money.of(this.unitPriceAmount, this.currency);
   }
 
-  @Field(() => Money)
+  @Field(() => Money, {
+    description: "Unit price x the agreed quantity: a framework's committed one, else quantity.",
+  })
   get lineTotal(): Money {
-    return Money.of(this.unitPriceAmount * this.quantity, this.currency);
+    return Money.of(this.unitPriceAmount * agreedQuantity(this), this.currency);
   }
+}
+
+/**
+ * The quantity a line of an offer sells: on a framework the quantity committed over the term
+ * (when the offer sets one), which the contract's line carries; otherwise the quantity.
+ */
+export function agreedQuantity(line: Pick<QuoteVersionLine, 'quantity' | 'committedQuantity'>) {
+  return line.committedQuantity ?? line.quantity;
 }
 
 @ObjectType({ description: 'A message of the negotiation thread.', simpleResolvers: true })

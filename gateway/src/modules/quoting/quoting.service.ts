@@ -33,6 +33,7 @@ import {
   type PaymentTermsInput,
 } from './payment-terms.js';
 import {
+  agreedQuantity,
   DealKind,
   QuoteAction,
   QuoteMessage,
@@ -606,7 +607,7 @@ export class QuotingService {
         tiers: l.tiers.map((t) => ({ minQuantity: t.minQuantity, unitPrice: t.unitPrice })),
       };
     });
-    const total = lines.reduce((sum, l) => sum + l.quantity * l.unitPriceAmount, 0);
+    const total = lines.reduce((sum, l) => sum + agreedQuantity(l) * l.unitPriceAmount, 0);
     if (!Number.isSafeInteger(total) || total > 2_147_483_647) {
       throw badInput(
         'The total is too large for one quote',

@@ -1,0 +1,1 @@
+export { FrameworkTotals1796216307177 } from '../framework-totals.js';
