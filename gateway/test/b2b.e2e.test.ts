@@ -354,14 +354,27 @@ describe('a one-off deal', () => {
     const [deposit, midTerm, final] = active.milestones.map((m: Fields) => m.id as string);
 
     const PAY = `mutation ($input: RecordContractPaymentInput!) { recordContractPayment(input: $input) {
-      __typename ... on ContractPayment { id amount { amount } reference }
+      __typename ... on ContractPayment { id amount { amount } reference recordedAt }
       ... on OverpaymentError { errorCode outstanding { amount } }
       ... on ErrorResult { errorCode } } }`;
     const pay = async (milestoneId: string, amount: number, reference: string) =>
       (await ask('seller', PAY, { input: { milestoneId, amount, reference } }))
         .recordContractPayment as Fields;
-    const first = await pay(deposit, 29_940, 'BANK-0001');
-    expect(first).toMatchObject({ __typename: 'ContractPayment', amount: { amount: 29_940 } });
+    // Recorded a minute on (the request's clock), the payment says when it was recorded.
+    const at = new Date(Math.ceil(Date.now() / 1000) * 1000 + 60_000);
+    const first = (
+      await gw.gql<Fields>(
+        PAY,
+        { input: { milestoneId: deposit, amount: 29_940, reference: 'BANK-0001' } },
+        token.seller,
+        at,
+      )
+    ).data.recordContractPayment;
+    expect(first).toMatchObject({
+      __typename: 'ContractPayment',
+      amount: { amount: 29_940 },
+      recordedAt: at.toISOString(),
+    });
     expect((await pay(deposit, 29_940, 'BANK-0001')).id).toBe(first.id);
     expect((await pay(midTerm, 10, 'BANK-0001')).errorCode).toBe('ALREADY_EXISTS');
     expect(await pay(midTerm, 40_000, 'BANK-0002')).toMatchObject({

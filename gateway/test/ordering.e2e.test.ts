@@ -340,7 +340,7 @@ describe('order lifecycle', () => {
     expect(twice.data.reconcileCashRemittance.__typename).toBe('InvalidStateError');
   });
 
-  it('stamps the timeline and the payment with the time each step happened', async () => {
+  it('stamps the timeline, the payment, the remittance and the stock moved with the time each step happened', async () => {
     const token = await registerConsumer(gw);
     await addToCart(gw, milk.id, 1, token);
     const hours = (n: number) => new Date(Date.UTC(2026, 0, 5, 9) + n * 3_600_000);
@@ -366,6 +366,26 @@ describe('order lifecycle', () => {
       ],
       payment: { collectedAt: hours(60).toISOString() },
     });
+    const remitted = await gw.gql<any>(
+      `mutation ($input: ReconcileCashRemittanceInput!) { reconcileCashRemittance(input: $input) {
+        ... on CashRemittance { createdAt orders { payment { reconciledAt } } } } }`,
+      { input: { orderIds: [order.id], amount: order.total.amount, reference: `AT-${order.id}` } },
+      dairy,
+      hours(70),
+    );
+    expect(remitted.data.reconcileCashRemittance).toEqual({
+      createdAt: hours(70).toISOString(),
+      orders: [{ payment: { reconciledAt: hours(70).toISOString() } }],
+    });
+    const moved = await gw.gql<any>(
+      `query ($id: ID!) { product(id: $id) { variants { id stockMovements { reason note createdAt } } } }`,
+      { id: milk.productId },
+      dairy,
+    );
+    const movements = moved.data.product.variants.find((v: any) => v.id === milk.id).stockMovements;
+    expect(
+      movements.find((m: any) => m.reason === 'SHIPPED' && m.note.includes(order.number)),
+    ).toMatchObject({ createdAt: hours(20).toISOString() });
   });
 
   it('flags a short remittance instead of accepting it, until it is resolved', async () => {

@@ -213,6 +213,7 @@ export class BillingService {
           currency: milestone.currency,
           reference,
           recordedByUserId: viewer.user.id,
+          createdAt: ctx.now(),
         }),
       );
     } catch (error) {

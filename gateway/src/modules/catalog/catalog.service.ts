@@ -650,6 +650,7 @@ export class CatalogService {
       reason: input.reason,
       note: input.note,
       actorUserId: viewer.user.id,
+      createdAt: ctx.now(),
     });
     await this.refreshProducts(ctx, [product.id]);
     return updated;
@@ -804,6 +805,7 @@ export class CatalogService {
           reason: effect === 'ship' ? ('SHIPPED' as const) : ('RETURNED' as const),
           note,
           actorUserId,
+          createdAt: ctx.now(),
         })),
       );
     }

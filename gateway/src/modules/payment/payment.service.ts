@@ -93,6 +93,7 @@ export class PaymentService {
           status,
           note: input.note?.trim() ?? '',
           actorUserId: viewer.user.id,
+          createdAt: ctx.now(),
         }),
       );
     } catch (error) {
