@@ -483,7 +483,7 @@ function bill(id: string, contract: '7' | '9', outstanding: number, overdue = fa
     status: overdue ? 'OVERDUE' : 'DUE',
     trigger: contract === '9' ? 'ON_DELIVERY' : 'ON_SIGNING',
     dueAt: overdue ? '2026-11-01T00:00:00Z' : '2026-12-20T00:00:00Z',
-    callOffId: contract === '9' ? `o${id}` : null,
+    callOff: contract === '9' ? { id: `o${id}`, number: `CO-00000${id}` } : null,
     amount: cny(outstanding),
     paid: cny(0),
     outstanding: cny(outstanding),

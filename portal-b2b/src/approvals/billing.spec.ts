@@ -11,7 +11,7 @@ function bill(id: string, status: ApprovalsBillFragment['status'] = 'DUE'): Appr
     status,
     trigger: 'ON_SIGNING',
     dueAt: '2026-12-01T00:00:00Z',
-    callOffId: id.startsWith('inv') ? `co-${id}` : null,
+    callOff: id.startsWith('inv') ? { id: `co-${id}`, number: 'CO-000001' } : null,
     amount: money,
     paid: { amount: 0, currency: 'CNY' },
     outstanding: money,

@@ -63,7 +63,7 @@ function milestone(over: Partial<ContractsMilestoneFragment> = {}): ContractsMil
     dueAt: '2026-12-01T08:00:00Z',
     triggeredAt: '2026-12-01T08:00:00Z',
     paidAt: null,
-    callOffId: null,
+    callOff: null,
     amount: cny(30_000),
     paid: cny(0),
     outstanding: cny(30_000),
@@ -518,6 +518,7 @@ describe("a framework agreement's call-off orders", () => {
     const invoice = milestone({
       id: 'inv1',
       label: 'Call-off CO-000003',
+      callOff: { id: 'co3', number: 'CO-000003' },
       trigger: 'ON_DATE',
       dueAt: '2027-01-30T08:00:00Z',
       amount: cny(45_000),

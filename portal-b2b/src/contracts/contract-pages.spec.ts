@@ -47,7 +47,7 @@ function deposit(over: Partial<ContractsMilestoneFragment> = {}): ContractsMiles
     dueAt: '2026-12-01T08:00:00Z',
     triggeredAt: '2026-12-01T08:00:00Z',
     paidAt: null,
-    callOffId: null,
+    callOff: null,
     amount: cny(30_000),
     paid: cny(0),
     outstanding: cny(30_000),

@@ -1,6 +1,8 @@
 import type { ContractsMilestoneFragment } from '@marketgate/graphql-client';
+import { createMarketgateI18n } from '@marketgate/ui';
 import { describe, expect, it } from 'vitest';
-import { formatDay, nextMilestone, sharePercent } from './contract-view';
+import { messages } from '../messages';
+import { formatDay, milestoneName, nextMilestone, sharePercent } from './contract-view';
 
 const cny = (amount: number) => ({ amount, currency: 'CNY' });
 
@@ -19,7 +21,7 @@ function milestone(
     dueAt,
     triggeredAt: dueAt,
     paidAt: null,
-    callOffId: null,
+    callOff: null,
     amount: cny(100),
     paid: cny(0),
     outstanding: cny(100),
@@ -57,5 +59,15 @@ describe('formatDay', () => {
   it('writes a calendar day in the reader’s language whatever the time zone', () => {
     expect(formatDay('2027-03-01', 'en')).toBe('Mar 1, 2027');
     expect(formatDay('2027-03-01', 'zh-CN')).toBe('2027年3月1日');
+  });
+
+  it('names an installment by its label and a framework’s bill by its call-off order, in the reader’s language', () => {
+    const bill = { label: 'Call-off CO-000003', callOff: { id: '3', number: 'CO-000003' } };
+    const installment = { label: '定金', callOff: null };
+    const zh = createMarketgateI18n(messages, 'zh-CN').global.t;
+    const en = createMarketgateI18n(messages, 'en').global.t;
+    expect(milestoneName(bill, zh)).toBe('订货单 CO-000003');
+    expect(milestoneName(bill, en)).toBe('Call-off CO-000003');
+    expect(milestoneName(installment, en)).toBe('定金');
   });
 });

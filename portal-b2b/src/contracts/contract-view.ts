@@ -47,6 +47,19 @@ export function nextMilestone(
   return due[0] ?? milestones.find((m) => m.status === 'SCHEDULED') ?? null;
 }
 
+/**
+ * What a milestone is called: an installment by the label of its schedule, a framework's bill
+ * by its call-off order, in the reader's language (the gateway's label of a bill is English).
+ */
+export function milestoneName(
+  milestone: Pick<ContractsMilestoneFragment, 'label' | 'callOff'>,
+  t: (key: string, values: Record<string, unknown>) => string,
+): string {
+  return milestone.callOff
+    ? t('contracts.timeline.callOffBill', { number: milestone.callOff.number })
+    : milestone.label;
+}
+
 /** A calendar day (YYYY-MM-DD) as the reader's language writes it, e.g. "1 Dec 2026". */
 export function formatDay(day: string, locale: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(

@@ -319,6 +319,16 @@ export class ContractMilestoneFieldsResolver {
     return ctx.loaders.contracts.contract.load(milestone.contractId);
   }
 
+  @FieldResolver(() => CallOff, {
+    nullable: true,
+    description: 'FRAMEWORK: the call-off order this bills (its number names the bill).',
+  })
+  callOff(@Root() milestone: ContractMilestone, @Ctx() ctx: Context) {
+    return milestone.callOffId === null
+      ? null
+      : ctx.loaders.contracts.callOff.load(milestone.callOffId);
+  }
+
   @FieldResolver(() => MilestoneStatus, { description: 'As of now.' })
   status(@Root() milestone: ContractMilestone, @Ctx() ctx: Context): MilestoneStatus {
     return milestone.statusAt(ctx.now());
