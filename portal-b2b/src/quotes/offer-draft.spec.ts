@@ -43,7 +43,9 @@ describe('offer drafts', () => {
       now,
     });
     expect(check.problems).toEqual({});
-    expect(check.total).toBe(936_000);
+    // The agreement is worth its committed quantity, as the gateway counts it.
+    expect(check.lineTotals).toEqual([1_170_000]);
+    expect(check.total).toBe(1_170_000);
     expect(check.fields).toMatchObject({
       lines: [{ lineId: 'l1', unitPrice: 780, quantity: 1200, committedQuantity: 1500, tiers: [] }],
       paymentTerms: { kind: 'NET', netDays: 45, milestones: [] },

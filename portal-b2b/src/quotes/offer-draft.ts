@@ -54,6 +54,12 @@ export interface OfferCheck {
   /** What is wrong, by the field's path in `OfferInput` (e.g. `lines.0.unitPrice`). */
   problems: Record<string, DraftProblem>;
   schedule: ScheduleCheck;
+  /**
+   * Each line's total as typed: the unit price times the agreed quantity, which on a framework
+   * is the committed quantity where one is typed (as the gateway counts it); null while either
+   * is missing or wrong.
+   */
+  lineTotals: (number | null)[];
   /** The lines' total as typed, for the gateway to preview the schedule on; it sets the real one. */
   total: number | null;
   /** Ready to send once nothing is wrong. */
@@ -160,11 +166,15 @@ export function checkOffer(draft: OfferDraft, context: CheckContext): OfferCheck
       }
       return { minQuantity: minQuantity ?? 0, unitPrice: tierPrice ?? 0 };
     });
-    return { lineId: line.lineId, unitPrice, quantity, committedQuantity, tiers };
+    const agreed =
+      dealKind === 'FRAMEWORK' && line.committedQuantity.trim() ? committedQuantity : quantity;
+    const lineTotal = unitPrice !== null && agreed !== null ? unitPrice * agreed : null;
+    return { lineId: line.lineId, unitPrice, quantity, committedQuantity, tiers, lineTotal };
   });
 
-  const total = lines.every((l) => l.unitPrice !== null && l.quantity !== null)
-    ? lines.reduce((sum, l) => sum + (l.unitPrice as number) * (l.quantity as number), 0)
+  const lineTotals = lines.map((l) => l.lineTotal);
+  const total = lineTotals.every((t) => t !== null)
+    ? lineTotals.reduce<number>((sum, t) => sum + (t as number), 0)
     : null;
 
   let validUntil: string | null = null;
@@ -198,6 +208,7 @@ export function checkOffer(draft: OfferDraft, context: CheckContext): OfferCheck
   return {
     problems,
     schedule,
+    lineTotals,
     total,
     fields: complete
       ? {
