@@ -795,6 +795,7 @@ export class CatalogService {
         where: { id: In(sorted.map((l) => l.variantId)) },
       });
       const onHand = new Map(after.map((v) => [v.id, v.stockOnHand]));
+      const at = ctx.now();
       await insertRows(
         ctx.em,
         StockMovement,
@@ -805,7 +806,7 @@ export class CatalogService {
           reason: effect === 'ship' ? ('SHIPPED' as const) : ('RETURNED' as const),
           note,
           actorUserId,
-          createdAt: ctx.now(),
+          createdAt: at,
         })),
       );
     }
